@@ -1,0 +1,34 @@
+package dev.warden.application.port.in;
+
+import dev.warden.domain.UserId;
+import java.util.Objects;
+
+/**
+ * Which active sessions to list: optionally one user's, one IP's, or those whose username
+ * contains {@code q} (case-insensitive). With a cursor the page continues after it and the
+ * offset must be 0.
+ */
+public record ActiveSessionQuery(PageRequest page, SessionCursor cursor, UserId userId, String ipAddress, String q) {
+    public ActiveSessionQuery {
+        Objects.requireNonNull(page, "page");
+        if (cursor != null && page.offset() != 0) {
+            throw new InvalidRequest("Use either cursor or offset, not both.");
+        }
+        ipAddress = blankToNull(ipAddress);
+        q = blankToNull(q);
+        if (q != null && q.length() > 64) {
+            throw new InvalidRequest("q must be at most 64 characters.");
+        }
+        if (ipAddress != null && ipAddress.length() > 64) {
+            throw new InvalidRequest("ip must be at most 64 characters.");
+        }
+    }
+
+    public static ActiveSessionQuery all(PageRequest page) {
+        return new ActiveSessionQuery(page, null, null, null, null);
+    }
+
+    static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,11 @@
+package dev.warden.application.port.in;
+
+/** Creates the single owner account on first start. */
+public interface EnsureOwnerUseCase {
+    /**
+     * @param password used only when no owner exists yet
+     * @return true when the owner was created now, false when one already existed
+     * @throws dev.warden.domain.PasswordRejected when a new owner's password breaks the policy
+     */
+    boolean ensureOwner(String username, String password);
+}

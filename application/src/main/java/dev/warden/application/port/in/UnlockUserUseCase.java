@@ -1,0 +1,9 @@
+package dev.warden.application.port.in;
+
+import dev.warden.domain.UserId;
+
+/** An administrator lifts a lockout before it runs out. */
+public interface UnlockUserUseCase {
+    /** @throws UserNotFound when no account has this id */
+    void unlock(UserId userId, Actor actor);
+}

@@ -1,0 +1,23 @@
+package dev.warden.application.port.out;
+
+import dev.warden.application.port.in.AlarmQuery;
+import dev.warden.application.port.in.Page;
+import dev.warden.domain.Alarm;
+import dev.warden.domain.AlarmEvent;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The Alarms page's data, fed from the alarm topic. */
+public interface AlarmStore {
+    /**
+     * Records a raise or resolve. Idempotent by alarm id: a repeated raise changes nothing, and a
+     * resolve that arrives before its raise leaves a resolved alarm.
+     */
+    void apply(AlarmEvent event);
+
+    /** Newest first. */
+    Page<Alarm> list(AlarmQuery query);
+
+    /** @return false when there is no such alarm */
+    boolean acknowledge(UUID alarmId, Instant at, String acknowledgedBy);
+}

@@ -1,0 +1,14 @@
+package dev.warden.application.port.out;
+
+/** One-way password hashing (Argon2id in production). */
+public interface PasswordHasher {
+    String hash(String password);
+
+    boolean verify(String password, String hash);
+
+    /**
+     * Spends the time a real {@link #verify} would, for a login whose user does not exist, so that
+     * response timing does not reveal which usernames exist.
+     */
+    void verifyNothing(String password);
+}

@@ -1,0 +1,45 @@
+package dev.warden.application.port.out;
+
+import dev.warden.application.port.in.ActiveSessionQuery;
+import dev.warden.application.port.in.AuthenticatedSession;
+import dev.warden.application.port.in.Page;
+import dev.warden.domain.Session;
+import dev.warden.domain.SessionId;
+import dev.warden.domain.TerminationReason;
+import dev.warden.domain.TokenHash;
+import dev.warden.domain.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where sessions live. "Open" means not yet ended; whether an open session is still active is
+ * the domain's call (or an {@link ActiveWindow}'s, in queries). The {@code lock*} methods take
+ * row locks and must run inside a {@link TransactionBoundary}.
+ */
+public interface SessionStore {
+    void insert(Session session);
+
+    /** The hot path: one indexed read by token hash, returning the session with its account. */
+    Optional<AuthenticatedSession> findOpenByTokenHash(TokenHash tokenHash);
+
+    Optional<Session> lockOpenById(SessionId id);
+
+    List<Session> lockOpenByUser(UserId userId);
+
+    int countActiveByUser(UserId userId, ActiveWindow window);
+
+    /** Moves last activity forward to {@code at}; never backwards. */
+    void recordActivity(SessionId id, Instant at);
+
+    void markEnded(SessionId id, TerminationReason reason, UserId actorId, Instant endedAt);
+
+    /** Active sessions, newest activity first. */
+    Page<Session> listActive(ActiveSessionQuery query, ActiveWindow window);
+
+    /**
+     * Open sessions that are no longer active, locked for ending; rows another instance holds
+     * are skipped so that several sweepers can run at once.
+     */
+    List<Session> lockExpired(ActiveWindow window, int batchSize);
+}

@@ -1,0 +1,43 @@
+package dev.warden.application.service;
+
+import dev.warden.application.port.in.Actor;
+import dev.warden.application.port.in.UnlockUserUseCase;
+import dev.warden.application.port.in.UserNotFound;
+import dev.warden.application.port.out.AuditTrail;
+import dev.warden.application.port.out.TransactionBoundary;
+import dev.warden.application.port.out.UserAccounts;
+import dev.warden.domain.Account;
+import dev.warden.domain.AuditEntry;
+import dev.warden.domain.AuditType;
+import dev.warden.domain.UserId;
+import java.time.Clock;
+import java.time.Instant;
+
+/** Lifts a lockout and clears the failure count; unlocking an unlocked account is harmless. */
+public final class UnlockUserService implements UnlockUserUseCase {
+    private final TransactionBoundary transactions;
+    private final UserAccounts accounts;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public UnlockUserService(TransactionBoundary transactions, UserAccounts accounts, AuditTrail audit, Clock clock) {
+        this.transactions = transactions;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public void unlock(UserId userId, Actor actor) {
+        actor.requireAdministrator();
+        transactions.run(() -> {
+            Instant now = Now.of(clock);
+            Account account = accounts.lockById(userId)
+                    .orElseThrow(() -> new UserNotFound("No user has id " + userId + "."));
+            accounts.update(account.unlock());
+            audit.append(AuditEntry.of(AuditType.ACCOUNT_UNLOCKED, now)
+                    .withUser(account.id(), account.username())
+                    .withActor(actor.id(), actor.username()));
+        });
+    }
+}

@@ -1,0 +1,17 @@
+package dev.warden.domain;
+
+/** The kinds of entries in the auth audit log. */
+public enum AuditType {
+    LOGIN_SUCCEEDED,
+    LOGIN_FAILED,
+    LOGIN_REJECTED_LOCKED,
+    LOGIN_REJECTED_DISABLED,
+    LOGIN_REJECTED_SESSION_LIMIT,
+    ACCOUNT_LOCKED,
+    ACCOUNT_UNLOCKED,
+    LOGOUT,
+    SESSION_TERMINATED,
+    USER_SESSIONS_TERMINATED,
+    SESSION_EXPIRED,
+    USER_CREATED
+}

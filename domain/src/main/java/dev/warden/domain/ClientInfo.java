@@ -1,0 +1,22 @@
+package dev.warden.domain;
+
+import java.util.Objects;
+
+/**
+ * Where a request came from: the client IP (socket peer, or X-Forwarded-For from a trusted
+ * proxy) and the User-Agent header, trimmed to a length a table can hold.
+ */
+public record ClientInfo(String ipAddress, String userAgent) {
+    public static final int MAX_USER_AGENT_LENGTH = 512;
+
+    public ClientInfo {
+        Objects.requireNonNull(ipAddress, "ipAddress");
+        if (ipAddress.isBlank()) {
+            throw new IllegalArgumentException("ipAddress must not be blank");
+        }
+        userAgent = userAgent == null ? "" : userAgent.strip();
+        if (userAgent.length() > MAX_USER_AGENT_LENGTH) {
+            userAgent = userAgent.substring(0, MAX_USER_AGENT_LENGTH);
+        }
+    }
+}

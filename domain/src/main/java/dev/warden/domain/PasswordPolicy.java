@@ -1,0 +1,67 @@
+package dev.warden.domain;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * NIST SP 800-63B password rules: 12 to 128 Unicode code points after NFKC normalisation, any
+ * printable character and spaces, no composition rules; refused when it contains the username or
+ * is on the blocklist of common and compromised passwords. The blocklist itself lives behind a
+ * port; this class only asks it.
+ */
+public final class PasswordPolicy {
+    public static final int MIN_CODE_POINTS = 12;
+    public static final int MAX_CODE_POINTS = 128;
+
+    private PasswordPolicy() {
+    }
+
+    /** The form that is measured, checked and hashed, so that equivalent inputs are one password. */
+    public static String normalize(String password) {
+        return Normalizer.normalize(password, Normalizer.Form.NFKC);
+    }
+
+    /**
+     * @param isBlocklisted answers for the normalised password
+     * @return the normalised password, ready to hash
+     * @throws PasswordRejected naming the rule that failed
+     */
+    public static String check(String username, String password, Predicate<String> isBlocklisted) {
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(isBlocklisted, "isBlocklisted");
+        String normalized = normalize(password);
+        int length = normalized.codePointCount(0, normalized.length());
+        if (length < MIN_CODE_POINTS) {
+            throw new PasswordRejected(PasswordRejected.Rule.TOO_SHORT,
+                    "Password must be at least " + MIN_CODE_POINTS + " characters long (it has " + length + ").");
+        }
+        if (length > MAX_CODE_POINTS) {
+            throw new PasswordRejected(PasswordRejected.Rule.TOO_LONG,
+                    "Password must be at most " + MAX_CODE_POINTS + " characters long (it has " + length + ").");
+        }
+        if (normalized.codePoints().anyMatch(PasswordPolicy::isControl)) {
+            throw new PasswordRejected(PasswordRejected.Rule.UNPRINTABLE,
+                    "Password must not contain control characters such as line breaks or tabs.");
+        }
+        if (username != null && !username.isBlank()
+                && lower(normalized).contains(lower(normalize(username.strip())))) {
+            throw new PasswordRejected(PasswordRejected.Rule.CONTAINS_USERNAME,
+                    "Password must not contain the username.");
+        }
+        if (isBlocklisted.test(normalized)) {
+            throw new PasswordRejected(PasswordRejected.Rule.BLOCKLISTED,
+                    "Password is too common or known to be compromised; choose another.");
+        }
+        return normalized;
+    }
+
+    private static boolean isControl(int codePoint) {
+        return Character.getType(codePoint) == Character.CONTROL;
+    }
+
+    private static String lower(String text) {
+        return text.toLowerCase(Locale.ROOT);
+    }
+}
