@@ -1,0 +1,21 @@
+package dev.warden.application.port.out;
+
+import dev.warden.domain.SessionEvent;
+import java.util.List;
+
+/** Publishes session events to the message broker. */
+public interface EventPublisher {
+    /**
+     * Publishes all of them in order, returning only when the broker acknowledged every one.
+     *
+     * @throws PublishFailed when the broker is unreachable or refused; nothing may be assumed sent
+     */
+    void publishAll(List<SessionEvent> events);
+
+    /** The broker did not acknowledge; the events stay in the outbox and are retried. */
+    final class PublishFailed extends RuntimeException {
+        public PublishFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

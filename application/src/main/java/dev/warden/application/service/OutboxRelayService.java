@@ -1,0 +1,35 @@
+package dev.warden.application.service;
+
+import dev.warden.application.port.in.RelayOutboxUseCase;
+import dev.warden.application.port.out.EventPublisher;
+import dev.warden.application.port.out.OutboxQueue;
+import dev.warden.application.port.out.OutboxQueue.PendingEvent;
+import java.util.List;
+
+/**
+ * At-least-once delivery from the outbox: publish a batch in commit order, and mark it published
+ * only after the broker acknowledged all of it. A failure leaves the batch pending, so the next
+ * attempt resends it from its first event and no user's events are reordered.
+ */
+public final class OutboxRelayService implements RelayOutboxUseCase {
+    static final int BATCH_SIZE = 200;
+
+    private final OutboxQueue queue;
+    private final EventPublisher publisher;
+
+    public OutboxRelayService(OutboxQueue queue, EventPublisher publisher) {
+        this.queue = queue;
+        this.publisher = publisher;
+    }
+
+    @Override
+    public int relayOnce() {
+        List<PendingEvent> pending = queue.oldestUnpublished(BATCH_SIZE);
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        publisher.publishAll(pending.stream().map(PendingEvent::event).toList());
+        queue.markPublished(pending.stream().map(PendingEvent::position).toList());
+        return pending.size();
+    }
+}
