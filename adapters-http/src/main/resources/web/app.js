@@ -1,0 +1,142 @@
+// Console entry point: finds out who is logged in, keeps the shell (nav, user, logout)
+// in step with that, and mounts one page module per hash route.
+
+import { api, getCsrfToken, setCsrfToken, setUnauthorizedHandler } from './api.js';
+import { installDialog } from './dialog.js';
+import { installMenus } from './menu.js';
+import { clearMessages, installDismissButtons, showError } from './notify.js';
+import { currentRoute, navigate, onRouteChange } from './router.js';
+import { refreshRelativeTimes } from './time.js';
+import * as loginPage from './pages/login.js';
+import * as sessionsPage from './pages/sessions.js';
+import * as usersPage from './pages/users.js';
+import * as auditPage from './pages/audit.js';
+import * as alarmsPage from './pages/alarms.js';
+
+const PAGES = { sessions: sessionsPage, users: usersPage, audit: auditPage, alarms: alarmsPage };
+const SESSION_ENDED = 'Your session has ended. Please log in again.';
+
+const state = {
+  user: null,
+  session: null,
+  loginMessage: null, // {text, kind} shown once on the next login page
+  returnTo: null, // where to go after logging in again
+};
+let unmountPage = null;
+let firstRender = true;
+
+function setLoggedIn(auth) {
+  state.user = auth?.user || null;
+  state.session = auth?.session || null;
+  const loggedIn = Boolean(state.user);
+  document.body.classList.toggle('logged-out', !loggedIn);
+  document.getElementById('sidebar').hidden = !loggedIn;
+  document.getElementById('topbar').hidden = !loggedIn;
+  document.getElementById('current-user').textContent = state.user?.username || '';
+  document.getElementById('current-role').textContent = state.user?.role || '';
+}
+
+// Any 401 outside the login call lands here: the session was terminated or expired.
+function sessionEnded() {
+  if (!state.user) return; // several calls can fail at once; handle the first
+  const { page } = currentRoute();
+  if (page && page !== 'login') state.returnTo = location.hash;
+  setCsrfToken(null);
+  setLoggedIn(null);
+  state.loginMessage = { text: SESSION_ENDED, kind: 'warning' };
+  navigate('login');
+}
+
+function loggedIn(auth) {
+  setCsrfToken(auth.csrfToken);
+  setLoggedIn(auth);
+  const target = state.returnTo || '#/sessions';
+  state.returnTo = null;
+  if (location.hash === target) render();
+  else location.hash = target;
+}
+
+async function logout() {
+  try {
+    await api.logout();
+  } catch (error) {
+    // 401 means the session was already gone: the outcome the user asked for.
+    if (error.status !== 401) {
+      showError(error);
+      return;
+    }
+  }
+  setCsrfToken(null);
+  setLoggedIn(null);
+  state.returnTo = null;
+  state.loginMessage = { text: 'You have logged out.', kind: 'info' };
+  navigate('login');
+}
+
+function render() {
+  const { page, params } = currentRoute();
+  if (!state.user && page !== 'login') {
+    if (page) state.returnTo = location.hash;
+    navigate('login');
+    return;
+  }
+  if (state.user && !PAGES[page]) {
+    navigate('sessions');
+    return;
+  }
+
+  unmountPage?.();
+  unmountPage = null;
+  clearMessages();
+  const main = document.getElementById('main');
+  main.replaceChildren();
+
+  if (page === 'login') {
+    document.title = 'Log in · Warden';
+    const message = state.loginMessage;
+    state.loginMessage = null;
+    unmountPage = loginPage.mount(main, { message, onLoggedIn: loggedIn });
+  } else {
+    const module = PAGES[page];
+    document.title = `${module.title} · Warden`;
+    unmountPage = module.mount(main, { params, user: state.user, session: state.session });
+    // Move focus to the new heading so keyboard and screen-reader users start at the top.
+    if (!firstRender) main.querySelector('h1')?.focus();
+  }
+
+  for (const link of document.querySelectorAll('[data-nav]')) {
+    if (link.dataset.nav === page) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  firstRender = false;
+}
+
+async function start() {
+  installDismissButtons();
+  installDialog();
+  installMenus();
+  setUnauthorizedHandler(sessionEnded);
+  document.getElementById('logout').addEventListener('click', logout);
+  setInterval(() => refreshRelativeTimes(), 30_000);
+
+  try {
+    const auth = await api.currentSession();
+    // A backend may hand the CSRF token back here too (e.g. for a freshly opened tab).
+    if (auth.csrfToken) setCsrfToken(auth.csrfToken);
+    setLoggedIn(auth);
+  } catch (error) {
+    setLoggedIn(null);
+    if (error.status === 401) {
+      // Only say "ended" if this tab had logged in before; a first visit just sees the form.
+      if (getCsrfToken()) state.loginMessage = { text: SESSION_ENDED, kind: 'warning' };
+      setCsrfToken(null);
+    } else {
+      state.loginMessage = { text: error.detail || error.title || error.message, kind: 'error' };
+    }
+  }
+
+  onRouteChange(render);
+  render();
+}
+
+start();

@@ -1,0 +1,114 @@
+// Sessions: every active session, filterable by user and IP, each terminable at once.
+
+import { api } from '../api.js';
+import { confirmAction } from '../dialog.js';
+import { debounce, h } from '../dom.js';
+import { flash, showError } from '../notify.js';
+import { dataTable, pagedList } from '../table.js';
+import { timeCell } from '../time.js';
+import { parseUserAgent } from '../useragent.js';
+
+export const title = 'Sessions';
+
+export function mount(root, { params, session: current }) {
+  // userId arrives in the hash from the Users and Alarms pages ("View sessions").
+  const userId = params.get('userId') || '';
+
+  const userInput = h('input', { id: 'filter-user', type: 'search', name: 'q', autocomplete: 'off', placeholder: 'Username contains…' });
+  const ipInput = h('input', { id: 'filter-ip', type: 'search', name: 'ip', autocomplete: 'off', placeholder: 'e.g. 203.0.113.7', spellcheck: 'false' });
+  const userFilterNote = h('p', { class: 'filter-chip', id: 'user-filter' });
+
+  const table = dataTable({
+    caption: 'Active sessions',
+    columns: ['User', 'IP Address', 'User Agent', 'Created', 'Last Active', 'Expires', 'Actions'],
+    emptyText: () => (userId || userInput.value.trim() || ipInput.value.trim()
+      ? 'No active sessions match these filters.'
+      : 'No active sessions.'),
+    renderRow,
+  });
+
+  const list = pagedList({
+    label: 'Sessions',
+    table,
+    failedText: 'Could not load sessions.',
+    fetchPage: async ({ limit, offset }) => {
+      const page = await api.get('api/admin/sessions', {
+        limit, offset, userId, q: userInput.value.trim(), ip: ipInput.value.trim(),
+      });
+      showUserFilter(page.items?.[0]?.username);
+      return page;
+    },
+  });
+
+  function renderRow(s) {
+    const ua = parseUserAgent(s.userAgent);
+    const isMine = current && current.id === s.id;
+    return h('tr', { 'data-session-id': s.id },
+      h('td', {}, h('span', { class: 'strong' }, s.username),
+        isMine ? h('span', { class: 'badge badge-info', title: 'The session you are using now' }, 'This session') : null),
+      h('td', { class: 'mono' }, s.ipAddress || '—'),
+      h('td', {}, h('span', { title: s.userAgent || 'No User-Agent header' }, ua.label)),
+      h('td', {}, timeCell(s.createdAt)),
+      h('td', {}, timeCell(s.lastActiveAt)),
+      h('td', {}, timeCell(s.expiresAt)),
+      h('td', { class: 'actions' }, h('button', {
+        type: 'button', class: 'btn btn-small btn-danger-outline', 'data-action': 'terminate',
+        'aria-label': `Terminate session of ${s.username} from ${s.ipAddress || 'unknown IP'}`,
+        onclick: () => terminate(s, ua, isMine),
+      }, 'Terminate')));
+  }
+
+  async function terminate(s, ua, isMine) {
+    const ok = await confirmAction({
+      title: 'Terminate this session?',
+      message: [
+        `${s.username}'s session from ${s.ipAddress || 'an unknown IP'} (${ua.label}) ends immediately; they must log in again and may lose unsaved work.`,
+        isMine ? 'This is your own session: you will be logged out of this console.' : null,
+        'This cannot be undone.',
+      ].filter(Boolean),
+      confirmLabel: 'Terminate session',
+    });
+    if (!ok) return;
+    try {
+      await api.del(`api/admin/sessions/${encodeURIComponent(s.id)}`);
+      flash(`Session of ${s.username} terminated.`);
+    } catch (error) {
+      showError(error);
+      if (error.handled) return;
+    }
+    list.load(); // also on 404: the session was already gone, so refresh the list
+  }
+
+  function showUserFilter(username) {
+    userFilterNote.hidden = !userId;
+    if (!userId) return;
+    userFilterNote.replaceChildren(
+      'Showing sessions of user ',
+      h('strong', {}, username || userId), ' ',
+      h('a', { href: '#/sessions', id: 'clear-user-filter', class: 'btn btn-small' }, 'Clear user filter'));
+  }
+
+  const reload = debounce(() => list.reset());
+  const filters = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter sessions',
+    onsubmit: (event) => { event.preventDefault(); reload.cancel(); list.reset(); } },
+  h('div', { class: 'field' }, h('label', { for: 'filter-user' }, 'User'), userInput),
+  h('div', { class: 'field' }, h('label', { for: 'filter-ip' }, 'IP address'), ipInput),
+  h('div', { class: 'filter-buttons' },
+    h('button', { type: 'submit', class: 'btn' }, 'Filter'),
+    h('button', { type: 'button', class: 'btn btn-subtle', 'data-action': 'refresh', onclick: () => list.load() }, 'Refresh')));
+  userInput.addEventListener('input', reload);
+  ipInput.addEventListener('input', reload);
+
+  showUserFilter();
+  root.append(h('section', { 'data-page': 'sessions', 'aria-labelledby': 'page-heading' },
+    h('div', { class: 'page-head' },
+      h('h1', { id: 'page-heading', tabindex: '-1' }, 'Sessions'),
+      h('p', { class: 'page-intro' }, 'All active sessions. Terminating one ends it immediately: the user gets a 401 on their next request.')),
+    userFilterNote,
+    filters,
+    table.element,
+    list.pagerElement));
+
+  list.load();
+  return () => reload.cancel();
+}

@@ -1,0 +1,187 @@
+// Admin > Identity > Users: who has sessions, from how many IPs, who is locked out;
+// "Logout All Devices", unlock, and creating accounts.
+
+import { api } from '../api.js';
+import { confirmAction } from '../dialog.js';
+import { debounce, h, plural } from '../dom.js';
+import { actionsMenu } from '../menu.js';
+import { flash, showError } from '../notify.js';
+import { href } from '../router.js';
+import { dataTable, pagedList } from '../table.js';
+import { isFuture, timeCell } from '../time.js';
+
+export const title = 'Users';
+
+// Server default for WARDEN_ALARM_IP_SPREAD_THRESHOLD; the API doesn't expose the configured value.
+const IP_SPREAD_THRESHOLD = 4;
+
+export function mount(root, { user: me }) {
+  const search = h('input', { id: 'filter-user', type: 'search', name: 'q', autocomplete: 'off', placeholder: 'Username contains…' });
+
+  const table = dataTable({
+    caption: 'Users',
+    columns: ['Username', 'Role', 'Status', 'Active sessions', 'Distinct IPs', 'Lock', 'Created', 'Actions'],
+    emptyText: () => (search.value.trim() ? 'No users match this search.' : 'No users.'),
+    renderRow,
+  });
+
+  const list = pagedList({
+    label: 'Users',
+    table,
+    failedText: 'Could not load users.',
+    fetchPage: ({ limit, offset }) => api.get('api/admin/users', { limit, offset, q: search.value.trim() }),
+  });
+
+  function renderRow(u) {
+    const locked = isFuture(u.lockedUntil);
+    const menuItems = [
+      { label: 'Logout All Devices', action: 'logout-all', onSelect: () => logoutAll(u) },
+      locked ? { label: 'Unlock', action: 'unlock', onSelect: () => unlock(u) } : null,
+      { label: 'View sessions', action: 'view-sessions', href: href('sessions', { userId: u.id }) },
+      { label: 'View audit events', action: 'view-audit', href: href('audit', { userId: u.id }) },
+    ].filter(Boolean);
+
+    return h('tr', { 'data-user-id': u.id, 'data-username': u.username },
+      h('td', {}, h('span', { class: 'strong' }, u.username),
+        me && me.id === u.id ? h('span', { class: 'badge badge-info' }, 'You') : null),
+      h('td', {}, h('span', { class: `badge badge-role-${String(u.role).toLowerCase()}` }, u.role)),
+      h('td', {}, h('span', { class: `badge badge-status-${String(u.status).toLowerCase()}` }, u.status)),
+      h('td', { class: 'num' }, String(u.activeSessions ?? 0)),
+      h('td', { class: 'num' }, ipCell(u.distinctIps ?? 0)),
+      h('td', {}, locked ? lockCell(u) : h('span', { class: 'muted' }, 'Not locked')),
+      h('td', {}, timeCell(u.createdAt)),
+      h('td', { class: 'actions' }, actionsMenu(`Actions for ${u.username}`, menuItems)));
+  }
+
+  function ipCell(count) {
+    if (count < IP_SPREAD_THRESHOLD) return String(count);
+    return h('span', {
+      class: 'flag-warning',
+      title: `${IP_SPREAD_THRESHOLD} or more distinct IPs across active sessions raise an IP-spread alarm`,
+    }, `⚠ ${count} (alarm threshold)`);
+  }
+
+  function lockCell(u) {
+    return h('div', { class: 'lock-cell' },
+      h('span', { class: 'badge badge-danger' }, 'Locked'),
+      h('span', { class: 'lock-until' }, 'until ', timeCell(u.lockedUntil)),
+      h('button', {
+        type: 'button', class: 'btn btn-small', 'data-action': 'unlock',
+        'aria-label': `Unlock ${u.username}`, onclick: () => unlock(u),
+      }, 'Unlock'));
+  }
+
+  async function logoutAll(u) {
+    const ok = await confirmAction({
+      title: `Log out ${u.username} from all devices?`,
+      message: [
+        `All ${plural(u.activeSessions ?? 0, 'active session', 'active sessions')} of ${u.username} end immediately, on every device. They must log in again and may lose unsaved work.`,
+        me && me.id === u.id ? 'This includes your own session: you will be logged out of this console.' : null,
+        'This cannot be undone.',
+      ].filter(Boolean),
+      confirmLabel: 'Log out all devices',
+    });
+    if (!ok) return;
+    try {
+      const result = await api.del('api/admin/sessions', { userId: u.id });
+      flash(`${plural(result?.terminated ?? 0, 'session', 'sessions')} terminated for ${u.username}.`);
+      list.load();
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  async function unlock(u) {
+    try {
+      await api.post(`api/admin/users/${encodeURIComponent(u.id)}/unlock`);
+      flash(`${u.username} unlocked. They can log in again.`);
+      list.load();
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  const reload = debounce(() => list.reset());
+  search.addEventListener('input', reload);
+  const filters = h('form', { class: 'filters', role: 'search', 'aria-label': 'Search users',
+    onsubmit: (event) => { event.preventDefault(); reload.cancel(); list.reset(); } },
+  h('div', { class: 'field' }, h('label', { for: 'filter-user' }, 'Search users'), search),
+  h('div', { class: 'filter-buttons' },
+    h('button', { type: 'submit', class: 'btn' }, 'Search'),
+    h('button', { type: 'button', class: 'btn btn-subtle', 'data-action': 'refresh', onclick: () => list.load() }, 'Refresh')));
+
+  root.append(h('section', { 'data-page': 'users', 'aria-labelledby': 'page-heading' },
+    h('nav', { class: 'breadcrumb', 'aria-label': 'Breadcrumb' },
+      h('ol', {},
+        h('li', {}, 'Admin'),
+        h('li', {}, h('span', { class: 'sep', 'aria-hidden': 'true' }, ' > '), 'Identity'),
+        h('li', { 'aria-current': 'page' }, h('span', { class: 'sep', 'aria-hidden': 'true' }, ' > '), 'Users'))),
+    h('div', { class: 'page-head' },
+      h('h1', { id: 'page-heading', tabindex: '-1' }, 'Users'),
+      h('p', { class: 'page-intro' }, 'Accounts, their active sessions and lockouts. Use a row\'s Actions menu to log a user out of every device.')),
+    filters,
+    table.element,
+    list.pagerElement,
+    createUserForm(() => list.load())));
+
+  list.load();
+  return () => reload.cancel();
+}
+
+function createUserForm(onCreated) {
+  const username = h('input', { id: 'new-username', name: 'username', type: 'text', autocomplete: 'off', required: true, autocapitalize: 'none', spellcheck: 'false' });
+  const password = h('input', { id: 'new-password', name: 'password', type: 'password', autocomplete: 'new-password', required: true, 'aria-describedby': 'password-rules' });
+  const role = h('select', { id: 'new-role', name: 'role' },
+    h('option', { value: 'USER' }, 'USER'),
+    h('option', { value: 'ADMIN' }, 'ADMIN'));
+  const submit = h('button', { type: 'submit', class: 'btn btn-primary', id: 'create-user-submit' }, 'Create user');
+  const errorArea = h('p', { id: 'create-user-error', class: 'form-error', role: 'alert', hidden: true });
+
+  function setError(text, field) {
+    errorArea.textContent = text || '';
+    errorArea.hidden = !text;
+    for (const input of [username, password]) {
+      if (input === field) input.setAttribute('aria-invalid', 'true');
+      else input.removeAttribute('aria-invalid');
+    }
+  }
+
+  async function onSubmit(event) {
+    event.preventDefault();
+    setError('');
+    submit.disabled = true;
+    try {
+      const created = await api.post('api/admin/users', {
+        username: username.value, password: password.value, role: role.value,
+      });
+      form.reset();
+      flash(`User ${created?.username || 'account'} created.`);
+      onCreated();
+    } catch (error) {
+      if (!error.handled) {
+        const field = error.is('password-policy') ? password : error.is('username-taken') ? username : null;
+        setError(error.detail || error.title || error.message, field);
+        (field || username).focus();
+      }
+    } finally {
+      submit.disabled = false;
+    }
+  }
+
+  const form = h('form', { id: 'create-user-form', class: 'create-form', onsubmit: onSubmit, 'aria-labelledby': 'create-user-heading' },
+    h('h2', { id: 'create-user-heading' }, 'Create user'),
+    h('div', { class: 'form-grid' },
+      h('div', { class: 'field' }, h('label', { for: 'new-username' }, 'Username'), username),
+      h('div', { class: 'field' }, h('label', { for: 'new-password' }, 'Password'), password,
+        h('div', { id: 'password-rules', class: 'hint' },
+          h('p', {}, 'Password rules:'),
+          h('ul', {},
+            h('li', {}, 'At least 12 characters, at most 128.'),
+            h('li', {}, 'Any characters are allowed, including spaces: a long passphrase works well.'),
+            h('li', {}, 'Must not contain the username.'),
+            h('li', {}, 'Must not be a common or known-compromised password.')))),
+      h('div', { class: 'field' }, h('label', { for: 'new-role' }, 'Role'), role)),
+    errorArea,
+    h('div', { class: 'form-buttons' }, submit));
+  return h('section', { class: 'card' }, form);
+}

@@ -1,0 +1,24 @@
+// Hash routing ("#/sessions?userId=..."), so the server only ever serves static files
+// and a reload keeps the admin on the page (and filter) they were looking at.
+
+/** @returns {{page: string, params: URLSearchParams}} */
+export function currentRoute() {
+  const hash = location.hash.replace(/^#\/?/, '');
+  const [page, query = ''] = hash.split('?');
+  return { page: page.replace(/\/+$/, ''), params: new URLSearchParams(query) };
+}
+
+export function href(page, params = {}) {
+  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v)).toString();
+  return `#/${page}${query ? `?${query}` : ''}`;
+}
+
+export function navigate(page, params) {
+  const target = href(page, params);
+  if (location.hash === target) window.dispatchEvent(new HashChangeEvent('hashchange'));
+  else location.hash = target;
+}
+
+export function onRouteChange(handler) {
+  window.addEventListener('hashchange', handler);
+}

@@ -1,0 +1,97 @@
+// Shared list-page pieces: a table with loading / empty / error rows, and a pager.
+// Each page only supplies its columns and how to render one row.
+
+import { h } from './dom.js';
+import { showError } from './notify.js';
+
+export const PAGE_SIZE = 25;
+
+/**
+ * @param {{caption: string, columns: string[], emptyText: string|(() => string), renderRow: (item) => HTMLTableRowElement}} spec
+ */
+export function dataTable({ caption, columns, emptyText, renderRow }) {
+  const tbody = h('tbody');
+  const table = h('table', { class: 'data-table' },
+    h('caption', { class: 'visually-hidden' }, caption),
+    h('thead', {}, h('tr', {}, columns.map((label) => h('th', { scope: 'col' }, label)))),
+    tbody);
+
+  const messageRow = (className, text) =>
+    h('tr', { class: className }, h('td', { colspan: columns.length }, text));
+
+  return {
+    element: h('div', { class: 'table-wrap' }, table),
+    loading() {
+      table.setAttribute('aria-busy', 'true');
+      tbody.replaceChildren(messageRow('table-loading', 'Loading…'));
+    },
+    show(items) {
+      table.removeAttribute('aria-busy');
+      const empty = typeof emptyText === 'function' ? emptyText() : emptyText;
+      tbody.replaceChildren(...(items.length ? items.map(renderRow) : [messageRow('table-empty', empty)]));
+    },
+    failed(text = 'Could not load this list.') {
+      table.removeAttribute('aria-busy');
+      tbody.replaceChildren(messageRow('table-error', text));
+    },
+  };
+}
+
+/** Previous / next paging with "Showing 1–25 of 80". Calls onPage(newOffset). */
+export function pager(label, onPage) {
+  const status = h('p', { class: 'pager-status', 'aria-live': 'polite' });
+  const prev = h('button', { type: 'button', class: 'btn', 'data-action': 'prev-page', disabled: true }, '← Previous');
+  const next = h('button', { type: 'button', class: 'btn', 'data-action': 'next-page', disabled: true }, 'Next →');
+  let state = { offset: 0, limit: PAGE_SIZE, total: 0 };
+
+  prev.addEventListener('click', () => onPage(Math.max(0, state.offset - state.limit)));
+  next.addEventListener('click', () => onPage(state.offset + state.limit));
+
+  return {
+    element: h('nav', { class: 'pager', 'aria-label': `${label} pages` }, status, h('div', { class: 'pager-buttons' }, prev, next)),
+    update({ offset, limit, total }, shown) {
+      state = { offset, limit, total };
+      status.textContent = total === 0 || shown === 0
+        ? `Showing 0 of ${total}`
+        : `Showing ${offset + 1}–${offset + shown} of ${total}`;
+      prev.disabled = offset <= 0;
+      next.disabled = offset + shown >= total;
+    },
+  };
+}
+
+/**
+ * Loading, paging and error handling for one list. fetchPage({limit, offset}) returns the
+ * API's {items, total, limit, offset}. Only the newest request is drawn: when fast typing
+ * in a filter fires several, an older, slower answer must not overwrite a newer one.
+ */
+export function pagedList({ label, table, fetchPage, failedText }) {
+  let offset = 0;
+  let seq = 0;
+  const paging = pager(label, (newOffset) => load(newOffset));
+
+  async function load(newOffset = offset) {
+    offset = newOffset;
+    const mine = ++seq;
+    table.loading();
+    try {
+      const page = await fetchPage({ limit: PAGE_SIZE, offset });
+      if (mine !== seq) return;
+      const items = page.items || [];
+      const total = page.total ?? items.length;
+      // After deleting the last row of the last page, step back instead of showing nothing.
+      if (items.length === 0 && offset > 0 && total > 0) {
+        load(Math.floor((total - 1) / PAGE_SIZE) * PAGE_SIZE);
+        return;
+      }
+      table.show(items);
+      paging.update({ offset: page.offset ?? offset, limit: page.limit ?? PAGE_SIZE, total }, items.length);
+    } catch (error) {
+      if (mine !== seq) return;
+      table.failed(failedText);
+      showError(error);
+    }
+  }
+
+  return { pagerElement: paging.element, load, reset: () => load(0) };
+}
