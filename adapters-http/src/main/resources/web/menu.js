@@ -15,7 +15,7 @@ export function actionsMenu(label, items) {
   const button = h('button', {
     type: 'button', class: 'btn btn-small', 'data-action': 'actions-menu',
     'aria-haspopup': 'menu', 'aria-expanded': 'false', 'aria-controls': id, 'aria-label': label,
-  }, 'Actions ', h('span', { 'aria-hidden': 'true' }, '▾'));
+  }, 'Actions'); // the ▾ caret comes from CSS
 
   const list = h('ul', { id, class: 'menu', role: 'menu', 'aria-label': label, hidden: true },
     items.map((item) => h('li', { role: 'none' }, item.href

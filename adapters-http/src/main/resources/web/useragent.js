@@ -6,7 +6,7 @@ const BROWSERS = [
   { name: 'Edge', re: /\b(?:Edg|EdgA|EdgiOS|Edge)\/(\d+)/ },
   { name: 'Opera', re: /\b(?:OPR|OPiOS)\/(\d+)/ },
   { name: 'Chromium', re: /\bChromium\/(\d+)/ },
-  { name: 'Chrome', re: /\b(?:Chrome|CriOS)\/(\d+)/ },
+  { name: 'Chrome', re: /\b(?:HeadlessChrome|Chrome|CriOS)\/(\d+)/ },
   { name: 'Firefox', re: /\b(?:Firefox|FxiOS)\/(\d+)/ },
   { name: 'Safari', re: /\bVersion\/(\d+)[\d.]*(?: Mobile\/\S+)? Safari\// },
   { name: 'curl', re: /^curl\/([\d.]+)/i },
@@ -40,8 +40,12 @@ export function parseUserAgent(ua) {
     // Other tools (python-requests/2.31, Java-http-client/21, ...): show their first product token.
     const token = ua.trim().split(/\s+/)[0];
     const [name, ver] = token.split('/');
-    browser = name.length > 40 ? 'Other' : name || 'Other';
-    version = ver && /^[\d.]+$/.test(ver) ? ver : '';
+    if (name === 'Mozilla' || name.length > 40) {
+      browser = 'Other browser'; // "Mozilla/5.0" says nothing useful on its own
+    } else {
+      browser = name;
+      version = ver && /^[\d.]+$/.test(ver) ? ver : '';
+    }
   }
 
   const os = SYSTEMS.find((candidate) => candidate.re.test(ua))?.name || '';

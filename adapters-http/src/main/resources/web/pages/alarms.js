@@ -18,7 +18,7 @@ export function mount(root, { params }) {
 
   const table = dataTable({
     caption: 'IP spread alarms',
-    columns: ['Raised', 'User', 'Alarm', 'Distinct IPs', 'Status', 'Acknowledged', 'Actions'],
+    columns: ['Raised', 'User', 'Alarm', 'Status', 'Acknowledged', 'Actions'],
     emptyText: () => ({ OPEN: 'No open alarms.', RESOLVED: 'No resolved alarms.' }[statusSelect.value] || 'No alarms.'),
     renderRow,
   });
@@ -35,8 +35,8 @@ export function mount(root, { params }) {
     return h('tr', { 'data-alarm-id': a.id, class: open && !a.acknowledgedAt ? 'row-attention' : null },
       h('td', {}, timeCell(a.raisedAt)),
       h('td', {}, h('span', { class: 'strong' }, a.username || a.userId)),
-      h('td', {}, a.type === 'IP_SPREAD' ? 'IP spread' : a.type),
-      h('td', { class: 'num' }, String(a.distinctIps ?? '—')),
+      h('td', {}, h('div', {}, a.type === 'IP_SPREAD' ? 'IP spread' : a.type),
+        h('div', { class: 'sub strong' }, `${a.distinctIps ?? '?'} distinct IPs`)),
       h('td', {},
         h('span', { class: `badge ${open ? 'badge-danger' : 'badge-success'}` }, open ? 'Open' : 'Resolved'),
         !open && a.resolvedAt ? h('div', { class: 'sub' }, timeCell(a.resolvedAt)) : null),
@@ -74,7 +74,7 @@ export function mount(root, { params }) {
   root.append(h('section', { 'data-page': 'alarms', 'aria-labelledby': 'page-heading' },
     h('div', { class: 'page-head' },
       h('h1', { id: 'page-heading', tabindex: '-1' }, 'Alarms'),
-      h('p', { class: 'page-intro' }, 'Raised when one user\'s active sessions come from 4 or more distinct IP addresses; resolved automatically when that drops. Investigate from their sessions.')),
+      h('p', { class: 'page-intro' }, 'Raised when one user\'s active sessions come from too many distinct IP addresses (4 by default); resolved automatically when the count drops. Investigate from their sessions.')),
     filters,
     table.element,
     list.pagerElement));

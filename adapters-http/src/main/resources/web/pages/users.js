@@ -63,8 +63,8 @@ export function mount(root, { user: me }) {
 
   function lockCell(u) {
     return h('div', { class: 'lock-cell' },
-      h('span', { class: 'badge badge-danger' }, 'Locked'),
-      h('span', { class: 'lock-until' }, 'until ', timeCell(u.lockedUntil)),
+      h('span', { class: 'badge badge-danger' }, 'Locked until'),
+      timeCell(u.lockedUntil),
       h('button', {
         type: 'button', class: 'btn btn-small', 'data-action': 'unlock',
         'aria-label': `Unlock ${u.username}`, onclick: () => unlock(u),

@@ -1,0 +1,43 @@
+package dev.warden.adapter.db;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+/** Picks PostgreSQL JDBC URLs apart without printing what they may carry (a password parameter). */
+final class ConnectionUrls {
+    private static final String PREFIX = "jdbc:postgresql://";
+
+    private ConnectionUrls() {
+    }
+
+    /** The URL without its query string, which may hold credentials. */
+    static String redact(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query);
+    }
+
+    /** The database the URL names. */
+    static String databaseName(String url) {
+        int[] path = pathBounds(url);
+        return URLDecoder.decode(url.substring(path[0], path[1]), StandardCharsets.UTF_8);
+    }
+
+    /** The same server and options, but the given database. */
+    static String withDatabase(String url, String database) {
+        int[] path = pathBounds(url);
+        return url.substring(0, path[0]) + database + url.substring(path[1]);
+    }
+
+    private static int[] pathBounds(String url) {
+        int slash = url.startsWith(PREFIX) ? url.indexOf('/', PREFIX.length()) : -1;
+        if (slash < 0) {
+            throw new IllegalArgumentException("The URL names no database: " + redact(url));
+        }
+        int query = url.indexOf('?', slash);
+        int end = query < 0 ? url.length() : query;
+        if (end == slash + 1) {
+            throw new IllegalArgumentException("The URL names no database: " + redact(url));
+        }
+        return new int[] {slash + 1, end};
+    }
+}

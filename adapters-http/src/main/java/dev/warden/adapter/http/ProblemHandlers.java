@@ -1,0 +1,98 @@
+package dev.warden.adapter.http;
+
+import dev.warden.application.port.in.AlarmNotFound;
+import dev.warden.application.port.in.Forbidden;
+import dev.warden.application.port.in.InvalidCredentials;
+import dev.warden.application.port.in.InvalidRequest;
+import dev.warden.application.port.in.SessionNotFound;
+import dev.warden.application.port.in.Unauthenticated;
+import dev.warden.application.port.in.UserNotFound;
+import dev.warden.application.port.in.UsernameTaken;
+import dev.warden.domain.OwnerProtected;
+import dev.warden.domain.PasswordRejected;
+import dev.warden.domain.SessionLimitReached;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one place that turns exceptions into RFC 9457 problem details. Handlers throw; nothing else
+ * writes an error body.
+ */
+final class ProblemHandlers {
+    static final String PROBLEM_JSON = "application/problem+json";
+    private static final Logger LOGGER = Logger.getLogger(ProblemHandlers.class.getName());
+    // One text for every login failure, whatever the service's message, so nothing tells them apart.
+    private static final String CREDENTIALS_DETAIL = "The username or password is wrong, or the account cannot log in.";
+
+    private ProblemHandlers() {
+    }
+
+    static void register(HttpRouting.Builder routing) {
+        routing.error(InvalidRequest.class, (req, res, e) -> send(res, ProblemType.INVALID_REQUEST, e.getMessage()))
+                .error(PasswordRejected.class, (req, res, e) -> send(res, ProblemType.PASSWORD_POLICY, e.getMessage()))
+                .error(InvalidCredentials.class,
+                        (req, res, e) -> send(res, ProblemType.INVALID_CREDENTIALS, CREDENTIALS_DETAIL))
+                .error(Unauthenticated.class, (req, res, e) -> send(res, ProblemType.UNAUTHENTICATED, e.getMessage()))
+                .error(Forbidden.class, (req, res, e) -> send(res, ProblemType.FORBIDDEN, e.getMessage()))
+                .error(SessionNotFound.class, (req, res, e) -> send(res, ProblemType.SESSION_NOT_FOUND, e.getMessage()))
+                .error(UserNotFound.class, (req, res, e) -> send(res, ProblemType.USER_NOT_FOUND, e.getMessage()))
+                .error(AlarmNotFound.class, (req, res, e) -> send(res, ProblemType.ALARM_NOT_FOUND, e.getMessage()))
+                .error(UsernameTaken.class, (req, res, e) -> send(res, ProblemType.USERNAME_TAKEN, e.getMessage()))
+                .error(SessionLimitReached.class,
+                        (req, res, e) -> send(res, ProblemType.SESSION_LIMIT_REACHED, e.getMessage()))
+                .error(OwnerProtected.class, (req, res, e) -> send(res, ProblemType.OWNER_PROTECTED, e.getMessage()))
+                .error(HttpProblem.class, (req, res, e) -> send(res, e.type(), e.getMessage()))
+                .error(HttpException.class, ProblemHandlers::helidonError)
+                .error(Exception.class, ProblemHandlers::unexpected);
+    }
+
+    /** Helidon's own failures (for example a malformed query encoding): keep the status, hide internals. */
+    private static void helidonError(ServerRequest req, ServerResponse res, HttpException e) {
+        int code = e.status().code();
+        if (code >= 500) {
+            unexpected(req, res, e);
+            return;
+        }
+        ProblemType type = switch (code) {
+            case 401 -> ProblemType.UNAUTHENTICATED;
+            case 403 -> ProblemType.FORBIDDEN;
+            case 404 -> ProblemType.NOT_FOUND;
+            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+            default -> ProblemType.INVALID_REQUEST;
+        };
+        send(res, type, "The request could not be processed (" + e.status().reasonPhrase() + ").");
+    }
+
+    private static void unexpected(ServerRequest req, ServerResponse res, Exception e) {
+        // Method and path only: a query string, header or body could carry a secret.
+        LOGGER.log(Level.SEVERE, "Unexpected error serving " + req.prologue().method().text() + " "
+                + AccessLog.safePath(req.path().rawPath()), e);
+        send(res, ProblemType.INTERNAL_ERROR, "An unexpected error occurred; it has been logged.");
+    }
+
+    private static void send(ServerResponse res, ProblemType type, String detail) {
+        if (res.isSent()) {
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type.uri());
+        body.put("title", type.title());
+        body.put("status", type.status().code());
+        body.put("detail", detail == null || detail.isBlank() ? type.title() + "." : detail);
+        res.status(type.status());
+        res.headers().set(HeaderNames.CACHE_CONTROL, "no-store");
+        if (type.status() == Status.UNAUTHORIZED_401) {
+            res.headers().set(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"warden\"");
+        }
+        res.headers().set(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
+        res.send(Json.write(body));
+    }
+}

@@ -1,0 +1,117 @@
+package dev.warden.adapter.http;
+
+import dev.warden.application.port.in.Page;
+import dev.warden.application.port.in.UserSummary;
+import dev.warden.domain.Account;
+import dev.warden.domain.Alarm;
+import dev.warden.domain.AuditEntry;
+import dev.warden.domain.Session;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The JSON shapes of contract.md, built field by field so that nothing secret (a token hash, a
+ * password hash) can ride along when a domain record grows.
+ */
+final class Views {
+    private final Duration idleTimeout;
+
+    Views(Duration idleTimeout) {
+        this.idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout");
+    }
+
+    Map<String, Object> session(Session s) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", s.id().toString());
+        json.put("userId", s.userId().toString());
+        json.put("username", s.username());
+        json.put("ipAddress", s.ipAddress());
+        json.put("userAgent", s.userAgent());
+        json.put("createdAt", time(s.createdAt()));
+        json.put("lastActiveAt", time(s.lastActiveAt()));
+        json.put("expiresAt", time(s.expiresAt()));
+        // When the session ends unless used again: never later than the absolute expiry.
+        Instant idle = s.lastActiveAt().plus(idleTimeout);
+        json.put("idleExpiresAt", time(idle.isBefore(s.expiresAt()) ? idle : s.expiresAt()));
+        return json;
+    }
+
+    Map<String, Object> account(Account a) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", a.id().toString());
+        json.put("username", a.username());
+        json.put("role", a.role().name());
+        json.put("status", a.status().name());
+        json.put("createdAt", time(a.createdAt()));
+        return json;
+    }
+
+    Map<String, Object> user(UserSummary u) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", u.id().toString());
+        json.put("username", u.username());
+        json.put("role", u.role().name());
+        json.put("status", u.status().name());
+        json.put("createdAt", time(u.createdAt()));
+        json.put("activeSessions", u.activeSessions());
+        json.put("distinctIps", u.distinctIps());
+        json.put("lockedUntil", time(u.lockedUntil()));
+        return json;
+    }
+
+    Map<String, Object> auditEntry(AuditEntry e) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", e.id().toString());
+        json.put("type", e.type().name());
+        json.put("occurredAt", time(e.occurredAt()));
+        json.put("userId", text(e.userId()));
+        json.put("username", e.username());
+        json.put("actorId", text(e.actorId()));
+        json.put("actorUsername", e.actorUsername());
+        json.put("sessionId", text(e.sessionId()));
+        json.put("ipAddress", e.ipAddress());
+        json.put("userAgent", e.userAgent());
+        json.put("reason", e.reason());
+        return json;
+    }
+
+    Map<String, Object> alarm(Alarm a) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", a.id().toString());
+        json.put("type", a.type());
+        json.put("userId", a.userId().toString());
+        json.put("username", a.username());
+        json.put("distinctIps", a.distinctIps());
+        json.put("status", a.status().name());
+        json.put("raisedAt", time(a.raisedAt()));
+        json.put("resolvedAt", time(a.resolvedAt()));
+        json.put("acknowledgedAt", time(a.acknowledgedAt()));
+        json.put("acknowledgedBy", a.acknowledgedBy());
+        return json;
+    }
+
+    /** {@code {items, total, limit, offset}}, plus {@code nextCursor} where the list has keyset paging. */
+    <T> Map<String, Object> page(Page<T> page, Function<T, Map<String, Object>> item, boolean withCursor) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("items", page.items().stream().map(item).toList());
+        json.put("total", page.total());
+        json.put("limit", page.limit());
+        json.put("offset", page.offset());
+        if (withCursor) {
+            json.put("nextCursor", page.nextCursor());
+        }
+        return json;
+    }
+
+    private static String time(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    private static String text(Object id) {
+        return id == null ? null : id.toString();
+    }
+}

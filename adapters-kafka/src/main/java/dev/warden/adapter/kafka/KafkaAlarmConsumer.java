@@ -1,0 +1,154 @@
+package dev.warden.adapter.kafka;
+
+import dev.warden.adapter.kafka.AlarmEventCloudEvents.MalformedAlarmEvent;
+import dev.warden.application.port.in.RecordAlarmEventUseCase;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Keeps the Alarms page current: consumes {@link KafkaTopics#SESSION_ALARMS} and records each
+ * alarm event. Offsets are committed only after an event was recorded, so a crash replays it
+ * (the store is idempotent). A record that cannot be decoded is logged and skipped; a failure to
+ * record (database away) rewinds to that record and retries after a pause. Nothing ends the loop
+ * but {@link #close()}.
+ */
+public final class KafkaAlarmConsumer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(KafkaAlarmConsumer.class.getName());
+
+    public static final String GROUP_ID = "warden-service";
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+
+    private final Consumer<String, String> consumer;
+    private final RecordAlarmEventUseCase alarms;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public KafkaAlarmConsumer(String bootstrapServers, RecordAlarmEventUseCase alarms) {
+        this(bootstrapServers, GROUP_ID, alarms);
+    }
+
+    public KafkaAlarmConsumer(String bootstrapServers, String groupId, RecordAlarmEventUseCase alarms) {
+        KafkaLogging.quiet();
+        this.alarms = Objects.requireNonNull(alarms, "alarms");
+        this.consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, groupId,
+                ConsumerConfig.CLIENT_ID_CONFIG, "warden-alarm-consumer",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                // A new group starts from the oldest alarm, so none published before it is missed.
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+        this.thread = Thread.ofPlatform().daemon().name("warden-alarm-consumer").unstarted(this::run);
+    }
+
+    /** Subscribes and starts consuming on a background thread; returns at once. */
+    public KafkaAlarmConsumer start() {
+        thread.start();
+        return this;
+    }
+
+    private void run() {
+        boolean failing = false;
+        try {
+            consumer.subscribe(List.of(KafkaTopics.SESSION_ALARMS));
+            while (running) {
+                try {
+                    ConsumerRecords<String, String> records = consumer.poll(POLL_TIMEOUT);
+                    if (!records.isEmpty()) {
+                        processAndCommit(records);
+                    }
+                    failing = false;
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    if (!failing) {
+                        LOG.log(System.Logger.Level.WARNING, "Recording alarm events failed (" + e.getMessage()
+                                + "); retrying from the first unrecorded event");
+                        failing = true;
+                    }
+                    stopped.await(RETRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+        } catch (WakeupException | InterruptedException e) {
+            // close() asked us to stop.
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /**
+     * Records in order per partition; commits what was recorded. On a failure, every partition
+     * is rewound to its first unrecorded record before the exception goes up.
+     */
+    private void processAndCommit(ConsumerRecords<String, String> records) {
+        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+        RuntimeException failure = null;
+        for (TopicPartition partition : records.partitions()) {
+            for (ConsumerRecord<String, String> record : records.records(partition)) {
+                if (failure == null && running) {
+                    try {
+                        recordOne(record);
+                        done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                        continue;
+                    } catch (RuntimeException e) {
+                        failure = e;
+                    }
+                }
+                // Not recorded: come back to this record on the next poll.
+                consumer.seek(partition, record.offset());
+                break;
+            }
+        }
+        if (!done.isEmpty()) {
+            consumer.commitSync(done);
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void recordOne(ConsumerRecord<String, String> record) {
+        try {
+            alarms.record(AlarmEventCloudEvents.decode(record.value()));
+        } catch (MalformedAlarmEvent e) {
+            LOG.log(System.Logger.Level.WARNING, "Skipping malformed alarm event at {0}-{1}@{2}: {3}",
+                    record.topic(), record.partition(), record.offset(), e.getMessage());
+        }
+    }
+
+    /** Stops consuming; events recorded so far are committed. */
+    @Override
+    public void close() {
+        running = false;
+        stopped.countDown();
+        consumer.wakeup();
+        if (!thread.isAlive()) {
+            if (thread.getState() == Thread.State.NEW) {
+                consumer.close(Duration.ofSeconds(5));
+            }
+            return;
+        }
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(15));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

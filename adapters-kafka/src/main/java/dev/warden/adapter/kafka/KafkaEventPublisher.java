@@ -1,0 +1,94 @@
+package dev.warden.adapter.kafka;
+
+import dev.warden.application.port.out.EventPublisher;
+import dev.warden.domain.SessionEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Publishes session events to {@link KafkaTopics#SESSION_EVENTS} as CloudEvents, keyed by user id.
+ * The producer is idempotent with acks=all and at most 5 requests in flight, so the broker keeps
+ * each partition in send order even across retries; {@link #publishAll} returns only when every
+ * record is acknowledged, and otherwise throws so the outbox keeps the whole batch.
+ */
+public final class KafkaEventPublisher implements EventPublisher, AutoCloseable {
+    public static final Duration DEFAULT_ACK_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Producer<String, String> producer;
+    private final Duration ackTimeout;
+
+    public KafkaEventPublisher(String bootstrapServers) {
+        this(bootstrapServers, DEFAULT_ACK_TIMEOUT);
+    }
+
+    /** @param ackTimeout how long one batch may wait for the broker before it counts as failed */
+    public KafkaEventPublisher(String bootstrapServers, Duration ackTimeout) {
+        KafkaLogging.quiet();
+        this.ackTimeout = ackTimeout;
+        this.producer = new KafkaProducer<>(producerConfig(bootstrapServers, ackTimeout));
+    }
+
+    static Map<String, Object> producerConfig(String bootstrapServers, Duration ackTimeout) {
+        long deliveryMs = Math.max(ackTimeout.toMillis(), 1_000);
+        long lingerMs = 5;
+        // The broker's answer must fit within the delivery timeout (Kafka checks the sum).
+        long requestMs = Math.max(500, deliveryMs / 2 - lingerMs);
+        return Map.ofEntries(
+                Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                Map.entry(ProducerConfig.CLIENT_ID_CONFIG, "warden-outbox-relay"),
+                Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
+                Map.entry(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5),
+                Map.entry(ProducerConfig.LINGER_MS_CONFIG, (int) lingerMs),
+                Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) requestMs),
+                Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryMs),
+                // send() blocks for metadata while the broker is away; bound it like the acks.
+                Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, deliveryMs),
+                Map.entry(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class),
+                Map.entry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+    }
+
+    @Override
+    public void publishAll(List<SessionEvent> events) {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
+        try {
+            for (SessionEvent event : events) {
+                acks.add(producer.send(new ProducerRecord<>(KafkaTopics.SESSION_EVENTS,
+                        SessionEventCloudEvents.key(event), SessionEventCloudEvents.encode(event))));
+            }
+            producer.flush();
+            long deadline = System.nanoTime() + ackTimeout.toNanos() + TimeUnit.SECONDS.toNanos(1);
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        } catch (ExecutionException e) {
+            throw new PublishFailed("Kafka did not acknowledge a session event: " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (TimeoutException e) {
+            throw new PublishFailed("Kafka did not acknowledge session events within " + ackTimeout, e);
+        } catch (KafkaException e) {
+            throw new PublishFailed("Kafka refused a session event: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishFailed("Interrupted while waiting for Kafka to acknowledge session events", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.warden.streams;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * The running alarm topology, for the service's process or the standalone main. Expects the three
+ * topics to exist (the service, or {@link AlarmStreamsMain}, creates them).
+ */
+public final class AlarmStreams implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(AlarmStreams.class.getName());
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+
+    private final KafkaStreams streams;
+    private final CountDownLatch running = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private AlarmStreams(AlarmStreamsConfig config) {
+        streams = new KafkaStreams(AlarmTopology.buildTopology(config.topology()), config.streamsProperties());
+        streams.setUncaughtExceptionHandler(BoundedThreadReplacement.standard());
+        streams.setStateListener((now, before) -> {
+            LOG.log(now == KafkaStreams.State.ERROR ? Level.ERROR : Level.INFO,
+                    "Alarm streams: {0} -> {1}", before, now);
+            if (now == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+            if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+                stopped.countDown();
+            }
+        });
+    }
+
+    /** Builds the topology and starts processing in the background; returns at once. */
+    public static AlarmStreams start(AlarmStreamsConfig config) {
+        AlarmStreams alarmStreams = new AlarmStreams(config);
+        LOG.log(Level.INFO, "Starting alarm streams {0} against {1}, IP-spread threshold {2}, state in {3}",
+                config.applicationId(), config.bootstrapServers(), config.topology().ipSpreadThreshold(),
+                config.stateDir());
+        alarmStreams.streams.start();
+        return alarmStreams;
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** True while processing (or rebalancing), false once stopped or failed. */
+    public boolean isRunning() {
+        return streams.state().isRunningOrRebalancing();
+    }
+
+    /** Waits until the first time all tasks are assigned and running; false on timeout. */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Waits until the client stopped (closed, or shut down after repeated thread failures). */
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public void close() {
+        if (!streams.close(CLOSE_TIMEOUT)) {
+            LOG.log(Level.WARNING, "Alarm streams did not stop within {0}", CLOSE_TIMEOUT);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.warden.streams;
+
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Runs the alarm topology on its own: {@code java -jar warden-alarm-streams.jar}, configured by
+ * WARDEN_KAFKA_BOOTSTRAP (required), WARDEN_ALARM_IP_SPREAD_THRESHOLD (default 4) and
+ * WARDEN_STREAMS_STATE_DIR (default a fresh temporary directory). Exit codes: 2 for a bad setting,
+ * 1 when Kafka cannot be used or the streams client fails, 0 after a normal shutdown.
+ */
+public final class AlarmStreamsMain {
+    private static final System.Logger LOG = System.getLogger(AlarmStreamsMain.class.getName());
+
+    private AlarmStreamsMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        AlarmStreamsConfig config;
+        try {
+            config = AlarmStreamsEnv.read(System.getenv());
+        } catch (AlarmStreamsEnv.BadSetting e) {
+            System.err.println("warden-alarm-streams: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try {
+            TopicCreator.ensureTopics(config.bootstrapServers(), List.of(AlarmTopology.SESSION_EVENTS_TOPIC,
+                    AlarmTopology.SESSION_TERMINATED_TOPIC, AlarmTopology.SESSION_ALARMS_TOPIC));
+        } catch (ExecutionException e) {
+            System.err.println("warden-alarm-streams: cannot prepare topics on " + config.bootstrapServers()
+                    + ": " + e.getCause().getMessage());
+            System.exit(1);
+            return;
+        }
+        AlarmStreams streams = AlarmStreams.start(config);
+        Thread shutdown = new Thread(streams::close, "alarm-streams-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+        streams.awaitStopped();
+        if (streams.state() == org.apache.kafka.streams.KafkaStreams.State.ERROR) {
+            LOG.log(Level.ERROR, "Alarm streams stopped after an error");
+            System.exit(1);
+        }
+    }
+}

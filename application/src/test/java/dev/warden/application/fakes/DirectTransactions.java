@@ -1,0 +1,18 @@
+package dev.warden.application.fakes;
+
+import dev.warden.application.port.out.TransactionBoundary;
+import java.util.function.Supplier;
+
+/**
+ * Runs the work directly and counts transactions. The in-memory fakes do not roll back; rollback
+ * is proven against PostgreSQL in the adapter's contract tests.
+ */
+public final class DirectTransactions implements TransactionBoundary {
+    public int started;
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        started++;
+        return work.get();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.warden.application.fakes;
+
+import dev.warden.application.port.in.AlarmQuery;
+import dev.warden.application.port.in.Page;
+import dev.warden.application.port.out.AlarmStore;
+import dev.warden.domain.Alarm;
+import dev.warden.domain.AlarmEvent;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Alarms in a map, for use-case tests. */
+public final class InMemoryAlarmStore implements AlarmStore {
+    private final Map<UUID, Alarm> alarms = new LinkedHashMap<>();
+
+    @Override
+    public void apply(AlarmEvent event) {
+        Alarm existing = alarms.get(event.alarmId());
+        switch (event.kind()) {
+            case RAISED -> {
+                if (existing == null) {
+                    alarms.put(event.alarmId(), new Alarm(event.alarmId(), event.userId(), event.username(),
+                            event.distinctIps(), Alarm.Status.OPEN, event.at(), null, null, null));
+                }
+            }
+            case RESOLVED -> {
+                Instant raisedAt = existing == null ? event.at() : existing.raisedAt();
+                alarms.put(event.alarmId(), new Alarm(event.alarmId(), event.userId(), event.username(),
+                        event.distinctIps(), Alarm.Status.RESOLVED, raisedAt, event.at(),
+                        existing == null ? null : existing.acknowledgedAt(),
+                        existing == null ? null : existing.acknowledgedBy()));
+            }
+        }
+    }
+
+    @Override
+    public Page<Alarm> list(AlarmQuery query) {
+        List<Alarm> matches = alarms.values().stream()
+                .filter(a -> query.status() == null || a.status() == query.status()).toList().reversed();
+        return new Page<>(matches.stream().skip(query.page().offset()).limit(query.page().limit()).toList(),
+                matches.size(), query.page().limit(), query.page().offset(), null);
+    }
+
+    @Override
+    public boolean acknowledge(UUID alarmId, Instant at, String acknowledgedBy) {
+        Alarm a = alarms.get(alarmId);
+        if (a == null) {
+            return false;
+        }
+        alarms.put(alarmId, new Alarm(a.id(), a.userId(), a.username(), a.distinctIps(), a.status(), a.raisedAt(),
+                a.resolvedAt(), at, acknowledgedBy));
+        return true;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.warden.application.fakes;
+
+import dev.warden.application.port.in.Page;
+import dev.warden.application.port.in.UserQuery;
+import dev.warden.application.port.in.UserSummary;
+import dev.warden.application.port.in.UsernameTaken;
+import dev.warden.application.port.out.ActiveWindow;
+import dev.warden.application.port.out.UserAccounts;
+import dev.warden.domain.Account;
+import dev.warden.domain.Role;
+import dev.warden.domain.Session;
+import dev.warden.domain.UserId;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Accounts in a map, for use-case tests. */
+public final class InMemoryUserAccounts implements UserAccounts {
+    private final Map<UserId, Account> accounts = new LinkedHashMap<>();
+    private Function<ActiveWindow, List<Session>> activeSessions = w -> List.of();
+
+    /** Lets the user list count sessions without a dependency cycle between the fakes. */
+    public void countSessionsWith(Function<ActiveWindow, List<Session>> source) {
+        this.activeSessions = source;
+    }
+
+    @Override
+    public Optional<Account> findById(UserId id) {
+        return Optional.ofNullable(accounts.get(id));
+    }
+
+    @Override
+    public Optional<Account> lockByUsername(String username) {
+        return accounts.values().stream().filter(a -> a.username().equalsIgnoreCase(username)).findFirst();
+    }
+
+    @Override
+    public Optional<Account> lockById(UserId id) {
+        return findById(id);
+    }
+
+    @Override
+    public void insert(Account account) {
+        if (lockByUsername(account.username()).isPresent()) {
+            throw new UsernameTaken("The username " + account.username() + " is taken.");
+        }
+        accounts.put(account.id(), account);
+    }
+
+    @Override
+    public void update(Account account) {
+        accounts.put(account.id(), account);
+    }
+
+    @Override
+    public boolean ownerExists() {
+        return accounts.values().stream().anyMatch(a -> a.role() == Role.OWNER);
+    }
+
+    @Override
+    public Page<UserSummary> list(UserQuery query, ActiveWindow window) {
+        List<Session> active = activeSessions.apply(window);
+        List<UserSummary> matches = accounts.values().stream()
+                .filter(a -> query.q() == null
+                        || a.username().toLowerCase(Locale.ROOT).contains(query.q().toLowerCase(Locale.ROOT)))
+                .sorted(Comparator.comparing(Account::username))
+                .map(a -> {
+                    List<Session> mine = active.stream().filter(s -> s.userId().equals(a.id())).toList();
+                    return new UserSummary(a.id(), a.username(), a.role(), a.status(), a.createdAt(), mine.size(),
+                            new HashSet<>(mine.stream().map(Session::ipAddress).toList()).size(),
+                            a.activeLockAt(window.now()).orElse(null));
+                })
+                .toList();
+        return new Page<>(matches.stream().skip(query.page().offset()).limit(query.page().limit()).toList(),
+                matches.size(), query.page().limit(), query.page().offset(), null);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.warden.application.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.warden.application.fakes.UseCaseFixture;
+import dev.warden.application.port.in.AlarmNotFound;
+import dev.warden.application.port.in.AlarmQuery;
+import dev.warden.application.port.in.PageRequest;
+import dev.warden.application.port.out.EventPublisher;
+import dev.warden.domain.Alarm;
+import dev.warden.domain.AlarmEvent;
+import dev.warden.domain.Role;
+import dev.warden.domain.SessionEvent;
+import dev.warden.domain.UserId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class AlarmAndRelayServicesTest {
+    private final UseCaseFixture warden = new UseCaseFixture();
+
+    @Test
+    void aRepeatedRaiseKeepsOneOpenAlarmAndItsResolveClosesIt() {
+        UUID alarmId = UUID.randomUUID();
+        UserId user = UserId.random();
+        AlarmEvent raised = new AlarmEvent(UUID.randomUUID(), AlarmEvent.Kind.RAISED, alarmId, user, "alice", 4, 4,
+                UseCaseFixture.START);
+        warden.alarmService.record(raised);
+        warden.alarmService.record(raised);
+
+        assertEquals(1, warden.queries.list(new AlarmQuery(PageRequest.FIRST, Alarm.Status.OPEN), warden.admin()).total());
+
+        warden.alarmService.record(new AlarmEvent(UUID.randomUUID(), AlarmEvent.Kind.RESOLVED, alarmId, user, "alice",
+                3, 4, UseCaseFixture.START.plusSeconds(5)));
+        assertEquals(0, warden.queries.list(new AlarmQuery(PageRequest.FIRST, Alarm.Status.OPEN), warden.admin()).total());
+        assertEquals(1, warden.queries.list(new AlarmQuery(PageRequest.FIRST, Alarm.Status.RESOLVED), warden.admin()).total());
+    }
+
+    @Test
+    void acknowledgingRecordsWhoAndUnknownAlarmsAreNotFound() {
+        UUID alarmId = UUID.randomUUID();
+        warden.alarmService.record(new AlarmEvent(UUID.randomUUID(), AlarmEvent.Kind.RAISED, alarmId, UserId.random(),
+                "alice", 4, 4, UseCaseFixture.START));
+
+        warden.alarmService.acknowledge(alarmId, warden.admin());
+
+        Alarm alarm = warden.queries.list(new AlarmQuery(PageRequest.FIRST, null), warden.admin()).items().getFirst();
+        assertEquals("admin", alarm.acknowledgedBy());
+        assertThrows(AlarmNotFound.class, () -> warden.alarmService.acknowledge(UUID.randomUUID(), warden.admin()));
+    }
+
+    @Test
+    void theRelayPublishesInCommitOrderAndMarksOnlyAfterTheBrokerAcknowledged() {
+        warden.givenAccount("alice", Role.USER);
+        warden.loginFrom("alice", "192.0.2.1");
+        warden.loginFrom("alice", "192.0.2.2");
+        List<SessionEvent> published = new ArrayList<>();
+        boolean[] brokerDown = {true};
+        EventPublisher publisher = events -> {
+            if (brokerDown[0]) {
+                throw new EventPublisher.PublishFailed("broker down", null);
+            }
+            published.addAll(events);
+        };
+        OutboxRelayService relay = new OutboxRelayService(warden.outbox, publisher);
+
+        assertThrows(EventPublisher.PublishFailed.class, relay::relayOnce);
+        assertEquals(2, warden.outbox.pendingCount(), "nothing is marked while the broker is down");
+
+        brokerDown[0] = false;
+        assertEquals(2, relay.relayOnce());
+        assertEquals(warden.outbox.events(), published);
+        assertEquals(0, warden.outbox.pendingCount());
+        assertEquals(0, relay.relayOnce());
+    }
+}
