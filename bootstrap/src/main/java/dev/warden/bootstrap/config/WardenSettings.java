@@ -1,0 +1,158 @@
+package dev.warden.bootstrap.config;
+
+import dev.warden.domain.WardenPolicy;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Everything an operator can set, read from the environment variables of contract.md. Each bad
+ * value fails with one line naming the variable; nothing is started before all of them parsed.
+ *
+ * @param kafkaBootstrap "embedded" or host:port,...
+ * @param ownerPassword  empty when not given: dev mode then generates one, production refuses
+ */
+public record WardenSettings(
+        String httpHost,
+        int httpPort,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        String kafkaBootstrap,
+        boolean embeddedStreams,
+        WardenPolicy policy,
+        String ownerUsername,
+        Optional<String> ownerPassword,
+        List<String> trustedProxies,
+        boolean cookieSecure) {
+
+    public static final String EMBEDDED = "embedded";
+
+    public boolean embeddedKafka() {
+        return EMBEDDED.equals(kafkaBootstrap);
+    }
+
+    @Override
+    public String toString() {
+        // Never print the passwords.
+        return "WardenSettings[http=" + httpHost + ":" + httpPort + ", db=" + dbUrl + " as " + dbUser
+                + ", kafka=" + kafkaBootstrap + ", streams=" + (embeddedStreams ? EMBEDDED : "off")
+                + ", policy=" + policy + ", owner=" + ownerUsername + "]";
+    }
+
+    /**
+     * @param devMode {@code ./warden dev}: cookies are not Secure unless asked for
+     * @throws ConfigurationError naming the first bad variable
+     */
+    public static WardenSettings fromEnvironment(Map<String, String> env, boolean devMode) {
+        Reader r = new Reader(env);
+        WardenPolicy defaults = WardenPolicy.DEFAULTS;
+        Duration idle = r.duration("WARDEN_SESSION_IDLE_TIMEOUT", defaults.idleTimeout());
+        Duration lifetime = r.duration("WARDEN_SESSION_ABSOLUTE_LIFETIME", defaults.absoluteLifetime());
+        int maxSessions = r.positiveInt("WARDEN_SESSION_MAX_PER_USER", defaults.maxSessionsPerUser());
+        Duration sweep = r.duration("WARDEN_SESSION_SWEEP_INTERVAL", defaults.expirySweepInterval());
+        int lockoutThreshold = r.positiveInt("WARDEN_LOCKOUT_THRESHOLD", defaults.lockoutThreshold());
+        Duration lockoutDuration = r.duration("WARDEN_LOCKOUT_DURATION", defaults.lockoutDuration());
+        int ipSpread = r.positiveInt("WARDEN_ALARM_IP_SPREAD_THRESHOLD", defaults.ipSpreadThreshold());
+        WardenPolicy policy = new WardenPolicy(idle, lifetime, maxSessions, sweep, lockoutThreshold,
+                lockoutDuration, ipSpread);
+
+        String dbUrl = r.text("WARDEN_DB_URL", "jdbc:postgresql://127.0.0.1:5432/warden");
+        if (!dbUrl.startsWith("jdbc:postgresql://")) {
+            throw new ConfigurationError("WARDEN_DB_URL must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db), was '"
+                    + dbUrl + "'");
+        }
+        String kafka = r.text("WARDEN_KAFKA_BOOTSTRAP", EMBEDDED);
+        if (!kafka.equals(EMBEDDED) && !kafka.matches("[^\\s,:]+:\\d{1,5}(,[^\\s,:]+:\\d{1,5})*")) {
+            throw new ConfigurationError("WARDEN_KAFKA_BOOTSTRAP must be 'embedded' or host:port[,host:port...], was '"
+                    + kafka + "'");
+        }
+        String streams = r.text("WARDEN_STREAMS", EMBEDDED);
+        if (!streams.equals(EMBEDDED) && !streams.equals("off")) {
+            throw new ConfigurationError("WARDEN_STREAMS must be 'embedded' or 'off', was '" + streams + "'");
+        }
+        return new WardenSettings(
+                r.text("WARDEN_HTTP_HOST", "127.0.0.1"),
+                r.port("WARDEN_HTTP_PORT", 8080),
+                dbUrl,
+                r.text("WARDEN_DB_USER", "postgres"),
+                env.getOrDefault("WARDEN_DB_PASSWORD", ""),
+                kafka,
+                streams.equals(EMBEDDED),
+                policy,
+                r.text("WARDEN_OWNER_USERNAME", "owner"),
+                Optional.ofNullable(env.get("WARDEN_OWNER_PASSWORD")).filter(p -> !p.isEmpty()),
+                r.list("WARDEN_TRUSTED_PROXIES"),
+                r.bool("WARDEN_COOKIE_SECURE", !devMode));
+    }
+
+    /** Parses one variable at a time, naming it in every error. */
+    private record Reader(Map<String, String> env) {
+        String text(String name, String fallback) {
+            String value = env.get(name);
+            return value == null || value.isBlank() ? fallback : value.strip();
+        }
+
+        <T> T parse(String name, T fallback, String expected, Function<String, T> parser) {
+            String value = env.get(name);
+            if (value == null || value.isBlank()) {
+                return fallback;
+            }
+            try {
+                return parser.apply(value.strip());
+            } catch (RuntimeException e) {
+                throw new ConfigurationError(name + " must be " + expected + ", was '" + value + "'");
+            }
+        }
+
+        Duration duration(String name, Duration fallback) {
+            return parse(name, fallback, "a positive ISO-8601 duration such as PT60M or PT30S", text -> {
+                Duration d = Duration.parse(text);
+                if (d.isNegative() || d.isZero()) {
+                    throw new DateTimeParseException("not positive", text, 0);
+                }
+                return d;
+            });
+        }
+
+        int positiveInt(String name, int fallback) {
+            return parse(name, fallback, "a whole number of at least 1", text -> {
+                int n = Integer.parseInt(text);
+                if (n < 1) {
+                    throw new NumberFormatException("below 1");
+                }
+                return n;
+            });
+        }
+
+        int port(String name, int fallback) {
+            return parse(name, fallback, "a port number from 0 to 65535", text -> {
+                int n = Integer.parseInt(text);
+                if (n < 0 || n > 65535) {
+                    throw new NumberFormatException("out of range");
+                }
+                return n;
+            });
+        }
+
+        boolean bool(String name, boolean fallback) {
+            return parse(name, fallback, "true or false", text -> switch (text.toLowerCase(java.util.Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new IllegalArgumentException(text);
+            });
+        }
+
+        List<String> list(String name) {
+            String value = env.get(name);
+            if (value == null || value.isBlank()) {
+                return List.of();
+            }
+            return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        }
+    }
+}

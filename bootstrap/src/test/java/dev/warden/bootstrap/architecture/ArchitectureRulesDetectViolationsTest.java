@@ -1,0 +1,86 @@
+package dev.warden.bootstrap.architecture;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import dev.warden.adapter.http.archviolation.HttpAdapterCallingTheDatabaseAdapter;
+import dev.warden.adapter.kafka.archviolation.KafkaAdapterCallingBootstrap;
+import dev.warden.application.archviolation.UseCaseOpeningJdbcConnections;
+import dev.warden.domain.archviolation.DomainReadingHelidonConfig;
+import dev.warden.domain.archviolation.DomainUsingAUseCaseType;
+import dev.warden.streams.archviolation.TopologyCallingTheKafkaAdapter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each rule, shown to fail on test fixture classes that break it (they live in this module's test
+ * sources, in the packages the rules guard, and are excluded from {@link ArchitectureTest}).
+ */
+class ArchitectureRulesDetectViolationsTest {
+
+    private static EvaluationResult evaluate(ArchRule rule, Class<?>... fixtures) {
+        JavaClasses classes = new ClassFileImporter().importClasses(List.of(fixtures));
+        return rule.evaluate(classes);
+    }
+
+    @Test
+    void domainRuleReportsADomainClassUsingHelidon() {
+        EvaluationResult result = evaluate(ArchitectureRules.DOMAIN_DEPENDS_ONLY_ON_JAVA, DomainReadingHelidonConfig.class);
+        assertTrue(result.hasViolation());
+        assertTrue(result.getFailureReport().toString().contains("io.helidon"));
+    }
+
+    @Test
+    void domainRuleReportsADomainClassUsingTheApplication() {
+        assertTrue(evaluate(ArchitectureRules.DOMAIN_DEPENDS_ONLY_ON_JAVA, DomainUsingAUseCaseType.class).hasViolation());
+    }
+
+    @Test
+    void applicationRuleReportsAUseCaseUsingJdbc() {
+        assertTrue(evaluate(ArchitectureRules.APPLICATION_DEPENDS_ONLY_ON_DOMAIN_AND_JAVA,
+                UseCaseOpeningJdbcConnections.class).hasViolation());
+    }
+
+    @Test
+    void technologyRuleReportsJdbcInTheApplicationAndHelidonInTheDomain() {
+        EvaluationResult result = evaluate(ArchitectureRules.NO_TECHNOLOGY_IN_THE_CORE,
+                UseCaseOpeningJdbcConnections.class, DomainReadingHelidonConfig.class);
+        String report = result.getFailureReport().toString();
+        assertTrue(report.contains("java.sql"), report);
+        assertTrue(report.contains("io.helidon"), report);
+    }
+
+    @Test
+    void adapterRuleReportsAnAdapterUsingAnother() {
+        assertTrue(evaluate(ArchitectureRules.ADAPTERS_ARE_INDEPENDENT,
+                HttpAdapterCallingTheDatabaseAdapter.class).hasViolation());
+        assertTrue(evaluate(ArchitectureRules.ADAPTERS_ARE_INDEPENDENT,
+                TopologyCallingTheKafkaAdapter.class).hasViolation());
+    }
+
+    @Test
+    void bootstrapRuleReportsAnAdapterUsingBootstrap() {
+        assertTrue(evaluate(ArchitectureRules.NOTHING_DEPENDS_ON_BOOTSTRAP,
+                KafkaAdapterCallingBootstrap.class).hasViolation());
+    }
+
+    @Test
+    void noRulePassesOnAnEmptySetOfClasses() {
+        JavaClasses none = new ClassFileImporter().importClasses(List.of());
+        for (ArchRule rule : ArchitectureRules.ALL) {
+            assertThrows(AssertionError.class, () -> rule.check(none), rule.getDescription());
+        }
+    }
+
+    @Test
+    void rulesPassOnFixturesThatKeepThem() {
+        // The compliant fixtures prove the rules are not simply always failing.
+        JavaClasses compliant = new ClassFileImporter().importClasses(List.of(
+                dev.warden.domain.archviolation.CompliantDomainValue.class));
+        ArchitectureRules.DOMAIN_DEPENDS_ONLY_ON_JAVA.check(compliant);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.warden.bootstrap.architecture;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The production classes of every module keep the layout's dependency rules. */
+class ArchitectureTest {
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS_IN_JARS)
+                .importPackages("dev.warden");
+    }
+
+    @Test
+    void everyModuleIsImported() {
+        for (String pkg : new String[] {"dev.warden.domain", "dev.warden.application", "dev.warden.adapter.http",
+                "dev.warden.adapter.db", "dev.warden.adapter.kafka", "dev.warden.streams", "dev.warden.bootstrap"}) {
+            assertFalse(production.stream().noneMatch(c -> c.getPackageName().startsWith(pkg)),
+                    "no production class found in " + pkg + "; the rules would check nothing there");
+        }
+    }
+
+    @Test
+    void domainDependsOnlyOnJava() {
+        check(ArchitectureRules.DOMAIN_DEPENDS_ONLY_ON_JAVA);
+    }
+
+    @Test
+    void applicationDependsOnlyOnDomainAndJava() {
+        check(ArchitectureRules.APPLICATION_DEPENDS_ONLY_ON_DOMAIN_AND_JAVA);
+    }
+
+    @Test
+    void noHelidonKafkaOrJdbcInDomainOrApplication() {
+        check(ArchitectureRules.NO_TECHNOLOGY_IN_THE_CORE);
+    }
+
+    @Test
+    void nothingDependsOnBootstrap() {
+        check(ArchitectureRules.NOTHING_DEPENDS_ON_BOOTSTRAP);
+    }
+
+    @Test
+    void noAdapterDependsOnAnother() {
+        check(ArchitectureRules.ADAPTERS_ARE_INDEPENDENT);
+    }
+
+    private static void check(ArchRule rule) {
+        rule.check(production);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.warden.bootstrap.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.warden.domain.WardenPolicy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class WardenSettingsTest {
+    @Test
+    void withNoVariablesTheContractDefaultsApply() {
+        WardenSettings s = WardenSettings.fromEnvironment(Map.of(), false);
+
+        assertEquals("127.0.0.1", s.httpHost());
+        assertEquals(8080, s.httpPort());
+        assertEquals("jdbc:postgresql://127.0.0.1:5432/warden", s.dbUrl());
+        assertEquals("postgres", s.dbUser());
+        assertEquals("", s.dbPassword());
+        assertTrue(s.embeddedKafka());
+        assertTrue(s.embeddedStreams());
+        assertEquals(WardenPolicy.DEFAULTS, s.policy());
+        assertEquals("owner", s.ownerUsername());
+        assertEquals(Optional.empty(), s.ownerPassword());
+        assertEquals(List.of(), s.trustedProxies());
+        assertTrue(s.cookieSecure());
+        assertFalse(WardenSettings.fromEnvironment(Map.of(), true).cookieSecure());
+    }
+
+    @Test
+    void everyVariableIsRead() {
+        WardenSettings s = WardenSettings.fromEnvironment(Map.ofEntries(
+                Map.entry("WARDEN_HTTP_HOST", "0.0.0.0"), Map.entry("WARDEN_HTTP_PORT", "9090"),
+                Map.entry("WARDEN_DB_URL", "jdbc:postgresql://db:5432/w"), Map.entry("WARDEN_DB_USER", "w"),
+                Map.entry("WARDEN_DB_PASSWORD", "secret"), Map.entry("WARDEN_KAFKA_BOOTSTRAP", "k1:9092,k2:9092"),
+                Map.entry("WARDEN_STREAMS", "off"), Map.entry("WARDEN_SESSION_IDLE_TIMEOUT", "PT5S"),
+                Map.entry("WARDEN_SESSION_ABSOLUTE_LIFETIME", "PT1M"), Map.entry("WARDEN_SESSION_MAX_PER_USER", "3"),
+                Map.entry("WARDEN_SESSION_SWEEP_INTERVAL", "PT1S"), Map.entry("WARDEN_LOCKOUT_THRESHOLD", "5"),
+                Map.entry("WARDEN_LOCKOUT_DURATION", "PT2S"), Map.entry("WARDEN_ALARM_IP_SPREAD_THRESHOLD", "2"),
+                Map.entry("WARDEN_OWNER_USERNAME", "root"), Map.entry("WARDEN_OWNER_PASSWORD", "pw pw pw pw pw"),
+                Map.entry("WARDEN_TRUSTED_PROXIES", "10.0.0.0/8, ::1/128"), Map.entry("WARDEN_COOKIE_SECURE", "false")),
+                false);
+
+        assertEquals(9090, s.httpPort());
+        assertEquals("k1:9092,k2:9092", s.kafkaBootstrap());
+        assertFalse(s.embeddedStreams());
+        assertEquals(new WardenPolicy(Duration.ofSeconds(5), Duration.ofMinutes(1), 3, Duration.ofSeconds(1), 5,
+                Duration.ofSeconds(2), 2), s.policy());
+        assertEquals(List.of("10.0.0.0/8", "::1/128"), s.trustedProxies());
+        assertFalse(s.cookieSecure());
+        assertFalse(s.toString().contains("secret"), "passwords never reach a log line");
+        assertFalse(s.toString().contains("pw pw"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "WARDEN_SESSION_IDLE_TIMEOUT|sixty minutes",
+        "WARDEN_SESSION_IDLE_TIMEOUT|PT0S",
+        "WARDEN_SESSION_ABSOLUTE_LIFETIME|-PT1H",
+        "WARDEN_SESSION_MAX_PER_USER|-1",
+        "WARDEN_SESSION_MAX_PER_USER|ten",
+        "WARDEN_SESSION_SWEEP_INTERVAL|30",
+        "WARDEN_LOCKOUT_THRESHOLD|0",
+        "WARDEN_LOCKOUT_DURATION|15m",
+        "WARDEN_ALARM_IP_SPREAD_THRESHOLD|0",
+        "WARDEN_HTTP_PORT|70000",
+        "WARDEN_DB_URL|postgres://localhost/warden",
+        "WARDEN_KAFKA_BOOTSTRAP|not a host",
+        "WARDEN_STREAMS|maybe",
+        "WARDEN_COOKIE_SECURE|yes"})
+    void aBadValueFailsWithOneLineNamingTheVariable(String variable, String value) {
+        ConfigurationError e = assertThrows(ConfigurationError.class,
+                () -> WardenSettings.fromEnvironment(Map.of(variable, value), false));
+
+        assertTrue(e.getMessage().startsWith(variable + " must be"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+}
