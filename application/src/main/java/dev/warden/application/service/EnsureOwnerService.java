@@ -1,6 +1,7 @@
 package dev.warden.application.service;
 
 import dev.warden.application.port.in.EnsureOwnerUseCase;
+import dev.warden.application.port.in.InvalidRequest;
 import dev.warden.application.port.out.AuditTrail;
 import dev.warden.application.port.out.PasswordBlocklist;
 import dev.warden.application.port.out.PasswordHasher;
@@ -39,6 +40,9 @@ public final class EnsureOwnerService implements EnsureOwnerUseCase {
     public boolean ensureOwner(String username, String password) {
         if (accounts.ownerExists()) {
             return false;
+        }
+        if (password == null) {
+            throw new InvalidRequest("No owner account exists yet, and no password was given to create it.");
         }
         Username name = CreateUserService.parseUsername(username);
         String hash = hasher.hash(PasswordPolicy.check(name.value(), password, blocklist::contains));

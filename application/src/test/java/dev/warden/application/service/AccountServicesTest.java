@@ -77,8 +77,15 @@ class AccountServicesTest {
         assertTrue(warden.ensureOwner.ensureOwner("owner", "a strong first passphrase"));
         assertFalse(warden.ensureOwner.ensureOwner("owner", "a strong first passphrase"));
         assertFalse(warden.ensureOwner.ensureOwner("other", "another passphrase"));
+        assertFalse(warden.ensureOwner.ensureOwner("owner", null), "an existing owner needs no password");
         assertEquals(Role.OWNER, warden.accounts.lockByUsername("owner").orElseThrow().role());
         assertTrue(warden.accounts.lockByUsername("other").isEmpty());
+    }
+
+    @Test
+    void withoutAnOwnerAPasswordIsRequired() {
+        assertThrows(InvalidRequest.class, () -> warden.ensureOwner.ensureOwner("owner", null));
+        assertFalse(warden.accounts.ownerExists());
     }
 
     @Test

@@ -1,0 +1,72 @@
+package dev.warden.bootstrap;
+
+import dev.warden.adapter.db.DatabaseUnavailable;
+import dev.warden.adapter.db.WardenDatabase;
+import dev.warden.bootstrap.config.ConfigurationError;
+import dev.warden.bootstrap.config.WardenSettings;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar warden.jar} runs the service configured by environment variables;
+ * {@code --dev} (what {@code ./warden dev} passes) also creates the database when missing,
+ * generates and prints the owner's password, and leaves cookies without Secure for plain HTTP.
+ * A configuration or connection problem ends start-up with one line and exit code 2.
+ */
+public final class Main {
+    static final Path DEV_OWNER_PASSWORD_FILE = Path.of("var", "dev-owner-password");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        boolean dev = Arrays.asList(args).contains("--dev");
+        WardenApplication app;
+        try {
+            WardenSettings settings = WardenSettings.fromEnvironment(System.getenv(), dev);
+            if (dev) {
+                WardenDatabase.createDatabaseIfMissing(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
+            }
+            app = WardenApplication.start(settings, dev
+                    ? OwnerPasswordSource.generatedFor(DEV_OWNER_PASSWORD_FILE)
+                    : OwnerPasswordSource.configured());
+        } catch (ConfigurationError | DatabaseUnavailable e) {
+            System.err.println("warden: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            stopped.countDown();
+        }, "warden-shutdown"));
+        printWhereEverythingIs(app, dev, System.out);
+        stopped.await();
+    }
+
+    static void printWhereEverythingIs(WardenApplication app, boolean dev, PrintStream out) {
+        WardenSettings s = app.settings();
+        String base = "http://" + s.httpHost() + ":" + app.httpPort();
+        out.println("Warden is running" + (dev ? " in dev mode" : "") + ".");
+        out.println("  Web console:  " + base + "/");
+        out.println("  REST API:     " + base + "/api  (OpenAPI: " + base + "/openapi)");
+        out.println("  Health:       " + base + "/observe/health");
+        out.println("  PostgreSQL:   " + s.dbUrl());
+        out.println("  Kafka:        " + app.kafkaBootstrap() + (s.embeddedKafka() ? " (embedded broker)" : ""));
+        out.println("  Alarm topology: " + (s.embeddedStreams() ? "running in this process" : "off (run alarm-streams separately)"));
+        OwnerLogin owner = app.ownerLogin();
+        if (owner.password() != null) {
+            out.println("  Owner login:  " + owner.username() + " / " + owner.password()
+                    + (dev && !owner.createdNow() ? "  (remembered in " + DEV_OWNER_PASSWORD_FILE + ")" : ""));
+        } else {
+            out.println("  Owner login:  " + owner.username() + " (password as set when the owner was created)");
+        }
+        if (dev) {
+            out.println("  Try: curl -si -X POST " + base + "/api/auth/login -H 'Content-Type: application/json' -d '{\"username\":\""
+                    + owner.username() + "\",\"password\":\"...\"}'");
+        }
+        out.println("Press Ctrl+C to stop.");
+    }
+}

@@ -1,0 +1,74 @@
+package dev.warden.bootstrap;
+
+import dev.warden.adapter.http.WardenUseCases;
+import dev.warden.application.port.in.EnsureOwnerUseCase;
+import dev.warden.application.port.in.RecordAlarmEventUseCase;
+import dev.warden.application.port.in.RelayOutboxUseCase;
+import dev.warden.application.port.in.SweepExpiredSessionsUseCase;
+import dev.warden.application.port.out.AlarmStore;
+import dev.warden.application.port.out.AuditTrail;
+import dev.warden.application.port.out.EventOutbox;
+import dev.warden.application.port.out.EventPublisher;
+import dev.warden.application.port.out.OutboxQueue;
+import dev.warden.application.port.out.PasswordBlocklist;
+import dev.warden.application.port.out.PasswordHasher;
+import dev.warden.application.port.out.SessionStore;
+import dev.warden.application.port.out.TransactionBoundary;
+import dev.warden.application.port.out.UserAccounts;
+import dev.warden.application.service.AdminQueriesService;
+import dev.warden.application.service.AlarmService;
+import dev.warden.application.service.CreateUserService;
+import dev.warden.application.service.EnsureOwnerService;
+import dev.warden.application.service.LoginService;
+import dev.warden.application.service.LogoutService;
+import dev.warden.application.service.OutboxRelayService;
+import dev.warden.application.service.SweepExpiredSessionsService;
+import dev.warden.application.service.TerminateSessionService;
+import dev.warden.application.service.TerminateUserSessionsService;
+import dev.warden.application.service.UnlockUserService;
+import dev.warden.application.service.ValidateSessionService;
+import dev.warden.domain.WardenPolicy;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/** Every use case, built with {@code new} over the outgoing ports: the application's wiring. */
+record UseCases(
+        WardenUseCases http,
+        EnsureOwnerUseCase ensureOwner,
+        SweepExpiredSessionsUseCase sweep,
+        RecordAlarmEventUseCase recordAlarm) {
+
+    /** The outgoing ports the use cases need. */
+    record Ports(TransactionBoundary transactions, UserAccounts accounts, SessionStore sessions, AuditTrail audit,
+                 EventOutbox outbox, AlarmStore alarms, PasswordHasher hasher, PasswordBlocklist blocklist) {
+    }
+
+    static UseCases wire(Ports p, WardenPolicy policy, Clock clock, SecureRandom random) {
+        AdminQueriesService queries = new AdminQueriesService(p.sessions(), p.accounts(), p.audit(), p.alarms(),
+                policy, clock);
+        AlarmService alarms = new AlarmService(p.alarms(), clock);
+        WardenUseCases http = new WardenUseCases(
+                new LoginService(p.transactions(), p.accounts(), p.sessions(), p.audit(), p.outbox(), p.hasher(),
+                        policy, clock, random),
+                new ValidateSessionService(p.transactions(), p.sessions(), p.audit(), p.outbox(), policy, clock),
+                new LogoutService(p.transactions(), p.sessions(), p.audit(), p.outbox(), clock),
+                queries,
+                new TerminateSessionService(p.transactions(), p.sessions(), p.audit(), p.outbox(), policy, clock),
+                new TerminateUserSessionsService(p.transactions(), p.accounts(), p.sessions(), p.audit(), p.outbox(),
+                        policy, clock),
+                new CreateUserService(p.transactions(), p.accounts(), p.audit(), p.hasher(), p.blocklist(), clock),
+                new UnlockUserService(p.transactions(), p.accounts(), p.audit(), clock),
+                queries,
+                queries,
+                queries,
+                alarms);
+        return new UseCases(http,
+                new EnsureOwnerService(p.transactions(), p.accounts(), p.audit(), p.hasher(), p.blocklist(), clock),
+                new SweepExpiredSessionsService(p.transactions(), p.sessions(), p.audit(), p.outbox(), policy, clock),
+                alarms);
+    }
+
+    static RelayOutboxUseCase relay(OutboxQueue queue, EventPublisher publisher) {
+        return new OutboxRelayService(queue, publisher);
+    }
+}

@@ -1,0 +1,177 @@
+package dev.warden.bootstrap;
+
+import dev.warden.adapter.db.DatabaseSettings;
+import dev.warden.adapter.db.WardenDatabase;
+import dev.warden.adapter.http.Cidr;
+import dev.warden.adapter.http.HttpSettings;
+import dev.warden.adapter.http.WardenHttp;
+import dev.warden.adapter.kafka.EmbeddedKafkaBroker;
+import dev.warden.adapter.kafka.KafkaAlarmConsumer;
+import dev.warden.adapter.kafka.KafkaEventPublisher;
+import dev.warden.adapter.kafka.KafkaTopics;
+import dev.warden.adapter.kafka.OutboxRelayLoop;
+import dev.warden.bootstrap.config.ConfigurationError;
+import dev.warden.bootstrap.config.WardenSettings;
+import dev.warden.bootstrap.password.Argon2PasswordHasher;
+import dev.warden.bootstrap.password.CommonPasswordBlocklist;
+import dev.warden.streams.AlarmStreams;
+import dev.warden.streams.AlarmStreamsConfig;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The composition root: builds every adapter with {@code new}, wires the use cases, and starts
+ * PostgreSQL access, Kafka (embedded or external), the alarm topology (in process or not), the
+ * outbox relay, the alarm consumer, the expiry sweeper and the HTTP server, in that order.
+ * Whatever started is stopped again, in reverse order, on {@link #close()} or when a later step
+ * fails: nothing half-starts.
+ */
+public final class WardenApplication implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(WardenApplication.class.getName());
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final WardenSettings settings;
+    private WardenDatabase database;
+    private UseCases useCases;
+    private String kafkaBootstrap;
+    private EmbeddedKafkaBroker broker;
+    private WebServer server;
+    private OwnerLogin ownerLogin;
+
+    private WardenApplication(WardenSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Starts everything.
+     *
+     * @param ownerPassword how the owner's first password is found (given, generated for dev, or refused)
+     * @throws ConfigurationError when a setting turns out unusable (e.g. no owner password on first start)
+     * @throws dev.warden.adapter.db.DatabaseUnavailable when PostgreSQL cannot be reached
+     */
+    public static WardenApplication start(WardenSettings settings, OwnerPasswordSource ownerPassword) {
+        WardenApplication app = new WardenApplication(settings);
+        try {
+            app.startAll(ownerPassword);
+            return app;
+        } catch (RuntimeException | Error e) {
+            app.close();
+            throw e;
+        }
+    }
+
+    private void startAll(OwnerPasswordSource ownerPassword) {
+        database = remember(WardenDatabase.connect(
+                DatabaseSettings.of(settings.dbUrl(), settings.dbUser(), settings.dbPassword())));
+        SecureRandom random = new SecureRandom();
+        useCases = UseCases.wire(new UseCases.Ports(database.transactions(), database.userAccounts(),
+                        database.sessionStore(), database.auditTrail(), database.eventOutbox(), database.alarmStore(),
+                        new Argon2PasswordHasher(random), new CommonPasswordBlocklist()),
+                settings.policy(), Clock.systemUTC(), random);
+        ownerLogin = ownerPassword.ensureOwner(settings, useCases.ensureOwner());
+        startKafka();
+        remember(new ExpirySweeper(useCases.sweep(), settings.policy().expirySweepInterval()));
+        startHttp();
+    }
+
+    private void startKafka() {
+        if (settings.embeddedKafka()) {
+            broker = remember(EmbeddedKafkaBroker.start(null, 0));
+            kafkaBootstrap = broker.bootstrapServers();
+        } else {
+            kafkaBootstrap = settings.kafkaBootstrap();
+        }
+        try {
+            KafkaTopics.ensureTopics(kafkaBootstrap, KafkaTopics.DEFAULT_PARTITIONS, (short) 1);
+        } catch (RuntimeException e) {
+            // The API must work while Kafka is away; the relay keeps events until it is back.
+            LOG.log(Level.WARNING, "Could not check the Kafka topics at " + kafkaBootstrap + ": " + e.getMessage());
+        }
+        KafkaEventPublisher publisher = remember(new KafkaEventPublisher(kafkaBootstrap));
+        remember(new OutboxRelayLoop(UseCases.relay(database.outboxQueue(), publisher), database.outboxQueue()).start());
+        remember(new KafkaAlarmConsumer(kafkaBootstrap, useCases.recordAlarm()).start());
+        if (settings.embeddedStreams()) {
+            remember(AlarmStreams.start(AlarmStreamsConfig.of(kafkaBootstrap, settings.policy().ipSpreadThreshold(),
+                    temporaryFolder("warden-streams-"))));
+        }
+    }
+
+    private void startHttp() {
+        List<Cidr> proxies;
+        try {
+            proxies = settings.trustedProxies().stream().map(Cidr::parse).toList();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationError("WARDEN_TRUSTED_PROXIES must be a comma-separated list of CIDRs, was '"
+                    + String.join(",", settings.trustedProxies()) + "'");
+        }
+        HttpSettings http = new HttpSettings(settings.cookieSecure(), proxies, settings.policy().idleTimeout());
+        WebServerConfig.Builder builder = WebServer.builder()
+                .host(settings.httpHost())
+                .port(settings.httpPort())
+                .shutdownHook(false);
+        WardenHttp.configure(builder, useCases.http(), http, database::isHealthy);
+        server = builder.build().start();
+        remember(server::stop);
+    }
+
+    private <T extends AutoCloseable> T remember(T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    private static Path temporaryFolder(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int httpPort() {
+        return server.port();
+    }
+
+    public String kafkaBootstrap() {
+        return kafkaBootstrap;
+    }
+
+    /** The embedded broker, when there is one (tests stop and restart it). */
+    public EmbeddedKafkaBroker embeddedBroker() {
+        return broker;
+    }
+
+    public OwnerLogin ownerLogin() {
+        return ownerLogin;
+    }
+
+    public WardenSettings settings() {
+        return settings;
+    }
+
+    /** Runs one expiry sweep now, rather than waiting for the interval. */
+    public int sweepExpiredSessions() {
+        return useCases.sweep().sweepOnce();
+    }
+
+    @Override
+    public synchronized void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable resource = started.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "Error while stopping " + resource.getClass().getSimpleName(), e);
+            }
+        }
+    }
+}

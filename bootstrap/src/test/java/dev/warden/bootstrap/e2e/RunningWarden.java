@@ -1,0 +1,73 @@
+package dev.warden.bootstrap.e2e;
+
+import dev.warden.bootstrap.OwnerPasswordSource;
+import dev.warden.bootstrap.WardenApplication;
+import dev.warden.bootstrap.config.WardenSettings;
+import java.net.InetAddress;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The whole service as production wires it, on a random port, against the test PostgreSQL and a
+ * real Kafka broker, with an owner account whose password the tests know.
+ */
+final class RunningWarden implements AutoCloseable {
+    static final String OWNER = "owner";
+    static final String OWNER_PASSWORD = "owner test passphrase 7";
+
+    final WardenApplication app;
+
+    private RunningWarden(WardenApplication app) {
+        this.app = app;
+    }
+
+    /** Starts on an emptied database; {@code overrides} are environment variables of contract.md. */
+    static RunningWarden start(Map<String, String> overrides) {
+        TestPostgres.reset();
+        Map<String, String> env = new HashMap<>();
+        env.put("WARDEN_HTTP_PORT", "0");
+        env.put("WARDEN_DB_URL", TestPostgres.url());
+        env.put("WARDEN_DB_USER", TestPostgres.user());
+        env.put("WARDEN_DB_PASSWORD", TestPostgres.password());
+        env.put("WARDEN_OWNER_USERNAME", OWNER);
+        env.put("WARDEN_OWNER_PASSWORD", OWNER_PASSWORD);
+        env.put("WARDEN_COOKIE_SECURE", "false");
+        if (!overrides.containsKey("WARDEN_KAFKA_BOOTSTRAP")) {
+            env.put("WARDEN_KAFKA_BOOTSTRAP", SharedKafka.bootstrapServers());
+        }
+        env.putAll(overrides);
+        return new RunningWarden(WardenApplication.start(WardenSettings.fromEnvironment(env, false),
+                OwnerPasswordSource.configured()));
+    }
+
+    static RunningWarden start() {
+        return start(Map.of());
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + app.httpPort();
+    }
+
+    ApiClient client() {
+        return new ApiClient(baseUrl(), null);
+    }
+
+    /** A client whose requests leave from {@code sourceAddress} (any 127.x.y.z works on Linux). */
+    ApiClient clientFrom(String sourceAddress) {
+        try {
+            return new ApiClient(baseUrl(), InetAddress.getByName(sourceAddress));
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** A bearer token of the owner, for admin calls. */
+    String ownerToken() {
+        return client().login(OWNER, OWNER_PASSWORD).token();
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}

@@ -1,0 +1,243 @@
+package dev.warden.bootstrap.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.warden.bootstrap.e2e.ApiClient.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every rule of the Sessions page, end to end: real HTTP, real PostgreSQL, real Kafka, with the
+ * timeouts shrunk to seconds.
+ */
+class SessionsPageScenariosIT {
+    private static final String PASSWORD = "a fine long passphrase";
+    private static RunningWarden warden;
+    private static ApiClient api;
+    private static String owner;
+    private static int userCounter;
+
+    private String alice;
+    private String aliceId;
+
+    @BeforeAll
+    static void start() {
+        warden = RunningWarden.start(Map.of(
+                "WARDEN_SESSION_IDLE_TIMEOUT", "PT3S",
+                "WARDEN_SESSION_ABSOLUTE_LIFETIME", "PT6S",
+                "WARDEN_SESSION_SWEEP_INTERVAL", "PT1H", // sweeps run by hand where a test needs them
+                "WARDEN_LOCKOUT_DURATION", "PT3S"));
+        api = warden.client();
+        owner = warden.ownerToken();
+    }
+
+    @AfterAll
+    static void stop() {
+        warden.close();
+    }
+
+    @BeforeEach
+    void aFreshUser() {
+        alice = "alice" + (++userCounter);
+        Response created = api.post("/api/admin/users", owner,
+                "{\"username\":\"" + alice + "\",\"password\":\"" + PASSWORD + "\",\"role\":\"USER\"}");
+        assertEquals(201, created.status(), created.body());
+        aliceId = created.json().path("id").asText();
+    }
+
+    private String login() {
+        return api.login(alice, PASSWORD).token();
+    }
+
+    private static String sessionIdOf(String token) {
+        Response me = api.get("/api/auth/session", token);
+        assertEquals(200, me.status(), me.body());
+        return me.json().path("session").path("id").asText();
+    }
+
+    @Test
+    void terminate_thenTheNextRequestWithThatTokenGets401() {
+        String token = login();
+        String sessionId = sessionIdOf(token);
+
+        Response terminated = api.delete("/api/admin/sessions/" + sessionId, owner);
+
+        assertEquals(204, terminated.status(), terminated.body());
+        Response next = api.get("/api/auth/session", token);
+        assertEquals(401, next.status());
+        assertEquals("unauthenticated", next.problemType());
+        assertEquals(404, api.delete("/api/admin/sessions/" + sessionId, owner).status(), "no undo, no second end");
+    }
+
+    @Test
+    void logoutAll_thenEveryTokenOfThatUserGets401AndOthersDoNot() {
+        List<String> tokens = List.of(login(), login(), login());
+        String bystander = api.login(RunningWarden.OWNER, RunningWarden.OWNER_PASSWORD).token();
+
+        Response result = api.delete("/api/admin/sessions?userId=" + aliceId, owner);
+
+        assertEquals(200, result.status(), result.body());
+        assertEquals(3, result.json().path("terminated").asInt());
+        for (String token : tokens) {
+            assertEquals(401, api.get("/api/auth/session", token).status());
+        }
+        assertEquals(200, api.get("/api/auth/session", bystander).status());
+        assertEquals(200, api.get("/api/auth/session", owner).status());
+    }
+
+    @Test
+    void idleExpiry_endsASessionLeftAlone() throws InterruptedException {
+        String token = login();
+        Thread.sleep(3_100);
+
+        assertEquals(401, api.get("/api/auth/session", token).status());
+    }
+
+    @Test
+    void absoluteExpiry_endsASessionEvenUnderConstantActivity() throws InterruptedException {
+        String token = login();
+        long start = System.nanoTime();
+        // A request every 0.5 s keeps it far from idle; it still ends at 6 s.
+        while (System.nanoTime() - start < 5_000_000_000L) {
+            assertEquals(200, api.get("/api/auth/session", token).status());
+            Thread.sleep(500);
+        }
+        Thread.sleep(Math.max(0, 6_200 - (System.nanoTime() - start) / 1_000_000));
+
+        assertEquals(401, api.get("/api/auth/session", token).status());
+        JsonNode expiry = api.get("/api/admin/audit?type=SESSION_EXPIRED&userId=" + aliceId, owner).json();
+        assertEquals("ABSOLUTE_LIFETIME", expiry.path("items").get(0).path("reason").asText());
+    }
+
+    @Test
+    void theEleventhLoginGets409AndNothingIsEvicted() {
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            tokens.add(login());
+        }
+
+        Response eleventh = api.login(alice, PASSWORD);
+
+        assertEquals(409, eleventh.status());
+        assertEquals("session-limit-reached", eleventh.problemType());
+        for (String token : tokens) {
+            assertEquals(200, api.get("/api/auth/session", token).status());
+        }
+    }
+
+    @Test
+    void fiftyParallelLoginsLeaveExactlyTenSessions() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        try {
+            List<Callable<Integer>> logins = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                logins.add(() -> api.login(alice, PASSWORD).status());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : pool.invokeAll(logins)) {
+                statuses.add(f.get());
+            }
+
+            assertEquals(10, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            assertEquals(40, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+            assertEquals(10, api.get("/api/admin/sessions?userId=" + aliceId, owner).json().path("total").asInt());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void tenFailuresLockEvenTheRightPasswordForTheLockDurationThenItWorksAgain() throws InterruptedException {
+        for (int i = 0; i < 10; i++) {
+            assertEquals(401, api.login(alice, "not the password at all").status());
+        }
+
+        assertEquals(401, api.login(alice, PASSWORD).status(), "locked: even the right password fails");
+        JsonNode row = api.get("/api/admin/users?q=" + alice, owner).json().path("items").get(0);
+        assertFalse(row.path("lockedUntil").isNull(), row.toString());
+
+        Thread.sleep(3_100);
+        assertEquals(201, api.login(alice, PASSWORD).status());
+    }
+
+    @Test
+    void unknownUserWrongPasswordAndLockedAccountGiveIdenticalAnswers() {
+        Response unknown = api.login("nobody-" + alice, PASSWORD);
+        Response wrong = api.login(alice, "not the password at all");
+        for (int i = 0; i < 9; i++) {
+            api.login(alice, "not the password at all");
+        }
+        Response locked = api.login(alice, PASSWORD);
+
+        for (Response r : List.of(unknown, wrong, locked)) {
+            assertEquals(401, r.status());
+            assertEquals(unknown.body(), r.body());
+            assertEquals(unknown.header("Content-Type"), r.header("Content-Type"));
+        }
+        assertEquals("invalid-credentials", unknown.problemType());
+    }
+
+    @Test
+    void expiredRowsStillInTheTableAreNotListed() throws InterruptedException {
+        String stale = sessionIdOf(login());
+        Thread.sleep(3_100);
+        String fresh = sessionIdOf(login());
+
+        // The sweeper has not run (its interval is an hour): the stale row is still open in the table.
+        assertEquals(1, TestPostgres.queryLong(
+                "SELECT count(*) FROM sessions WHERE ended_at IS NULL AND id = '" + stale + "'"));
+        JsonNode page = api.get("/api/admin/sessions?userId=" + aliceId, owner).json();
+        assertEquals(1, page.path("total").asInt());
+        assertEquals(fresh, page.path("items").get(0).path("id").asText());
+        JsonNode row = api.get("/api/admin/users?q=" + alice, owner).json().path("items").get(0);
+        assertEquals(1, row.path("activeSessions").asInt());
+    }
+
+    @Test
+    void theSweeperEndsExpiredSessionsWithReasonAuditAndEvent() throws InterruptedException {
+        String sessionId = sessionIdOf(login());
+        Thread.sleep(3_100);
+
+        assertTrue(warden.app.sweepExpiredSessions() >= 1);
+
+        assertEquals("IDLE_TIMEOUT", TestPostgresText.endReason(sessionId));
+        JsonNode audit = api.get("/api/admin/audit?type=SESSION_EXPIRED&userId=" + aliceId, owner).json();
+        assertEquals(sessionId, audit.path("items").get(0).path("sessionId").asText());
+    }
+
+    @Test
+    void theOwnersSessionsCanBeTerminatedAndTheOwnerLogsInAgain() {
+        String ownerSession = api.login(RunningWarden.OWNER, RunningWarden.OWNER_PASSWORD).token();
+        JsonNode ownerRow = api.get("/api/admin/users?q=" + RunningWarden.OWNER, owner).json().path("items").get(0);
+        String adminToken = api.login(RunningWarden.OWNER, RunningWarden.OWNER_PASSWORD).token();
+
+        Response all = api.delete("/api/admin/sessions?userId=" + ownerRow.path("id").asText(), adminToken);
+
+        assertEquals(200, all.status(), all.body());
+        assertEquals(401, api.get("/api/auth/session", ownerSession).status());
+        assertEquals(401, api.get("/api/auth/session", adminToken).status());
+        owner = warden.ownerToken();
+        assertEquals(200, api.get("/api/admin/sessions", owner).status());
+    }
+
+    @Test
+    void xForwardedForFromAnUntrustedPeerIsIgnored() {
+        String token = api.login(alice, PASSWORD, Map.of("X-Forwarded-For", "203.0.113.99")).token();
+
+        JsonNode me = api.get("/api/auth/session", token).json();
+
+        assertEquals("127.0.0.1", me.path("session").path("ipAddress").asText());
+    }
+}

@@ -1,0 +1,102 @@
+package dev.warden.bootstrap.e2e;
+
+import dev.warden.adapter.db.WardenDatabase;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * The PostgreSQL the end-to-end tests run against: WARDEN_TEST_DB_URL when set; else a
+ * Testcontainers PostgreSQL when a Docker engine is available; else the local server's
+ * {@code warden_e2e} database (created when missing). Unreachable means failed, never skipped.
+ */
+final class TestPostgres {
+    private static String url;
+    private static String user;
+    private static String password;
+
+    private TestPostgres() {
+    }
+
+    static synchronized String url() {
+        if (url == null) {
+            locate();
+        }
+        return url;
+    }
+
+    static String user() {
+        url();
+        return user;
+    }
+
+    static String password() {
+        url();
+        return password;
+    }
+
+    private static void locate() {
+        String configured = System.getenv("WARDEN_TEST_DB_URL");
+        if (configured != null && !configured.isBlank()) {
+            url = configured;
+            user = envOr("WARDEN_TEST_DB_USER", "postgres");
+            password = envOr("WARDEN_TEST_DB_PASSWORD", "");
+        } else if (DockerClientFactory.instance().isDockerAvailable()) {
+            PostgreSQLContainer container = new PostgreSQLContainer("postgres:15-alpine");
+            container.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+            url = container.getJdbcUrl();
+            user = container.getUsername();
+            password = container.getPassword();
+        } else {
+            url = "jdbc:postgresql://127.0.0.1:5432/warden_e2e";
+            user = "postgres";
+            password = "";
+        }
+        try {
+            WardenDatabase.createDatabaseIfMissing(url, user, password);
+        } catch (RuntimeException e) {
+            throw new AssertionError("The end-to-end tests need PostgreSQL (" + e.getMessage()
+                    + "). Start it on 127.0.0.1:5432 or set WARDEN_TEST_DB_URL.", e);
+        }
+    }
+
+    /** Empties every table (if the schema exists yet), so a started Warden begins from nothing. */
+    static void reset() {
+        execute("DO $$ BEGIN IF to_regclass('public.users') IS NOT NULL THEN "
+                + "TRUNCATE sessions, audit_entries, alarms, outbox, users RESTART IDENTITY CASCADE; END IF; END $$");
+    }
+
+    static void execute(String sql) {
+        try (Connection c = connection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static long queryLong(String sql) {
+        try (Connection c = connection(); Statement s = c.createStatement(); var rows = s.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Connection connection() throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", user());
+        p.setProperty("password", password());
+        return DriverManager.getConnection(url(), p);
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.warden.bootstrap.e2e;
+
+import java.sql.SQLException;
+
+/** Reads single text values straight from the tables, for facts the API deliberately hides. */
+final class TestPostgresText {
+    private TestPostgresText() {
+    }
+
+    static String endReason(String sessionId) {
+        try (var c = TestPostgres.connection();
+             var s = c.prepareStatement("SELECT end_reason FROM sessions WHERE id = ?::uuid")) {
+            s.setString(1, sessionId);
+            try (var rows = s.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
