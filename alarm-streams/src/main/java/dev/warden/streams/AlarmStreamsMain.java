@@ -1,8 +1,10 @@
 package dev.warden.streams;
 
-import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the alarm topology on its own: {@code java -jar warden-alarm-streams.jar}, configured by
@@ -11,7 +13,7 @@ import java.util.concurrent.ExecutionException;
  * 1 when Kafka cannot be used or the streams client fails, 0 after a normal shutdown.
  */
 public final class AlarmStreamsMain {
-    private static final System.Logger LOG = System.getLogger(AlarmStreamsMain.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(AlarmStreamsMain.class);
 
     private AlarmStreamsMain() {
     }
@@ -38,8 +40,8 @@ public final class AlarmStreamsMain {
         Thread shutdown = new Thread(streams::close, "alarm-streams-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
         streams.awaitStopped();
-        if (streams.state() == org.apache.kafka.streams.KafkaStreams.State.ERROR) {
-            LOG.log(Level.ERROR, "Alarm streams stopped after an error");
+        if (streams.state() == KafkaStreams.State.ERROR) {
+            LOG.error("Alarm streams stopped after an error");
             System.exit(1);
         }
     }

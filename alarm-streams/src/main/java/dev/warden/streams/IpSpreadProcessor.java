@@ -1,12 +1,13 @@
 package dev.warden.streams;
 
-import java.lang.System.Logger.Level;
 import java.time.Instant;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a user's state from the store, lets {@link IpSpreadTracker} apply the event, writes the state
@@ -14,7 +15,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * commit together, which is what makes repeats detectable.
  */
 final class IpSpreadProcessor extends ContextualProcessor<String, CloudEvent<SessionEventData>, String, CloudEvent<?>> {
-    private static final System.Logger LOG = System.getLogger(IpSpreadProcessor.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(IpSpreadProcessor.class);
 
     private final IpSpreadTracker tracker;
     private KeyValueStore<String, UserSessions> store;
@@ -59,7 +60,7 @@ final class IpSpreadProcessor extends ContextualProcessor<String, CloudEvent<Ses
         String where = context().recordMetadata()
                 .map(IpSpreadProcessor::describe)
                 .orElse("unknown position");
-        LOG.log(Level.WARNING, "Skipping session event at {0}: {1}", where, why);
+        LOG.warn("Skipping session event at {}: {}", where, why);
     }
 
     private static String describe(RecordMetadata metadata) {

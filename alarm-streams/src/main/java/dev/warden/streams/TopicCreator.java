@@ -1,6 +1,5 @@
 package dev.warden.streams;
 
-import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -9,10 +8,13 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Creates missing topics with the broker's defaults; topics that already exist are left alone. */
 final class TopicCreator {
-    private static final System.Logger LOG = System.getLogger(TopicCreator.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(TopicCreator.class);
 
     private TopicCreator() {
     }
@@ -20,6 +22,9 @@ final class TopicCreator {
     static void ensureTopics(String bootstrapServers, List<String> topics) throws InterruptedException, ExecutionException {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        // Fail within half a minute with a clear line rather than hang when Kafka is unreachable.
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
         try (Admin admin = Admin.create(props)) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = topics.stream()
@@ -33,11 +38,11 @@ final class TopicCreator {
                 admin.createTopics(missing).all().get();
             } catch (ExecutionException e) {
                 // Someone else (the service) may create them at the same moment: that is fine.
-                if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
                     throw e;
                 }
             }
-            LOG.log(Level.INFO, "Created topics {0}", missing.stream().map(NewTopic::name).toList());
+            LOG.info("Created topics {}", missing.stream().map(NewTopic::name).toList());
         }
     }
 }

@@ -201,18 +201,34 @@ class AlarmTopologyTest {
 
     @Test
     void givenSessionsPastTheirAbsoluteExpiry_whenAnyEventForTheUserArrives_thenTheyNoLongerCount() {
-        List<SessionEventTestData> sessions = sessionsOnIps(ALICE, "10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4");
+        List<SessionEventTestData> sessions =
+                sessionsOnIps(ALICE, "10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4", "10.0.0.5");
         createAll(sessions);
-        alarms.readRecordsToList();
+        terminate(sessions.get(4), T0.plusSeconds(600));
+        assertEquals(List.of("warden.alarm.ip-spread.raised"), types(alarms.readRecordsToList()));
+        assertEquals(1, store.get(ALICE).ended().size());
 
-        // A new login a day later: the four old sessions are over even if their expiries are still in flight.
+        // A login a day later: the old sessions are over even if their expiries are still in flight.
         SessionEventTestData nextDay = SessionEventTestData.aCreated(ALICE, UUID.randomUUID().toString())
                 .fromIp("10.0.0.9").createdAt(T0.plus(Duration.ofHours(25)));
         create(nextDay);
 
         assertEquals(List.of("warden.alarm.ip-spread.resolved"), types(alarms.readRecordsToList()));
         assertEquals(Map.of(nextDay.sessionId(), "10.0.0.9"), ipsOf(ALICE));
-        assertTrue(store.get(ALICE).ended().isEmpty(), "nothing older than its expiry is remembered");
+        assertTrue(store.get(ALICE).ended().isEmpty(), "ends are remembered only until the session's expiry");
+    }
+
+    @Test
+    void givenASessionThatRanItsFullLifetime_whenItsExpiryArrives_thenItIsForwarded_andNothingIsKeptForTheUser() {
+        SessionEventTestData session = SessionEventTestData.aCreated(ALICE, UUID.randomUUID().toString())
+                .fromIp("10.0.0.1").createdAt(T0);
+        create(session);
+
+        pipe(session.expired("ABSOLUTE_LIFETIME", session.expiresAt()));
+
+        assertEquals(List.of("ABSOLUTE_LIFETIME"), terminated.readRecordsToList().stream()
+                .map(r -> r.value().data().reason()).toList());
+        assertNull(store.get(ALICE), "no active sessions, no alarm, no end worth remembering");
     }
 
     // --- users --------------------------------------------------------------------------------
@@ -281,7 +297,9 @@ class AlarmTopologyTest {
         assertEquals(endedAt, event.time());
         assertEquals(new SessionTerminatedData(session.sessionId(), ALICE, "alice", "ADMIN_TERMINATED", ADMIN,
                 endedAt, session.expiresAt()), event.data());
-        assertNull(store.get(ALICE), "a user with no sessions and nothing to remember is not stored");
+        assertTrue(store.get(ALICE).active().isEmpty());
+        assertEquals(Map.of(session.sessionId(), session.expiresAt()), store.get(ALICE).ended(),
+                "the end is remembered until the session's expiry, to drop repeats");
     }
 
     // --- helpers ----------------------------------------------------------------------------
@@ -327,5 +345,4 @@ class AlarmTopologyTest {
     private static List<String> ids(List<? extends TestRecord<String, ? extends CloudEvent<?>>>... outputs) {
         return java.util.Arrays.stream(outputs).flatMap(List::stream).map(r -> r.value().id()).toList();
     }
-
 }

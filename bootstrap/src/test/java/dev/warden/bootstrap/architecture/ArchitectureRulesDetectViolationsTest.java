@@ -10,6 +10,7 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import dev.warden.adapter.http.archviolation.HttpAdapterCallingTheDatabaseAdapter;
 import dev.warden.adapter.kafka.archviolation.KafkaAdapterCallingBootstrap;
 import dev.warden.application.archviolation.UseCaseOpeningJdbcConnections;
+import dev.warden.application.archviolation.UseCasePublishingToKafka;
 import dev.warden.domain.archviolation.DomainReadingHelidonConfig;
 import dev.warden.domain.archviolation.DomainUsingAUseCaseType;
 import dev.warden.streams.archviolation.TopologyCallingTheKafkaAdapter;
@@ -40,17 +41,20 @@ class ArchitectureRulesDetectViolationsTest {
     }
 
     @Test
-    void applicationRuleReportsAUseCaseUsingJdbc() {
-        assertTrue(evaluate(ArchitectureRules.APPLICATION_DEPENDS_ONLY_ON_DOMAIN_AND_JAVA,
-                UseCaseOpeningJdbcConnections.class).hasViolation());
+    void applicationRuleReportsAUseCaseUsingKafka() {
+        EvaluationResult result = evaluate(ArchitectureRules.APPLICATION_DEPENDS_ONLY_ON_DOMAIN_AND_JAVA,
+                UseCasePublishingToKafka.class);
+        assertTrue(result.hasViolation());
+        assertTrue(result.getFailureReport().toString().contains("org.apache.kafka"));
     }
 
     @Test
-    void technologyRuleReportsJdbcInTheApplicationAndHelidonInTheDomain() {
+    void technologyRuleReportsJdbcKafkaAndHelidonInTheCore() {
         EvaluationResult result = evaluate(ArchitectureRules.NO_TECHNOLOGY_IN_THE_CORE,
-                UseCaseOpeningJdbcConnections.class, DomainReadingHelidonConfig.class);
+                UseCaseOpeningJdbcConnections.class, UseCasePublishingToKafka.class, DomainReadingHelidonConfig.class);
         String report = result.getFailureReport().toString();
         assertTrue(report.contains("java.sql"), report);
+        assertTrue(report.contains("org.apache.kafka"), report);
         assertTrue(report.contains("io.helidon"), report);
     }
 

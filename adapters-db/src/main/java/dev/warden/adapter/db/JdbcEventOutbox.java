@@ -1,0 +1,36 @@
+package dev.warden.adapter.db;
+
+import dev.warden.application.port.out.EventOutbox;
+import dev.warden.domain.SessionEvent;
+
+/**
+ * Appends to the {@code outbox} table, inside the caller's transaction when there is one. The
+ * table's trigger notifies {@code warden_outbox}, which PostgreSQL delivers only on commit.
+ */
+public final class JdbcEventOutbox implements EventOutbox {
+    private final JdbcTransactionBoundary db;
+
+    JdbcEventOutbox(JdbcTransactionBoundary db) {
+        this.db = db;
+    }
+
+    @Override
+    public void append(SessionEvent event) {
+        // Instants go as ISO-8601 text (full precision); JdbcOutboxQueue reads them back.
+        db.executor().createNamedInsert("outbox-append")
+                .addParam("eventId", event.eventId())
+                .addParam("type", event.type().name())
+                .addParam("occurredAt", Sql.text(event.occurredAt()))
+                .addParam("sessionId", event.sessionId().value())
+                .addParam("userId", event.userId().value())
+                .addParam("username", event.username())
+                .addParam("ipAddress", event.ipAddress())
+                .addParam("userAgent", event.userAgent())
+                .addParam("createdAt", Sql.text(event.createdAt()))
+                .addParam("expiresAt", Sql.text(event.expiresAt()))
+                .addParam("reason", event.reason() == null ? null : event.reason().name())
+                .addParam("actorId", event.actorId() == null ? null : event.actorId().value())
+                .addParam("endedAt", Sql.text(event.endedAt()))
+                .execute();
+    }
+}

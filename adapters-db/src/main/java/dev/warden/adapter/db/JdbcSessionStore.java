@@ -1,0 +1,163 @@
+package dev.warden.adapter.db;
+
+import dev.warden.application.port.in.ActiveSessionQuery;
+import dev.warden.application.port.in.AuthenticatedSession;
+import dev.warden.application.port.in.Page;
+import dev.warden.application.port.in.SessionCursor;
+import dev.warden.application.port.out.ActiveWindow;
+import dev.warden.application.port.out.SessionStore;
+import dev.warden.domain.Account;
+import dev.warden.domain.AccountStatus;
+import dev.warden.domain.Role;
+import dev.warden.domain.Session;
+import dev.warden.domain.SessionId;
+import dev.warden.domain.TerminationReason;
+import dev.warden.domain.TokenHash;
+import dev.warden.domain.UserId;
+import io.helidon.dbclient.DbRow;
+import io.helidon.dbclient.DbStatement;
+import io.helidon.dbclient.DbStatementQuery;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Sessions in the {@code sessions} table; the username comes from the joined account. */
+public final class JdbcSessionStore implements SessionStore {
+    private final JdbcTransactionBoundary db;
+
+    JdbcSessionStore(JdbcTransactionBoundary db) {
+        this.db = db;
+    }
+
+    @Override
+    public void insert(Session session) {
+        db.executor().createNamedInsert("session-insert")
+                .addParam("id", session.id().value())
+                .addParam("userId", session.userId().value())
+                .addParam("tokenHash", session.tokenHash().value())
+                .addParam("ipAddress", session.ipAddress())
+                .addParam("userAgent", session.userAgent())
+                .addParam("createdAt", Sql.time(session.createdAt()))
+                .addParam("lastActiveAt", Sql.time(session.lastActiveAt()))
+                .addParam("expiresAt", Sql.time(session.expiresAt()))
+                .execute();
+    }
+
+    @Override
+    public Optional<AuthenticatedSession> findOpenByTokenHash(TokenHash tokenHash) {
+        return db.executor().createNamedGet("session-find-open-by-token-hash")
+                .addParam("tokenHash", tokenHash.value())
+                .execute()
+                .map(row -> new AuthenticatedSession(session(row), account(row)));
+    }
+
+    @Override
+    public Optional<Session> lockOpenById(SessionId id) {
+        return db.lockingExecutor("lockOpenById").createNamedGet("session-lock-open-by-id")
+                .addParam("id", id.value())
+                .execute()
+                .map(JdbcSessionStore::session);
+    }
+
+    @Override
+    public List<Session> lockOpenByUser(UserId userId) {
+        return sessions(db.lockingExecutor("lockOpenByUser").createNamedQuery("session-lock-open-by-user")
+                .addParam("userId", userId.value()));
+    }
+
+    @Override
+    public int countActiveByUser(UserId userId, ActiveWindow window) {
+        return db.executor().createNamedGet("session-count-active-by-user")
+                .addParam("userId", userId.value())
+                .addParam("now", Sql.time(window.now()))
+                .addParam("lastActiveAfter", Sql.time(window.lastActiveAfter()))
+                .execute()
+                .map(row -> Sql.integer(row, "n"))
+                .orElse(0);
+    }
+
+    @Override
+    public void recordActivity(SessionId id, Instant at) {
+        db.executor().createNamedUpdate("session-record-activity")
+                .addParam("id", id.value())
+                .addParam("at", Sql.time(at))
+                .execute();
+    }
+
+    @Override
+    public void markEnded(SessionId id, TerminationReason reason, UserId actorId, Instant endedAt) {
+        db.executor().createNamedUpdate("session-mark-ended")
+                .addParam("id", id.value())
+                .addParam("reason", reason.name())
+                .addParam("actorId", actorId == null ? null : actorId.value())
+                .addParam("endedAt", Sql.time(endedAt))
+                .execute();
+    }
+
+    @Override
+    public Page<Session> listActive(ActiveSessionQuery query, ActiveWindow window) {
+        SessionCursor cursor = query.cursor();
+        int limit = query.page().limit();
+        int offset = cursor == null ? query.page().offset() : 0;
+        List<Session> items = sessions(filtered(db.executor().createNamedQuery("session-list-active"), query, window)
+                .addParam("cursorAt", cursor == null ? null : Sql.time(cursor.lastActiveAt()))
+                .addParam("cursorId", cursor == null ? null : cursor.id().value())
+                .addParam("limit", limit)
+                .addParam("offset", offset));
+        long total = filtered(db.executor().createNamedGet("session-count-active"), query, window)
+                .execute().map(row -> Sql.number(row, "n")).orElse(0L);
+        String next = items.size() == limit
+                ? new SessionCursor(items.getLast().lastActiveAt(), items.getLast().id()).encode()
+                : null;
+        return new Page<>(items, total, limit, offset, next);
+    }
+
+    @Override
+    public List<Session> lockExpired(ActiveWindow window, int batchSize) {
+        return sessions(db.lockingExecutor("lockExpired").createNamedQuery("session-lock-expired")
+                .addParam("now", Sql.time(window.now()))
+                .addParam("lastActiveAfter", Sql.time(window.lastActiveAfter()))
+                .addParam("batchSize", batchSize));
+    }
+
+    private static <D extends DbStatement<D>> D filtered(D statement, ActiveSessionQuery query, ActiveWindow window) {
+        return statement
+                .addParam("now", Sql.time(window.now()))
+                .addParam("lastActiveAfter", Sql.time(window.lastActiveAfter()))
+                .addParam("userId", query.userId() == null ? null : query.userId().value())
+                .addParam("ipAddress", query.ipAddress())
+                .addParam("q", query.q());
+    }
+
+    private static List<Session> sessions(DbStatementQuery statement) {
+        try (Stream<DbRow> rows = statement.execute()) {
+            return rows.map(JdbcSessionStore::session).toList();
+        }
+    }
+
+    static Session session(DbRow row) {
+        return new Session(
+                new SessionId(Sql.uuid(row, "id")),
+                new UserId(Sql.uuid(row, "user_id")),
+                Sql.string(row, "username"),
+                new TokenHash(Sql.string(row, "token_hash")),
+                Sql.string(row, "ip_address"),
+                Sql.string(row, "user_agent"),
+                Sql.instant(row, "created_at"),
+                Sql.instant(row, "last_active_at"),
+                Sql.instant(row, "expires_at"));
+    }
+
+    private static Account account(DbRow row) {
+        return new Account(
+                new UserId(Sql.uuid(row, "user_id")),
+                Sql.string(row, "username"),
+                Sql.string(row, "password_hash"),
+                Role.valueOf(Sql.string(row, "role")),
+                AccountStatus.valueOf(Sql.string(row, "status")),
+                Sql.integer(row, "failed_attempts"),
+                Sql.instant(row, "locked_until"),
+                Sql.instant(row, "user_created_at"));
+    }
+}

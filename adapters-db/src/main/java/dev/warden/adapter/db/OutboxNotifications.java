@@ -1,0 +1,91 @@
+package dev.warden.adapter.db;
+
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/**
+ * LISTENs for {@code warden_outbox} on one dedicated connection, outside the pool (it is held for
+ * as long as the relay runs). Plain pgjdbc, because DbClient has no notification API. When the
+ * connection breaks, a wait simply times out and the next one reconnects: the relay then falls
+ * back to polling at its timeout, and no event is lost, only delayed.
+ */
+final class OutboxNotifications implements AutoCloseable {
+    static final String CHANNEL = "warden_outbox";
+    private static final System.Logger LOG = System.getLogger(OutboxNotifications.class.getName());
+    private static final long SLICE_MILLIS = 200;
+
+    private final DatabaseSettings settings;
+    private Connection connection;
+    private volatile boolean closed;
+
+    OutboxNotifications(DatabaseSettings settings) {
+        this.settings = settings;
+    }
+
+    /** @return true when a notification arrived within the timeout */
+    synchronized boolean await(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
+        do {
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            if (closed) {
+                drop();
+                return false;
+            }
+            long remaining = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
+            // Short slices: pgjdbc's wait does not notice interrupts.
+            int slice = (int) Math.max(1, Math.min(SLICE_MILLIS, remaining));
+            try {
+                PGNotification[] received = listening().unwrap(PGConnection.class).getNotifications(slice);
+                if (received != null && received.length > 0) {
+                    return true;
+                }
+            } catch (SQLException | DatabaseUnavailable e) {
+                LOG.log(Level.WARNING, "Outbox notifications unavailable; polling instead: " + e.getMessage());
+                drop();
+                Thread.sleep(Math.max(0, Math.min(remaining, 1_000)));
+            }
+        } while (System.nanoTime() < deadline);
+        return false;
+    }
+
+    private Connection listening() throws SQLException {
+        if (connection == null || connection.isClosed()) {
+            Connection opened = ConnectionPools.single(settings.url(), settings.user(), settings.password());
+            try (Statement listen = opened.createStatement()) {
+                listen.execute("LISTEN " + CHANNEL);
+            } catch (SQLException e) {
+                opened.close();
+                throw e;
+            }
+            connection = opened;
+        }
+        return connection;
+    }
+
+    private void drop() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // Already broken; nothing more to release.
+            }
+            connection = null;
+        }
+    }
+
+    /** Waits at most one slice for a running {@link #await} to notice. */
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (this) {
+            drop();
+        }
+    }
+}

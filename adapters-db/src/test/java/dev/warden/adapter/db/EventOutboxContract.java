@@ -1,0 +1,64 @@
+package dev.warden.adapter.db;
+
+import static dev.warden.adapter.db.TestData.NOW;
+import static dev.warden.adapter.db.TestData.aSession;
+import static dev.warden.adapter.db.TestData.anAccount;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.warden.application.port.out.EventOutbox;
+import dev.warden.application.port.out.OutboxQueue;
+import dev.warden.application.port.out.OutboxQueue.PendingEvent;
+import dev.warden.domain.Account;
+import dev.warden.domain.Session;
+import dev.warden.domain.SessionEvent;
+import dev.warden.domain.TerminationReason;
+import dev.warden.domain.UserId;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every EventOutbox must do: keep events exactly, in append order, for the relay. */
+abstract class EventOutboxContract {
+    protected EventOutbox outbox;
+    protected OutboxQueue queue;
+    protected Ports ports;
+
+    protected abstract Ports ports();
+
+    protected abstract void resetData();
+
+    @BeforeEach
+    void setUpOutbox() {
+        resetData();
+        ports = ports();
+        outbox = ports.outbox();
+        queue = ports.queue();
+    }
+
+    @Test
+    void givenCreatedAndEndedEvents_whenReadBack_thenEqualInEveryFieldIncludingNullsAndMicroseconds() {
+        Account alice = anAccount("alice");
+        Session session = aSession(alice).build();
+        SessionEvent created = SessionEvent.created(session, NOW);
+        SessionEvent terminated = SessionEvent.ended(session, TerminationReason.ADMIN_TERMINATED, UserId.random(),
+                NOW.plusNanos(1_000));
+        SessionEvent expired = SessionEvent.ended(session, TerminationReason.IDLE_TIMEOUT, null, NOW.plusSeconds(1));
+        ports.transactions().run(() -> List.of(created, terminated, expired).forEach(outbox::append));
+
+        List<SessionEvent> read = queue.oldestUnpublished(10).stream().map(PendingEvent::event).toList();
+
+        assertEquals(List.of(created, terminated, expired), read);
+    }
+
+    @Test
+    void givenUnusualText_whenAppended_thenItIsStoredVerbatim() {
+        Session session = new Session(aSession(anAccount("o'neil")).build().id(), UserId.random(), "o'neil",
+                TestData.aTokenHash(), "2001:db8::1", "Mozilla \"quoted\" \\ back\u00e9 \n line", NOW, NOW,
+                NOW.plusSeconds(3600));
+        SessionEvent created = SessionEvent.created(session, NOW);
+
+        outbox.append(created);
+
+        assertEquals(created, queue.oldestUnpublished(1).getFirst().event());
+    }
+}

@@ -1,0 +1,271 @@
+package dev.warden.adapter.db;
+
+import static dev.warden.adapter.db.TestData.IDLE;
+import static dev.warden.adapter.db.TestData.NOW;
+import static dev.warden.adapter.db.TestData.aSession;
+import static dev.warden.adapter.db.TestData.anAccount;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.warden.application.port.in.ActiveSessionQuery;
+import dev.warden.application.port.in.AuthenticatedSession;
+import dev.warden.application.port.in.Page;
+import dev.warden.application.port.in.PageRequest;
+import dev.warden.application.port.in.SessionCursor;
+import dev.warden.application.port.out.ActiveWindow;
+import dev.warden.application.port.out.SessionStore;
+import dev.warden.application.port.out.TransactionBoundary;
+import dev.warden.domain.Account;
+import dev.warden.domain.Session;
+import dev.warden.domain.SessionId;
+import dev.warden.domain.TerminationReason;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every SessionStore must do. */
+abstract class SessionStoreContract {
+    static final ActiveWindow WINDOW = new ActiveWindow(NOW, NOW.minus(IDLE));
+
+    protected Ports ports;
+    protected SessionStore sessions;
+    protected TransactionBoundary transactions;
+    protected Account alice;
+    protected Account bob;
+
+    protected abstract Ports ports();
+
+    protected abstract void resetData();
+
+    @BeforeEach
+    void setUpStore() {
+        resetData();
+        ports = ports();
+        sessions = ports.sessions();
+        transactions = ports.transactions();
+        alice = anAccount("Alice");
+        bob = anAccount("bob");
+        ports.accounts().insert(alice);
+        ports.accounts().insert(bob);
+    }
+
+    @Test
+    void givenStoredSession_whenFoundByTokenHash_thenSessionAndAccountComeBackUnchanged() {
+        Session session = aSession(alice).build();
+        sessions.insert(session);
+
+        AuthenticatedSession found = sessions.findOpenByTokenHash(session.tokenHash()).orElseThrow();
+
+        assertEquals(session, found.session());
+        assertEquals(alice.id(), found.account().id());
+        assertEquals(alice.passwordHash(), found.account().passwordHash());
+        assertEquals(alice.role(), found.account().role());
+        assertEquals(alice.createdAt(), found.account().createdAt());
+        assertTrue(sessions.findOpenByTokenHash(TestData.aTokenHash()).isEmpty());
+    }
+
+    @Test
+    void givenEndedSession_whenLookedUp_thenItIsNotFoundNorListedButNotDeleted() {
+        Session session = aSession(alice).build();
+        sessions.insert(session);
+
+        sessions.markEnded(session.id(), TerminationReason.ADMIN_TERMINATED, bob.id(), NOW);
+
+        assertTrue(sessions.findOpenByTokenHash(session.tokenHash()).isEmpty());
+        assertEquals(0, list(ActiveSessionQuery.all(PageRequest.FIRST)).total());
+        assertEquals(0, sessions.countActiveByUser(alice.id(), WINDOW));
+        assertTrue(transactions.inTransaction(() -> sessions.lockOpenById(session.id())).isEmpty());
+    }
+
+    @Test
+    void givenSessionsAtTheActiveBoundaries_whenListedOrCounted_thenOnlyStrictlyActiveOnesAppear() {
+        Session active = aSession(alice).lastActiveAt(NOW.minus(IDLE).plusNanos(1_000)).build();
+        Session idleExactly = aSession(alice).lastActiveAt(NOW.minus(IDLE)).build();
+        Session expiresNow = aSession(alice).expiresAt(NOW).build();
+        Session ended = aSession(alice).build();
+        List.of(active, idleExactly, expiresNow, ended).forEach(sessions::insert);
+        sessions.markEnded(ended.id(), TerminationReason.USER_LOGOUT, null, NOW);
+
+        Page<Session> page = list(ActiveSessionQuery.all(PageRequest.FIRST));
+
+        assertEquals(List.of(active.id()), ids(page));
+        assertEquals(1, page.total());
+        assertEquals(1, sessions.countActiveByUser(alice.id(), WINDOW));
+        assertEquals(0, sessions.countActiveByUser(bob.id(), WINDOW));
+    }
+
+    @Test
+    void givenSessionsOfSeveralUsersAndIps_whenFiltered_thenEachFilterNarrowsTheList() {
+        Session a1 = aSession(alice).withIp("10.0.0.1").lastActiveAt(NOW.minusSeconds(10)).build();
+        Session a2 = aSession(alice).withIp("10.0.0.2").lastActiveAt(NOW.minusSeconds(20)).build();
+        Session b1 = aSession(bob).withIp("10.0.0.1").lastActiveAt(NOW.minusSeconds(30)).build();
+        List.of(b1, a2, a1).forEach(sessions::insert);
+
+        assertEquals(List.of(a1.id(), a2.id(), b1.id()), ids(list(ActiveSessionQuery.all(PageRequest.FIRST))));
+        assertEquals(List.of(a1.id(), a2.id()), ids(list(query(alice, null, null))));
+        assertEquals(List.of(a1.id(), b1.id()), ids(list(query(null, "10.0.0.1", null))));
+        assertEquals(List.of(a1.id(), a2.id()), ids(list(query(null, null, "LIC"))));
+        assertEquals(List.of(b1.id()), ids(list(query(bob, "10.0.0.1", "o"))));
+        assertEquals(List.of(), ids(list(query(null, "10.0.0.9", null))));
+        assertEquals(List.of(), ids(list(query(null, null, "%"))));
+        Page<Session> byAlice = list(query(alice, null, null));
+        assertEquals(2, byAlice.total());
+        assertNull(byAlice.nextCursor());
+        assertEquals("Alice", byAlice.items().getFirst().username());
+    }
+
+    @Test
+    void givenMoreSessionsThanAPage_whenWalkedByCursor_thenEveryActiveSessionComesOnceInOrder() {
+        List<Session> stored = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            // Pairs share an activity time, so the id decides their order.
+            Instant at = NOW.minusSeconds(i / 2 * 10L);
+            Session session = aSession(i % 3 == 0 ? bob : alice).lastActiveAt(at).build();
+            sessions.insert(session);
+            stored.add(session);
+        }
+        List<SessionId> expected = stored.stream()
+                .sorted(Comparator.comparing(Session::lastActiveAt)
+                        // PostgreSQL orders uuids byte by byte, as their lower-case text sorts.
+                        .thenComparing(s -> s.id().value().toString()).reversed())
+                .map(Session::id).toList();
+
+        List<SessionId> walked = new ArrayList<>();
+        SessionCursor cursor = null;
+        int pages = 0;
+        do {
+            Page<Session> page = list(new ActiveSessionQuery(new PageRequest(5, 0), cursor, null, null, null));
+            assertEquals(23, page.total());
+            walked.addAll(ids(page));
+            cursor = page.nextCursor() == null ? null : SessionCursor.decode(page.nextCursor());
+            pages++;
+        } while (cursor != null && pages < 10);
+
+        assertEquals(5, pages);
+        assertEquals(expected, walked);
+        assertEquals(expected.subList(10, 15), ids(list(new ActiveSessionQuery(new PageRequest(5, 10), null, null, null, null))));
+    }
+
+    @Test
+    void givenRecordedActivity_whenAnOlderTimeArrivesLater_thenActivityNeverMovesBackwards() {
+        Session session = aSession(alice).lastActiveAt(NOW.minusSeconds(600)).build();
+        sessions.insert(session);
+
+        sessions.recordActivity(session.id(), NOW.minusSeconds(60));
+        sessions.recordActivity(session.id(), NOW.minusSeconds(300));
+
+        assertEquals(NOW.minusSeconds(60),
+                sessions.findOpenByTokenHash(session.tokenHash()).orElseThrow().session().lastActiveAt());
+    }
+
+    @Test
+    void givenOpenAndEndedSessions_whenLockingAUsersSessions_thenOnlyTheirOpenOnesAreReturned() {
+        Session a1 = aSession(alice).build();
+        Session a2 = aSession(alice).expiresAt(NOW.minusSeconds(1)).build();
+        Session ended = aSession(alice).build();
+        Session b1 = aSession(bob).build();
+        List.of(a1, a2, ended, b1).forEach(sessions::insert);
+        sessions.markEnded(ended.id(), TerminationReason.USER_LOGOUT, null, NOW);
+
+        List<Session> locked = transactions.inTransaction(() -> sessions.lockOpenByUser(alice.id()));
+
+        assertEquals(Set.of(a1.id(), a2.id()), new HashSet<>(locked.stream().map(Session::id).toList()));
+        assertEquals(a1, transactions.inTransaction(() -> sessions.lockOpenById(a1.id())).orElseThrow());
+    }
+
+    @Test
+    void givenNoTransaction_whenLocking_thenItRefusesInsteadOfTakingALockItWouldDropAtOnce() {
+        assertThrows(IllegalStateException.class, () -> sessions.lockOpenByUser(alice.id()));
+        assertThrows(IllegalStateException.class, () -> sessions.lockExpired(WINDOW, 10));
+    }
+
+    @Test
+    void givenIdleAbsoluteActiveAndEndedSessions_whenLockingExpired_thenOnlyOpenInactiveOnesComeInBatches() {
+        Session idle = aSession(alice).lastActiveAt(NOW.minus(IDLE)).build();
+        Session absolute = aSession(alice).expiresAt(NOW).build();
+        Session active = aSession(alice).build();
+        Session endedIdle = aSession(bob).lastActiveAt(NOW.minus(Duration.ofHours(3))).build();
+        List.of(idle, absolute, active, endedIdle).forEach(sessions::insert);
+        sessions.markEnded(endedIdle.id(), TerminationReason.USER_LOGOUT, null, NOW);
+
+        List<Session> all = transactions.inTransaction(() -> sessions.lockExpired(WINDOW, 10));
+        List<Session> one = transactions.inTransaction(() -> sessions.lockExpired(WINDOW, 1));
+
+        assertEquals(Set.of(idle.id(), absolute.id()), new HashSet<>(all.stream().map(Session::id).toList()));
+        assertEquals(1, one.size());
+    }
+
+    @Test
+    void givenOneSweeperHoldsExpiredRows_whenAnotherSweeps_thenItSkipsThemAndTakesTheRest() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            sessions.insert(aSession(alice).lastActiveAt(NOW.minus(Duration.ofHours(2)).plusSeconds(i)).build());
+        }
+        CountDownLatch firstLocked = new CountDownLatch(1);
+        CountDownLatch secondDone = new CountDownLatch(1);
+        CompletableFuture<List<Session>> first = CompletableFuture.supplyAsync(() -> transactions.inTransaction(() -> {
+            List<Session> locked = sessions.lockExpired(WINDOW, 2);
+            firstLocked.countDown();
+            await(secondDone);
+            return locked;
+        }));
+        assertTrue(firstLocked.await(5, TimeUnit.SECONDS));
+
+        List<Session> second = transactions.inTransaction(() -> sessions.lockExpired(WINDOW, 10));
+        secondDone.countDown();
+
+        Set<SessionId> firstIds = new HashSet<>(first.get(5, TimeUnit.SECONDS).stream().map(Session::id).toList());
+        Set<SessionId> secondIds = new HashSet<>(second.stream().map(Session::id).toList());
+        assertEquals(2, firstIds.size());
+        assertEquals(2, secondIds.size());
+        assertFalse(firstIds.stream().anyMatch(secondIds::contains));
+    }
+
+    @Test
+    void givenFullPage_whenListed_thenNextCursorPointsAtItsLastItem() {
+        Session newer = aSession(alice).lastActiveAt(NOW.minusSeconds(1)).build();
+        Session older = aSession(alice).lastActiveAt(NOW.minusSeconds(2)).build();
+        sessions.insert(newer);
+        sessions.insert(older);
+
+        Page<Session> page = list(new ActiveSessionQuery(new PageRequest(1, 0), null, null, null, null));
+
+        assertNotNull(page.nextCursor());
+        assertEquals(new SessionCursor(newer.lastActiveAt(), newer.id()), SessionCursor.decode(page.nextCursor()));
+    }
+
+    private Page<Session> list(ActiveSessionQuery query) {
+        return sessions.listActive(query, WINDOW);
+    }
+
+    private static ActiveSessionQuery query(Account user, String ip, String q) {
+        return new ActiveSessionQuery(PageRequest.FIRST, null, user == null ? null : user.id(), ip, q);
+    }
+
+    private static List<SessionId> ids(Page<Session> page) {
+        return page.items().stream().map(Session::id).toList();
+    }
+
+    static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("timed out waiting for the other transaction");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.warden.adapter.db;
+
+import static dev.warden.adapter.db.TestData.NOW;
+import static dev.warden.adapter.db.TestData.aSession;
+import static dev.warden.adapter.db.TestData.anAccount;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.warden.application.port.in.AuditQuery;
+import dev.warden.application.port.in.PageRequest;
+import dev.warden.application.port.out.TransactionBoundary;
+import dev.warden.domain.Account;
+import dev.warden.domain.AuditEntry;
+import dev.warden.domain.AuditType;
+import dev.warden.domain.Session;
+import dev.warden.domain.SessionEvent;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every TransactionBoundary must do: all or nothing, nested calls joining the outer one. */
+abstract class TransactionBoundaryContract {
+    protected Ports ports;
+    protected TransactionBoundary transactions;
+    protected Account alice;
+
+    protected abstract Ports ports();
+
+    protected abstract void resetData();
+
+    @BeforeEach
+    void setUpTransactions() {
+        resetData();
+        ports = ports();
+        transactions = ports.transactions();
+        alice = anAccount("alice");
+        ports.accounts().insert(alice);
+    }
+
+    @Test
+    void givenWorkThatSucceeds_whenRun_thenSessionAuditAndEventAreAllThereAndTheResultReturned() {
+        Session session = aSession(alice).build();
+
+        String result = transactions.inTransaction(() -> {
+            loginWrites(session);
+            return "done";
+        });
+
+        assertEquals("done", result);
+        assertTrue(ports.sessions().findOpenByTokenHash(session.tokenHash()).isPresent());
+        assertEquals(1, ports.audit().list(new AuditQuery(PageRequest.FIRST, null, null)).total());
+        assertEquals(1, ports.queue().oldestUnpublished(10).size());
+    }
+
+    @Test
+    void givenWorkThatThrowsAfterWriting_whenRun_thenNeitherSessionNorAuditNorEventRemains() {
+        Session session = aSession(alice).build();
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> transactions.run(() -> {
+            loginWrites(session);
+            throw new IllegalStateException("broker down");
+        }));
+
+        assertEquals("broker down", thrown.getMessage());
+        assertTrue(ports.sessions().findOpenByTokenHash(session.tokenHash()).isEmpty());
+        assertEquals(0, ports.audit().list(new AuditQuery(PageRequest.FIRST, null, null)).total());
+        assertTrue(ports.queue().oldestUnpublished(10).isEmpty());
+    }
+
+    @Test
+    void givenNestedTransaction_whenTheOuterFails_thenTheInnerWritesRollBackToo() {
+        Session session = aSession(alice).build();
+
+        assertThrows(IllegalStateException.class, () -> transactions.run(() -> {
+            transactions.run(() -> loginWrites(session));
+            throw new IllegalStateException("outer fails");
+        }));
+
+        assertTrue(ports.sessions().findOpenByTokenHash(session.tokenHash()).isEmpty());
+    }
+
+    @Test
+    void givenOpenTransaction_whenAnotherThreadReads_thenItSeesNothingUntilCommit() throws Exception {
+        Session session = aSession(alice).build();
+
+        transactions.run(() -> {
+            ports.sessions().insert(session);
+            boolean seenOutside = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> ports.sessions().findOpenByTokenHash(session.tokenHash()).isPresent())
+                    .join();
+            assertEquals(false, seenOutside);
+            assertTrue(ports.sessions().findOpenByTokenHash(session.tokenHash()).isPresent());
+        });
+
+        assertTrue(ports.sessions().findOpenByTokenHash(session.tokenHash()).isPresent());
+    }
+
+    @Test
+    void givenWorkWithoutDatabaseCalls_whenRun_thenItSimplyReturns() {
+        assertEquals(42, transactions.inTransaction(() -> 42));
+    }
+
+    private void loginWrites(Session session) {
+        ports.sessions().insert(session);
+        ports.audit().append(AuditEntry.of(AuditType.LOGIN_SUCCEEDED, NOW).withUser(alice.id(), alice.username())
+                .withSession(session.id()));
+        ports.outbox().append(SessionEvent.created(session, NOW));
+    }
+}

@@ -1,0 +1,205 @@
+package dev.warden.adapter.db;
+
+import static dev.warden.adapter.db.TestData.IDLE;
+import static dev.warden.adapter.db.TestData.NOW;
+import static dev.warden.adapter.db.TestData.aSession;
+import static dev.warden.adapter.db.TestData.anAccount;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.warden.application.port.in.Page;
+import dev.warden.application.port.in.PageRequest;
+import dev.warden.application.port.in.UserQuery;
+import dev.warden.application.port.in.UserSummary;
+import dev.warden.application.port.in.UsernameTaken;
+import dev.warden.application.port.out.ActiveWindow;
+import dev.warden.application.port.out.TransactionBoundary;
+import dev.warden.application.port.out.UserAccounts;
+import dev.warden.domain.Account;
+import dev.warden.domain.AccountStatus;
+import dev.warden.domain.Role;
+import dev.warden.domain.Session;
+import dev.warden.domain.TerminationReason;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every UserAccounts must do. */
+abstract class UserAccountsContract {
+    static final ActiveWindow WINDOW = new ActiveWindow(NOW, NOW.minus(IDLE));
+
+    protected Ports ports;
+    protected UserAccounts accounts;
+    protected TransactionBoundary transactions;
+
+    protected abstract Ports ports();
+
+    protected abstract void resetData();
+
+    @BeforeEach
+    void setUpAccounts() {
+        resetData();
+        ports = ports();
+        accounts = ports.accounts();
+        transactions = ports.transactions();
+    }
+
+    @Test
+    void givenInsertedAccount_whenFoundOrUpdated_thenEveryFieldRoundTrips() {
+        Account alice = anAccount("Alice");
+        accounts.insert(alice);
+        assertEquals(alice.toString(), accounts.findById(alice.id()).orElseThrow().toString());
+
+        Account locked = new Account(alice.id(), "Alice", "new-hash", Role.ADMIN, AccountStatus.DISABLED, 3,
+                NOW.plus(Duration.ofMinutes(15)), alice.createdAt());
+        accounts.update(locked);
+
+        Account found = accounts.findById(alice.id()).orElseThrow();
+        assertEquals(locked, found);
+        assertTrue(accounts.findById(anAccount("nobody").id()).isEmpty());
+    }
+
+    @Test
+    void givenTakenName_whenInsertingItInAnotherCase_thenUsernameTakenAndTheTransactionGoesOn() {
+        accounts.insert(anAccount("Alice"));
+
+        assertThrows(UsernameTaken.class, () -> accounts.insert(anAccount("aLICE")));
+        Account carol = anAccount("carol");
+        transactions.run(() -> {
+            assertThrows(UsernameTaken.class, () -> accounts.insert(anAccount("ALICE")));
+            accounts.insert(carol);
+        });
+
+        assertTrue(accounts.findById(carol.id()).isPresent());
+    }
+
+    @Test
+    void givenAnOwner_whenAskedOrInsertingASecond_thenOwnerExistsAndTheSecondIsRefused() {
+        assertFalse(accounts.ownerExists());
+        accounts.insert(anAccount("owner", Role.OWNER));
+
+        assertTrue(accounts.ownerExists());
+        assertThrows(RuntimeException.class, () -> accounts.insert(anAccount("owner2", Role.OWNER)));
+    }
+
+    @Test
+    void givenAccount_whenLockedByNameInAnyCaseOrById_thenItIsFound() {
+        Account alice = anAccount("Alice");
+        accounts.insert(alice);
+
+        assertEquals(alice.id(), transactions.inTransaction(() -> accounts.lockByUsername("aLiCe")).orElseThrow().id());
+        assertEquals(alice.id(), transactions.inTransaction(() -> accounts.lockById(alice.id())).orElseThrow().id());
+        assertTrue(transactions.inTransaction(() -> accounts.lockByUsername("alice2")).isEmpty());
+        assertThrows(IllegalStateException.class, () -> accounts.lockByUsername("alice"));
+    }
+
+    @Test
+    void givenOneLoginHoldsTheUserLock_whenASecondLocksTheSameName_thenItWaitsForTheFirstToCommit() throws Exception {
+        accounts.insert(anAccount("alice"));
+        CountDownLatch firstHoldsLock = new CountDownLatch(1);
+        AtomicLong firstReleasing = new AtomicLong();
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> transactions.run(() -> {
+            accounts.lockByUsername("alice").orElseThrow();
+            firstHoldsLock.countDown();
+            sleep(400);
+            firstReleasing.set(System.nanoTime());
+        }));
+        assertTrue(firstHoldsLock.await(5, TimeUnit.SECONDS));
+
+        long secondAcquired = transactions.inTransaction(() -> {
+            accounts.lockByUsername("ALICE").orElseThrow();
+            return System.nanoTime();
+        });
+        first.get(5, TimeUnit.SECONDS);
+
+        assertTrue(firstReleasing.get() != 0 && secondAcquired > firstReleasing.get(),
+                "the second lock was granted before the first transaction ended");
+    }
+
+    @Test
+    void givenParallelFailedLogins_whenEachCountsUnderTheLock_thenNoFailureIsLost() throws Exception {
+        Account alice = anAccount("alice");
+        accounts.insert(alice);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> attempts = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                attempts.add(pool.submit(() -> transactions.run(() -> {
+                    Account seen = accounts.lockByUsername("alice").orElseThrow();
+                    accounts.update(new Account(seen.id(), seen.username(), seen.passwordHash(), seen.role(),
+                            seen.status(), seen.failedAttempts() + 1, seen.lockedUntil(), seen.createdAt()));
+                })));
+            }
+            for (Future<?> attempt : attempts) {
+                attempt.get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertEquals(8, accounts.findById(alice.id()).orElseThrow().failedAttempts());
+    }
+
+    @Test
+    void givenUsersWithSessions_whenListed_thenOrderedByNameWithActiveCountsAndCurrentLocksOnly() {
+        Account bob = anAccount("bob");
+        Account alice = anAccount("Alice");
+        Account lockedCarol = new Account(anAccount("carol").id(), "carol", "h", Role.USER, AccountStatus.ACTIVE, 0,
+                NOW.plusSeconds(60), NOW.minus(Duration.ofDays(1)));
+        Account formerlyLockedDave = new Account(anAccount("dave").id(), "dave", "h", Role.USER, AccountStatus.ACTIVE,
+                0, NOW, NOW.minus(Duration.ofDays(1)));
+        List.of(bob, alice, lockedCarol, formerlyLockedDave).forEach(accounts::insert);
+        var sessions = ports.sessions();
+        sessions.insert(aSession(alice).withIp("10.0.0.1").build());
+        sessions.insert(aSession(alice).withIp("10.0.0.1").build());
+        sessions.insert(aSession(alice).withIp("10.0.0.2").build());
+        sessions.insert(aSession(alice).withIp("10.0.0.3").lastActiveAt(NOW.minus(IDLE)).build());
+        sessions.insert(aSession(alice).withIp("10.0.0.4").expiresAt(NOW).build());
+        Session ended = aSession(alice).withIp("10.0.0.5").build();
+        sessions.insert(ended);
+        sessions.markEnded(ended.id(), TerminationReason.USER_LOGOUT, null, NOW);
+
+        Page<UserSummary> page = accounts.list(new UserQuery(PageRequest.FIRST, null), WINDOW);
+
+        assertEquals(List.of("Alice", "bob", "carol", "dave"), page.items().stream().map(UserSummary::username).toList());
+        assertEquals(4, page.total());
+        UserSummary aliceRow = page.items().get(0);
+        assertEquals(3, aliceRow.activeSessions());
+        assertEquals(2, aliceRow.distinctIps());
+        assertEquals(0, page.items().get(1).activeSessions());
+        assertEquals(NOW.plusSeconds(60), page.items().get(2).lockedUntil());
+        assertNull(page.items().get(3).lockedUntil());
+        assertEquals(alice.createdAt(), aliceRow.createdAt());
+    }
+
+    @Test
+    void givenManyUsers_whenFilteredAndPaged_thenQMatchesWithoutCaseAndTotalCountsAllMatches() {
+        List.of("Anna", "hannah", "bob", "JOHANNES", "zed").forEach(name -> accounts.insert(anAccount(name)));
+
+        Page<UserSummary> page = accounts.list(new UserQuery(new PageRequest(2, 1), "ANN"), WINDOW);
+
+        assertEquals(3, page.total());
+        assertEquals(List.of("hannah", "JOHANNES"), page.items().stream().map(UserSummary::username).toList());
+        assertEquals(0, accounts.list(new UserQuery(PageRequest.FIRST, "_"), WINDOW).total());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
