@@ -58,8 +58,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             Path dir = temporary ? Files.createTempDirectory("warden-kafka-") : Files.createDirectories(dataDir);
             int brokerPort = port == 0 ? freePort() : port;
             EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dir.toAbsolutePath(), temporary, brokerPort, freePort());
-            broker.format();
-            broker.startServer();
+            try {
+                broker.format();
+                broker.startServer();
+            } catch (IOException | RuntimeException e) {
+                broker.close();
+                throw e;
+            }
             LOG.log(System.Logger.Level.INFO, "Embedded Kafka broker (KRaft) listening on {0}, data in {1}",
                     broker.bootstrapServers(), broker.dataDir);
             return broker;
@@ -107,9 +112,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private synchronized void startServer() {
         KafkaRaftServer fresh = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
-        fresh.startup();
         server = fresh;
-        awaitReady();
+        try {
+            fresh.startup();
+            awaitReady();
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
     }
 
     private void format() throws IOException {

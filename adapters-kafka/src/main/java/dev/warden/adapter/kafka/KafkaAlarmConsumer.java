@@ -129,8 +129,13 @@ public final class KafkaAlarmConsumer implements AutoCloseable {
             alarms.record(AlarmEventCloudEvents.decode(record.value()));
         } catch (MalformedAlarmEvent e) {
             LOG.log(System.Logger.Level.WARNING, "Skipping malformed alarm event at {0}-{1}@{2}: {3}",
-                    record.topic(), record.partition(), record.offset(), e.getMessage());
+                    record.topic(), record.partition(), record.offset(), abbreviate(e.getMessage()));
         }
+    }
+
+    private static String abbreviate(String message) {
+        String firstLine = message == null ? "" : message.lines().findFirst().orElse("");
+        return firstLine.length() <= 160 ? firstLine : firstLine.substring(0, 160) + "...";
     }
 
     /** Stops consuming; events recorded so far are committed. */

@@ -66,8 +66,14 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
         List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
         try {
             for (SessionEvent event : events) {
-                acks.add(producer.send(new ProducerRecord<>(KafkaTopics.SESSION_EVENTS,
-                        SessionEventCloudEvents.key(event), SessionEventCloudEvents.encode(event))));
+                Future<RecordMetadata> ack = producer.send(new ProducerRecord<>(KafkaTopics.SESSION_EVENTS,
+                        SessionEventCloudEvents.key(event), SessionEventCloudEvents.encode(event)));
+                acks.add(ack);
+                // Failed already (no metadata within max.block.ms: broker away)? Then so would
+                // the rest, each after its own wait; give the whole batch back at once.
+                if (ack.isDone()) {
+                    ack.get();
+                }
             }
             producer.flush();
             long deadline = System.nanoTime() + ackTimeout.toNanos() + TimeUnit.SECONDS.toNanos(1);

@@ -11,18 +11,33 @@ import java.util.logging.Logger;
  */
 final class KafkaLogging {
     // JUL holds loggers weakly; keeping them here keeps the level we set.
-    private static final List<Logger> QUIETED = List.of(
+    private static final List<Logger> WARNINGS_ONLY = List.of(
             Logger.getLogger("org.apache.kafka"),
             Logger.getLogger("kafka"),
             Logger.getLogger("state.change.logger"));
+    // Warns on every reconnect attempt (about once a second while the broker is away); the relay
+    // and the consumer report an outage once, in their own words.
+    private static final List<Logger> ERRORS_ONLY = List.of(
+            Logger.getLogger("org.apache.kafka.clients.NetworkClient"));
+    // Warns on every start that the controller activates; routine for a single embedded node.
+    private static final Logger CONTROLLER = Logger.getLogger("org.apache.kafka.controller.QuorumController");
 
     private KafkaLogging() {
     }
 
     static void quiet() {
-        for (Logger logger : QUIETED) {
+        setUnlessConfigured(WARNINGS_ONLY, Level.WARNING);
+        setUnlessConfigured(ERRORS_ONLY, Level.SEVERE);
+        if (CONTROLLER.getFilter() == null) {
+            CONTROLLER.setFilter(record -> record.getMessage() == null
+                    || !record.getMessage().contains("Performing controller activation"));
+        }
+    }
+
+    private static void setUnlessConfigured(List<Logger> loggers, Level level) {
+        for (Logger logger : loggers) {
             if (logger.getLevel() == null) {
-                logger.setLevel(Level.WARNING);
+                logger.setLevel(level);
             }
         }
     }

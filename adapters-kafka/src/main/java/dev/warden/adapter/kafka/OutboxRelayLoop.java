@@ -29,6 +29,8 @@ public final class OutboxRelayLoop implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean running = true;
+    /** True only while waiting for events: the one moment close() may interrupt without harm. */
+    private volatile boolean waiting;
 
     public OutboxRelayLoop(RelayOutboxUseCase relay, OutboxQueue queue) {
         this(relay, queue, DEFAULT_POLL_INTERVAL, DEFAULT_INITIAL_BACKOFF, DEFAULT_MAX_BACKOFF);
@@ -66,13 +68,11 @@ public final class OutboxRelayLoop implements AutoCloseable {
                     failures = 0;
                     backoff = initialBackoff;
                 }
-                if (relayed == 0 && running) {
-                    queue.awaitNewEvents(pollInterval);
+                if (relayed == 0) {
+                    awaitNewEvents();
                 }
             } catch (InterruptedException e) {
-                if (running) {
-                    Thread.interrupted();
-                }
+                // close() interrupted the wait; the loop condition ends it.
             } catch (RuntimeException e) {
                 if (failures++ == 0) {
                     String what = e instanceof PublishFailed ? "Kafka did not acknowledge session events"
@@ -86,6 +86,18 @@ public final class OutboxRelayLoop implements AutoCloseable {
         }
     }
 
+    private void awaitNewEvents() throws InterruptedException {
+        waiting = true;
+        try {
+            // Re-checked after raising the flag, so close() either sees us waiting or we see it.
+            if (running) {
+                queue.awaitNewEvents(pollInterval);
+            }
+        } finally {
+            waiting = false;
+        }
+    }
+
     private void pause(Duration duration) {
         try {
             stopped.await(duration.toNanos(), TimeUnit.NANOSECONDS);
@@ -94,7 +106,10 @@ public final class OutboxRelayLoop implements AutoCloseable {
         }
     }
 
-    /** Stops the loop, waiting for the batch in hand to finish (bounded), then interrupting it. */
+    /**
+     * Stops the loop: a wait for events is interrupted at once; a batch in hand may finish
+     * (bounded by the publisher's timeout), and is interrupted only if it takes too long.
+     */
     @Override
     public void close() {
         running = false;
@@ -102,11 +117,14 @@ public final class OutboxRelayLoop implements AutoCloseable {
         if (!thread.isAlive()) {
             return;
         }
+        if (waiting) {
+            thread.interrupt();
+        }
         try {
-            thread.join(pollInterval.plusSeconds(2).toMillis());
+            thread.join(pollInterval.plusSeconds(15).toMillis());
             if (thread.isAlive()) {
                 thread.interrupt();
-                thread.join(TimeUnit.SECONDS.toMillis(15));
+                thread.join(TimeUnit.SECONDS.toMillis(5));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -39,22 +39,20 @@ class NoSecretsLeakIT {
         public void close() {
         }
     };
-    private Level rootLevel;
+    private final Logger warden = Logger.getLogger("dev.warden");
 
+    /** Our own code at every level; libraries at the production level (their traces are theirs). */
     @BeforeEach
     void captureEveryLogLine() {
-        Logger root = Logger.getLogger("");
-        rootLevel = root.getLevel();
-        root.setLevel(Level.ALL);
+        warden.setLevel(Level.ALL);
         capture.setLevel(Level.ALL);
-        root.addHandler(capture);
+        Logger.getLogger("").addHandler(capture);
     }
 
     @AfterEach
     void stopCapturing() {
-        Logger root = Logger.getLogger("");
-        root.removeHandler(capture);
-        root.setLevel(rootLevel);
+        Logger.getLogger("").removeHandler(capture);
+        warden.setLevel(null);
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 final class RunningWarden implements AutoCloseable {
     static final String OWNER = "owner";
-    static final String OWNER_PASSWORD = "owner test passphrase 7";
+    static final String OWNER_PASSWORD = "first admin passphrase 7";
 
     final WardenApplication app;
 

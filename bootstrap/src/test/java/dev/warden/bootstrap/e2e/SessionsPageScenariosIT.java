@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,6 @@ class SessionsPageScenariosIT {
                 "WARDEN_SESSION_SWEEP_INTERVAL", "PT1H", // sweeps run by hand where a test needs them
                 "WARDEN_LOCKOUT_DURATION", "PT3S"));
         api = warden.client();
-        owner = warden.ownerToken();
     }
 
     @AfterAll
@@ -49,12 +49,19 @@ class SessionsPageScenariosIT {
     }
 
     @BeforeEach
-    void aFreshUser() {
+    void anAdministratorAndAFreshUser() {
+        // The idle timeout is 3 s, so each test logs the owner in afresh and out again after.
+        owner = warden.ownerToken();
         alice = "alice" + (++userCounter);
         Response created = api.post("/api/admin/users", owner,
                 "{\"username\":\"" + alice + "\",\"password\":\"" + PASSWORD + "\",\"role\":\"USER\"}");
         assertEquals(201, created.status(), created.body());
         aliceId = created.json().path("id").asText();
+    }
+
+    @AfterEach
+    void ownerLogsOut() {
+        api.post("/api/auth/logout", owner, null);
     }
 
     private String login() {
@@ -95,6 +102,7 @@ class SessionsPageScenariosIT {
         }
         assertEquals(200, api.get("/api/auth/session", bystander).status());
         assertEquals(200, api.get("/api/auth/session", owner).status());
+        api.post("/api/auth/logout", bystander, null);
     }
 
     @Test
@@ -117,6 +125,7 @@ class SessionsPageScenariosIT {
         Thread.sleep(Math.max(0, 6_200 - (System.nanoTime() - start) / 1_000_000));
 
         assertEquals(401, api.get("/api/auth/session", token).status());
+        owner = warden.ownerToken(); // the owner's own session idled out meanwhile
         JsonNode expiry = api.get("/api/admin/audit?type=SESSION_EXPIRED&userId=" + aliceId, owner).json();
         assertEquals("ABSOLUTE_LIFETIME", expiry.path("items").get(0).path("reason").asText());
     }
@@ -170,6 +179,7 @@ class SessionsPageScenariosIT {
 
         Thread.sleep(3_100);
         assertEquals(201, api.login(alice, PASSWORD).status());
+        owner = warden.ownerToken();
     }
 
     @Test
@@ -194,6 +204,7 @@ class SessionsPageScenariosIT {
         String stale = sessionIdOf(login());
         Thread.sleep(3_100);
         String fresh = sessionIdOf(login());
+        owner = warden.ownerToken();
 
         // The sweeper has not run (its interval is an hour): the stale row is still open in the table.
         assertEquals(1, TestPostgres.queryLong(
@@ -211,6 +222,7 @@ class SessionsPageScenariosIT {
         Thread.sleep(3_100);
 
         assertTrue(warden.app.sweepExpiredSessions() >= 1);
+        owner = warden.ownerToken();
 
         assertEquals("IDLE_TIMEOUT", TestPostgresText.endReason(sessionId));
         JsonNode audit = api.get("/api/admin/audit?type=SESSION_EXPIRED&userId=" + aliceId, owner).json();
