@@ -46,14 +46,13 @@ final class AccessLog implements Filter {
             return "";
         }
         String path = rawPath.length() > MAX_PATH ? rawPath.substring(0, MAX_PATH) + "..." : rawPath;
-        StringBuilder out = new StringBuilder(path.length());
-        for (String segment : path.split("/", -1)) {
-            if (!out.isEmpty() || path.startsWith("/")) {
-                out.append('/');
+        String[] segments = path.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            if (TOKEN_LIKE.matcher(segments[i]).find()) {
+                segments[i] = "[redacted]";
             }
-            out.append(TOKEN_LIKE.matcher(segment).find() ? "[redacted]" : segment);
         }
-        String result = out.length() > 0 && path.startsWith("/") ? out.substring(1) : out.toString();
+        String result = String.join("/", segments);
         return result.replaceAll("[\\p{Cntrl}\\s]", "?");
     }
 }

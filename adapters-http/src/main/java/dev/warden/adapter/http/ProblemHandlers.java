@@ -11,9 +11,11 @@ import dev.warden.application.port.in.UsernameTaken;
 import dev.warden.domain.OwnerProtected;
 import dev.warden.domain.PasswordRejected;
 import dev.warden.domain.SessionLimitReached;
+import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -54,21 +56,49 @@ final class ProblemHandlers {
                 .error(Exception.class, ProblemHandlers::unexpected);
     }
 
-    /** Helidon's own failures (for example a malformed query encoding): keep the status, hide internals. */
+    /**
+     * Problems for requests Helidon rejects before routing (a broken request target, oversized
+     * headers): same body, generic detail, no echo of what was sent.
+     */
+    static DirectHandlers directHandlers() {
+        DirectHandler handler = (request, eventType, status, headers, message) -> {
+            ProblemType type = forStatus(status);
+            headers.set(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
+            headers.set(HeaderNames.CACHE_CONTROL, "no-store");
+            return DirectHandler.TransportResponse.builder()
+                    .status(status)
+                    .headers(headers)
+                    .entity(Json.write(body(type, status, genericDetail(status))))
+                    .build();
+        };
+        DirectHandlers.Builder builder = DirectHandlers.builder();
+        for (DirectHandler.EventType eventType : DirectHandler.EventType.values()) {
+            builder.addHandler(eventType, handler);
+        }
+        return builder.build();
+    }
+
+    /** Helidon's own failures inside routing: keep the status, hide internals. */
     private static void helidonError(ServerRequest req, ServerResponse res, HttpException e) {
-        int code = e.status().code();
-        if (code >= 500) {
+        if (e.status().code() >= 500) {
             unexpected(req, res, e);
             return;
         }
-        ProblemType type = switch (code) {
+        send(res, forStatus(e.status()), genericDetail(e.status()));
+    }
+
+    private static ProblemType forStatus(Status status) {
+        return switch (status.code()) {
             case 401 -> ProblemType.UNAUTHENTICATED;
             case 403 -> ProblemType.FORBIDDEN;
             case 404 -> ProblemType.NOT_FOUND;
             case 405 -> ProblemType.METHOD_NOT_ALLOWED;
-            default -> ProblemType.INVALID_REQUEST;
+            default -> status.code() >= 500 ? ProblemType.INTERNAL_ERROR : ProblemType.INVALID_REQUEST;
         };
-        send(res, type, "The request could not be processed (" + e.status().reasonPhrase() + ").");
+    }
+
+    private static String genericDetail(Status status) {
+        return "The request could not be processed (" + status.code() + " " + status.reasonPhrase() + ").";
     }
 
     private static void unexpected(ServerRequest req, ServerResponse res, Exception e) {
@@ -82,17 +112,22 @@ final class ProblemHandlers {
         if (res.isSent()) {
             return;
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", type.uri());
-        body.put("title", type.title());
-        body.put("status", type.status().code());
-        body.put("detail", detail == null || detail.isBlank() ? type.title() + "." : detail);
         res.status(type.status());
         res.headers().set(HeaderNames.CACHE_CONTROL, "no-store");
         if (type.status() == Status.UNAUTHORIZED_401) {
             res.headers().set(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"warden\"");
         }
         res.headers().set(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
-        res.send(Json.write(body));
+        res.send(Json.write(body(type, type.status(), detail)));
+    }
+
+    /** The RFC 9457 body; {@code status} is the type's own except where Helidon fixed another 4xx. */
+    private static Map<String, Object> body(ProblemType type, Status status, String detail) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type.uri());
+        body.put("title", type.title());
+        body.put("status", status.code());
+        body.put("detail", detail == null || detail.isBlank() ? type.title() + "." : detail);
+        return body;
     }
 }

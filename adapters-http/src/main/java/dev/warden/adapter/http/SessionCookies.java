@@ -16,9 +16,9 @@ final class SessionCookies {
         return base(token).maxAge(lifetime).build();
     }
 
-    /** Tells the browser to forget the cookie at once. */
+    /** Tells the browser to forget the cookie at once (Helidon omits a zero Max-Age, so a past Expires). */
     SetCookie clear() {
-        return base("").maxAge(Duration.ZERO).expires(Instant.EPOCH).build();
+        return base("").expires(Instant.EPOCH).build();
     }
 
     private SetCookie.Builder base(String value) {

@@ -53,6 +53,8 @@ public final class KafkaAlarmConsumer implements AutoCloseable {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 // A new group starts from the oldest alarm, so none published before it is missed.
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                // The topology writes alarms in exactly-once transactions: read only committed ones.
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
         this.thread = Thread.ofPlatform().daemon().name("warden-alarm-consumer").unstarted(this::run);

@@ -1,0 +1,107 @@
+package dev.warden.adapter.http;
+
+import io.helidon.health.HealthCheck;
+import io.helidon.openapi.OpenApiFeature;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+import io.helidon.webserver.spi.ServerFeature;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The HTTP adapter's entry point for the composition root and for tests: the same wiring in both.
+ *
+ * <pre>{@code
+ * WebServer.builder().host(host).port(port)
+ *         .update(b -> WardenHttp.configure(b, useCases, settings, databaseUp))
+ *         .build().start();
+ * }</pre>
+ */
+public final class WardenHttp {
+    private WardenHttp() {
+    }
+
+    /**
+     * Registers, in this order: the access log, the problem-detail error handlers, every REST route
+     * of contract.md, a problem 404/405 for any other {@code /api} path, and the web console at {@code /}.
+     */
+    public static void routing(HttpRouting.Builder routing, WardenUseCases useCases, HttpSettings settings) {
+        ClientInfoReader clients = new ClientInfoReader(settings.trustedProxies());
+        routing.addFilter(new AccessLog(clients));
+        ProblemHandlers.register(routing);
+        List<ApiService> services = services(useCases, settings, clients);
+        List<ApiRoute> routes = new ArrayList<>();
+        for (ApiService service : services) {
+            routing.register(service);
+            routes.addAll(service.routes());
+        }
+        routing.register(new ApiFallback(routes));
+        routing.register("/", Console.service(settings.consoleLocation()));
+    }
+
+    /**
+     * The server features: {@code /observe/health} (readiness includes "database" from
+     * {@code databaseUp}), {@code /observe/metrics}, and {@code /openapi} from
+     * {@code META-INF/openapi.yaml}.
+     */
+    public static List<ServerFeature> features(BooleanSupplier databaseUp) {
+        return List.of(
+                ObserveFeature.builder()
+                        .addObserver(HealthObserver.builder()
+                                .details(true)
+                                .addCheck(databaseCheck(databaseUp))
+                                .build())
+                        .addObserver(MetricsObserver.create())
+                        .build(),
+                OpenApiFeature.create());
+    }
+
+    /**
+     * Problem-detail bodies also for requests the server rejects before routing (a malformed
+     * request target, for example); set on the server builder with {@code directHandlers(...)}.
+     */
+    public static DirectHandlers directHandlers() {
+        return ProblemHandlers.directHandlers();
+    }
+
+    /** Routing, direct handlers and features in one call, for a server builder. */
+    public static void configure(WebServerConfig.Builder server, WardenUseCases useCases, HttpSettings settings,
+                                 BooleanSupplier databaseUp) {
+        server.routing(routing -> routing(routing, useCases, settings));
+        server.directHandlers(directHandlers());
+        features(databaseUp).forEach(server::addFeature);
+    }
+
+    /** The readiness check named "database", UP while {@code databaseUp} answers true. */
+    public static HealthCheck databaseCheck(BooleanSupplier databaseUp) {
+        return new DatabaseHealthCheck(databaseUp);
+    }
+
+    /** Every REST route, as registered by {@link #routing}; the OpenAPI test compares against it. */
+    static List<ApiRoute> apiRoutes(WardenUseCases useCases, HttpSettings settings) {
+        List<ApiRoute> routes = new ArrayList<>();
+        for (ApiService service : services(useCases, settings, new ClientInfoReader(settings.trustedProxies()))) {
+            routes.addAll(service.routes());
+        }
+        return routes;
+    }
+
+    private static List<ApiService> services(WardenUseCases useCases, HttpSettings settings, ClientInfoReader clients) {
+        Authenticator authenticator = new Authenticator(useCases.validateSession());
+        Views views = new Views(settings.idleTimeout());
+        return List.of(
+                new AuthService(useCases.login(), useCases.logout(), authenticator, clients,
+                        new SessionCookies(settings.cookieSecure()), views),
+                new SessionsAdminService(useCases.listActiveSessions(), useCases.terminateSession(),
+                        useCases.terminateUserSessions(), authenticator, views),
+                new UsersAdminService(useCases.listUsers(), useCases.createUser(), useCases.unlockUser(),
+                        authenticator, views),
+                new AuditAdminService(useCases.listAuditEntries(), authenticator, views),
+                new AlarmsAdminService(useCases.listAlarms(), useCases.acknowledgeAlarm(), authenticator, views));
+    }
+}

@@ -1,0 +1,466 @@
+package dev.warden.adapter.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.warden.application.port.in.ActiveSessionQuery;
+import dev.warden.application.port.in.AlarmNotFound;
+import dev.warden.application.port.in.AlarmQuery;
+import dev.warden.application.port.in.AuditQuery;
+import dev.warden.application.port.in.SessionNotFound;
+import dev.warden.application.port.in.UserNotFound;
+import dev.warden.application.port.in.UserQuery;
+import dev.warden.application.port.in.UsernameTaken;
+import dev.warden.domain.Alarm;
+import dev.warden.domain.AuditType;
+import dev.warden.domain.OwnerProtected;
+import dev.warden.domain.PasswordRejected;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AdminApiTest {
+    private static final FakeWarden WARDEN = new FakeWarden();
+    private static final String NEW_USER = "{\"username\":\"carol\",\"password\":\"a long enough password\",\"role\":\"USER\"}";
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(WARDEN.useCases(), TestServer.settings(List.of()));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        WARDEN.reset();
+    }
+
+    private static String[] admin() {
+        return new String[] {"Authorization", "Bearer " + WARDEN.adminToken.reveal()};
+    }
+
+    private static String id() {
+        return UUID.randomUUID().toString();
+    }
+
+    // ---- authentication and role, for every admin route ----
+
+    @ParameterizedTest
+    @CsvSource({
+            "GET, /api/admin/sessions",
+            "DELETE, /api/admin/sessions?userId=0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10",
+            "DELETE, /api/admin/sessions/0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10",
+            "GET, /api/admin/users",
+            "POST, /api/admin/users",
+            "POST, /api/admin/users/0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10/unlock",
+            "GET, /api/admin/audit",
+            "GET, /api/admin/alarms",
+            "POST, /api/admin/alarms/0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10/acknowledge"})
+    void givenNoSessionOrUserRole_whenCallingAdminRoute_then401Or403AndNothingHappens(String method, String path) {
+        String body = path.equals("/api/admin/users") ? NEW_USER : null;
+
+        var anonymous = server.send(method, path, body);
+        var userRole = server.send(method, path, body, "Authorization", "Bearer " + WARDEN.userToken.reveal());
+        var userRoleCookie = server.send(method, path, body, "Cookie", "warden_session=" + WARDEN.userToken.reveal(),
+                "X-Warden-CSRF", WARDEN.userToken.csrfToken());
+
+        assertEquals(401, anonymous.status(), anonymous.body());
+        assertEquals("unauthenticated", anonymous.problem());
+        assertEquals(403, userRole.status(), userRole.body());
+        assertEquals("forbidden", userRole.problem());
+        assertEquals(403, userRoleCookie.status(), userRoleCookie.body());
+        assertEquals("forbidden", userRoleCookie.problem());
+        assertTrue(WARDEN.calls.isEmpty(), WARDEN.calls.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "DELETE, /api/admin/sessions?userId=0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10",
+            "DELETE, /api/admin/sessions/0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10",
+            "POST, /api/admin/users",
+            "POST, /api/admin/users/0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10/unlock",
+            "POST, /api/admin/alarms/0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10/acknowledge"})
+    void givenAdminCookieWithoutCsrf_whenChangingState_thenCsrfTokenInvalidAndNothingHappens(String method, String path) {
+        String body = path.equals("/api/admin/users") ? NEW_USER : null;
+        String cookie = "warden_session=" + WARDEN.adminToken.reveal();
+
+        var missing = server.send(method, path, body, "Cookie", cookie);
+        var wrong = server.send(method, path, body, "Cookie", cookie, "X-Warden-CSRF", "not-the-token");
+        var right = server.send(method, path, body, "Cookie", cookie, "X-Warden-CSRF", WARDEN.adminToken.csrfToken());
+
+        assertEquals(403, missing.status(), missing.body());
+        assertEquals("csrf-token-invalid", missing.problem());
+        assertEquals(403, wrong.status(), wrong.body());
+        assertEquals("csrf-token-invalid", wrong.problem());
+        assertTrue(right.status() < 300, right.toString());
+        assertEquals(1, WARDEN.calls.size(), WARDEN.calls.toString());
+    }
+
+    @Test
+    void givenAdminCookie_whenReading_thenNoCsrfHeaderNeeded() {
+        var reply = server.get("/api/admin/sessions", "Cookie", "warden_session=" + WARDEN.adminToken.reveal());
+
+        assertEquals(200, reply.status(), reply.body());
+    }
+
+    // ---- sessions ----
+
+    @Test
+    void whenListingSessions_thenPageOfSessionsWithFiltersPassedOn() {
+        String userId = WARDEN.user.id().toString();
+
+        var reply = server.get("/api/admin/sessions?limit=20&offset=40&userId=" + userId + "&ip=10.0.0.1&q=bo", admin());
+
+        assertEquals(200, reply.status(), reply.body());
+        JsonNode json = reply.json();
+        assertEquals(2, json.get("total").asInt());
+        assertEquals(20, json.get("limit").asInt());
+        assertEquals(40, json.get("offset").asInt());
+        assertTrue(json.get("nextCursor").isTextual());
+        JsonNode first = json.get("items").get(0);
+        assertEquals(List.of("id", "userId", "username", "ipAddress", "userAgent", "createdAt", "lastActiveAt",
+                "expiresAt", "idleExpiresAt"), fieldNames(first));
+        ActiveSessionQuery query = (ActiveSessionQuery) WARDEN.lastQuery;
+        assertEquals(userId, query.userId().toString());
+        assertEquals("10.0.0.1", query.ipAddress());
+        assertEquals("bo", query.q());
+        assertNull(query.cursor());
+    }
+
+    @Test
+    void givenNextCursor_whenListingSessions_thenCursorIsDecodedAndPassedOn() {
+        String cursor = server.get("/api/admin/sessions", admin()).json().get("nextCursor").asText();
+
+        var reply = server.get("/api/admin/sessions?cursor=" + cursor, admin());
+
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals(WARDEN.userSession.id(), ((ActiveSessionQuery) WARDEN.lastQuery).cursor().id());
+    }
+
+    @Test
+    void givenNoPaging_whenListingSessions_thenDefaultsFiftyAndZero() {
+        var reply = server.get("/api/admin/sessions", admin());
+
+        assertEquals(50, reply.json().get("limit").asInt());
+        assertEquals(0, reply.json().get("offset").asInt());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"limit=0", "limit=501", "limit=-1", "limit=ten", "limit=1.5", "limit=99999999999",
+            "offset=-1", "offset=abc", "userId=not-a-uuid", "userId=1-2-3-4-5", "cursor=garbage",
+            "cursor=AAAA&offset=3", "limit=10&limit=20", "q=" + "x65"})
+    void givenBadQuery_whenListingSessions_thenInvalidRequest(String query) {
+        String expanded = query.equals("q=x65") ? "q=" + "x".repeat(65) : query;
+
+        var reply = server.get("/api/admin/sessions?" + expanded, admin());
+
+        assertEquals(400, reply.status(), reply.body());
+        assertEquals("invalid-request", reply.problem());
+    }
+
+    @Test
+    void whenTerminatingSession_thenNoContentAndUseCaseCalledWithId() {
+        String sessionId = id();
+
+        var reply = server.delete("/api/admin/sessions/" + sessionId, admin());
+
+        assertEquals(204, reply.status(), reply.body());
+        assertEquals(List.of("terminate " + sessionId + " by alice"), WARDEN.calls);
+    }
+
+    @Test
+    void givenMalformedId_whenTerminatingSession_thenInvalidRequest() {
+        var reply = server.delete("/api/admin/sessions/12345", admin());
+
+        assertEquals(400, reply.status());
+        assertEquals("invalid-request", reply.problem());
+        assertTrue(WARDEN.calls.isEmpty());
+    }
+
+    @Test
+    void givenUnknownSession_whenTerminating_thenSessionNotFound() {
+        WARDEN.failNextWith(new SessionNotFound("No active session has this id."));
+
+        var reply = server.delete("/api/admin/sessions/" + id(), admin());
+
+        assertEquals(404, reply.status());
+        assertEquals("session-not-found", reply.problem());
+    }
+
+    @Test
+    void whenTerminatingAllSessionsOfUser_thenCountOfTerminated() {
+        String userId = WARDEN.user.id().toString();
+
+        var reply = server.delete("/api/admin/sessions?userId=" + userId, admin());
+
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals(3, reply.json().get("terminated").asInt());
+        assertEquals(List.of("terminateAll " + userId + " by alice"), WARDEN.calls);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "?userId=", "?userId=nope", "?ip=10.0.0.1"})
+    void givenNoValidUserId_whenTerminatingSessions_thenInvalidRequestAndNothingTerminated(String query) {
+        var reply = server.delete("/api/admin/sessions" + query, admin());
+
+        assertEquals(400, reply.status(), reply.body());
+        assertEquals("invalid-request", reply.problem());
+        assertTrue(WARDEN.calls.isEmpty(), WARDEN.calls.toString());
+    }
+
+    @Test
+    void givenUnknownUser_whenTerminatingAllSessions_thenUserNotFound() {
+        WARDEN.failNextWith(new UserNotFound("No account has this id."));
+
+        var reply = server.delete("/api/admin/sessions?userId=" + id(), admin());
+
+        assertEquals(404, reply.status());
+        assertEquals("user-not-found", reply.problem());
+    }
+
+    // ---- users ----
+
+    @Test
+    void whenListingUsers_thenPageOfUserRows() {
+        var reply = server.get("/api/admin/users?limit=5&q=bo", admin());
+
+        assertEquals(200, reply.status(), reply.body());
+        JsonNode json = reply.json();
+        assertEquals(1, json.get("total").asInt());
+        assertEquals(5, json.get("limit").asInt());
+        assertFalse(json.has("nextCursor"));
+        JsonNode row = json.get("items").get(0);
+        assertEquals(List.of("id", "username", "role", "status", "createdAt", "activeSessions", "distinctIps",
+                "lockedUntil"), fieldNames(row));
+        assertEquals("2026-11-26T15:19:05Z", row.get("lockedUntil").asText());
+        assertEquals("bo", ((UserQuery) WARDEN.lastQuery).q());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"limit=0", "offset=-5", "limit=x"})
+    void givenBadPaging_whenListingUsers_thenInvalidRequest(String query) {
+        var reply = server.get("/api/admin/users?" + query, admin());
+
+        assertEquals(400, reply.status());
+        assertEquals("invalid-request", reply.problem());
+    }
+
+    @Test
+    void whenCreatingUser_thenCreatedUserRowWithoutPassword() {
+        var reply = server.post("/api/admin/users", NEW_USER, admin());
+
+        assertEquals(201, reply.status(), reply.body());
+        assertEquals("carol", reply.json().get("username").asText());
+        assertEquals("USER", reply.json().get("role").asText());
+        assertEquals(0, reply.json().get("activeSessions").asInt());
+        assertTrue(reply.json().get("lockedUntil").isNull());
+        assertFalse(reply.body().contains("a long enough password"));
+        assertEquals(List.of("create carol USER by alice"), WARDEN.calls);
+    }
+
+    @Test
+    void givenWeakPassword_whenCreatingUser_thenPasswordPolicyNamingTheRule() {
+        WARDEN.failNextWith(new PasswordRejected(PasswordRejected.Rule.TOO_SHORT,
+                "The password must be at least 12 characters long."));
+
+        var reply = server.post("/api/admin/users", NEW_USER, admin());
+
+        assertEquals(400, reply.status());
+        assertEquals("password-policy", reply.problem());
+        assertEquals("The password must be at least 12 characters long.", reply.detail());
+    }
+
+    @Test
+    void givenTakenUsername_whenCreatingUser_thenUsernameTaken() {
+        WARDEN.failNextWith(new UsernameTaken("Another account already has this username."));
+
+        var reply = server.post("/api/admin/users", NEW_USER, admin());
+
+        assertEquals(409, reply.status());
+        assertEquals("username-taken", reply.problem());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"OWNER", "admin", "SUPERUSER", ""})
+    void givenRoleThatCannotBeCreated_whenCreatingUser_thenInvalidRequest(String role) {
+        if (role.equals("OWNER")) {
+            // The service refuses a second owner; the adapter only passes the role on.
+            WARDEN.failNextWith(new dev.warden.application.port.in.InvalidRequest("There is exactly one owner."));
+        }
+        String body = "{\"username\":\"carol\",\"password\":\"a long enough password\",\"role\":\"" + role + "\"}";
+
+        var reply = server.post("/api/admin/users", body, admin());
+
+        assertEquals(400, reply.status(), reply.body());
+        assertEquals("invalid-request", reply.problem());
+    }
+
+    @Test
+    void givenOwnerProtected_whenUseCaseRefuses_thenConflict() {
+        WARDEN.failNextWith(new OwnerProtected("The owner account cannot be disabled."));
+
+        var reply = server.post("/api/admin/users", NEW_USER, admin());
+
+        assertEquals(409, reply.status());
+        assertEquals("owner-protected", reply.problem());
+    }
+
+    @Test
+    void whenUnlockingUser_thenNoContent() {
+        String userId = id();
+
+        var reply = server.post("/api/admin/users/" + userId + "/unlock", null, admin());
+
+        assertEquals(204, reply.status(), reply.body());
+        assertEquals(List.of("unlock " + userId + " by alice"), WARDEN.calls);
+    }
+
+    @Test
+    void givenUnknownOrMalformedUser_whenUnlocking_thenUserNotFoundOrInvalidRequest() {
+        WARDEN.failNextWith(new UserNotFound("No account has this id."));
+        var unknown = server.post("/api/admin/users/" + id() + "/unlock", null, admin());
+        var malformed = server.post("/api/admin/users/xyz/unlock", null, admin());
+
+        assertEquals(404, unknown.status());
+        assertEquals("user-not-found", unknown.problem());
+        assertEquals(400, malformed.status());
+        assertEquals("invalid-request", malformed.problem());
+    }
+
+    // ---- audit ----
+
+    @Test
+    void whenListingAudit_thenEntriesWithEveryContractField() {
+        String userId = WARDEN.admin.id().toString();
+
+        var reply = server.get("/api/admin/audit?type=LOGIN_SUCCEEDED&userId=" + userId, admin());
+
+        assertEquals(200, reply.status(), reply.body());
+        JsonNode entry = reply.json().get("items").get(0);
+        assertEquals(List.of("id", "type", "occurredAt", "userId", "username", "actorId", "actorUsername", "sessionId",
+                "ipAddress", "userAgent", "reason"), fieldNames(entry));
+        assertEquals("LOGIN_SUCCEEDED", entry.get("type").asText());
+        assertEquals("192.0.2.10", entry.get("ipAddress").asText());
+        assertTrue(entry.get("actorId").isNull());
+        AuditQuery query = (AuditQuery) WARDEN.lastQuery;
+        assertEquals(AuditType.LOGIN_SUCCEEDED, query.type());
+        assertEquals(userId, query.userId().toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"type=LOGIN", "type=login_succeeded", "userId=42", "limit=600"})
+    void givenBadFilter_whenListingAudit_thenInvalidRequest(String query) {
+        var reply = server.get("/api/admin/audit?" + query, admin());
+
+        assertEquals(400, reply.status(), reply.body());
+        assertEquals("invalid-request", reply.problem());
+    }
+
+    // ---- alarms ----
+
+    @Test
+    void whenListingAlarms_thenAlarmsWithEveryContractField() {
+        var reply = server.get("/api/admin/alarms?status=OPEN", admin());
+
+        assertEquals(200, reply.status(), reply.body());
+        JsonNode alarm = reply.json().get("items").get(0);
+        assertEquals(List.of("id", "type", "userId", "username", "distinctIps", "status", "raisedAt", "resolvedAt",
+                "acknowledgedAt", "acknowledgedBy"), fieldNames(alarm));
+        assertEquals("IP_SPREAD", alarm.get("type").asText());
+        assertEquals("OPEN", alarm.get("status").asText());
+        assertEquals(Alarm.Status.OPEN, ((AlarmQuery) WARDEN.lastQuery).status());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"status=CLOSED", "status=open", "offset=x"})
+    void givenBadFilter_whenListingAlarms_thenInvalidRequest(String query) {
+        var reply = server.get("/api/admin/alarms?" + query, admin());
+
+        assertEquals(400, reply.status(), reply.body());
+        assertEquals("invalid-request", reply.problem());
+    }
+
+    @Test
+    void whenAcknowledgingAlarm_thenNoContent() {
+        String alarmId = id();
+
+        var reply = server.post("/api/admin/alarms/" + alarmId + "/acknowledge", null, admin());
+
+        assertEquals(204, reply.status(), reply.body());
+        assertEquals(List.of("acknowledge " + alarmId + " by alice"), WARDEN.calls);
+    }
+
+    @Test
+    void givenUnknownOrMalformedAlarm_whenAcknowledging_thenAlarmNotFoundOrInvalidRequest() {
+        WARDEN.failNextWith(new AlarmNotFound("No alarm has this id."));
+        var unknown = server.post("/api/admin/alarms/" + id() + "/acknowledge", null, admin());
+        var malformed = server.post("/api/admin/alarms/123/acknowledge", null, admin());
+
+        assertEquals(404, unknown.status());
+        assertEquals("alarm-not-found", unknown.problem());
+        assertEquals(400, malformed.status());
+        assertEquals("invalid-request", malformed.problem());
+    }
+
+    // ---- everything else ----
+
+    @Test
+    void givenUnknownApiPath_thenNotFoundProblem() {
+        var reply = server.get("/api/admin/nothing-here", admin());
+        var root = server.get("/api");
+
+        assertEquals(404, reply.status());
+        assertEquals("not-found", reply.problem());
+        assertEquals(404, root.status());
+        assertEquals("not-found", root.problem());
+    }
+
+    @Test
+    void givenKnownPathWithOtherMethod_thenMethodNotAllowedWithAllow() {
+        var reply = server.send("PUT", "/api/admin/users", "{}", admin());
+
+        assertEquals(405, reply.status());
+        assertEquals("method-not-allowed", reply.problem());
+        assertEquals("GET, POST", reply.headers().firstValue("Allow").orElse(""));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/admin/sessions?q=%zz", "/api/admin/sessions?userId=%00", "/api/admin/sessions/%zz",
+            "/api/admin/sessions?limit=%", "/api/admin/audit?type=%E2%82", "/api/admin/users?q=a%2", "/api/%2e%2e/x"})
+    void givenGarbledEncoding_thenClientErrorNeverServerError(String path) {
+        var reply = server.rawGet(path, admin());
+
+        assertTrue(reply.status() >= 400 && reply.status() < 500, reply.toString());
+        assertTrue(reply.body().contains("application/problem+json"), reply.toString());
+    }
+
+    @Test
+    void givenUnexpectedFailure_thenInternalErrorWithGenericDetail() {
+        WARDEN.failNextWith(new IllegalStateException("connection to db://secret@host failed"));
+
+        var reply = server.get("/api/admin/users", admin());
+
+        assertEquals(500, reply.status());
+        assertEquals("internal-error", reply.problem());
+        assertFalse(reply.body().contains("secret"), reply.body());
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}

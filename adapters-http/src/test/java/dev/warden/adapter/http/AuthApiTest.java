@@ -1,0 +1,219 @@
+package dev.warden.adapter.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.warden.domain.SessionLimitReached;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AuthApiTest {
+    private static final FakeWarden WARDEN = new FakeWarden();
+    private static TestServer server;
+    private static TestServer insecureCookieServer;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(WARDEN.useCases(), TestServer.settings(List.of()));
+        insecureCookieServer = TestServer.start(WARDEN.useCases(),
+                new HttpSettings(false, List.of(), Duration.ofMinutes(60)));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        insecureCookieServer.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        WARDEN.reset();
+    }
+
+    private static String login(String username, String password) {
+        return "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";
+    }
+
+    @Test
+    void givenRightPassword_whenLoggingIn_thenCreatedWithTokenCsrfSessionAndUser() {
+        var reply = server.post("/api/auth/login", login("alice", FakeWarden.PASSWORD), "User-Agent", "  Firefox/140  ");
+
+        assertEquals(201, reply.status(), reply.body());
+        JsonNode json = reply.json();
+        assertEquals(WARDEN.adminToken.reveal(), json.get("token").asText());
+        assertEquals(WARDEN.adminToken.csrfToken(), json.get("csrfToken").asText());
+        JsonNode session = json.get("session");
+        assertEquals(WARDEN.adminSession.id().toString(), session.get("id").asText());
+        assertEquals(WARDEN.admin.id().toString(), session.get("userId").asText());
+        assertEquals("alice", session.get("username").asText());
+        assertEquals("198.51.100.7", session.get("ipAddress").asText());
+        assertEquals("Mozilla/5.0", session.get("userAgent").asText());
+        assertEquals("2026-11-26T14:04:05Z", session.get("createdAt").asText());
+        assertEquals("2026-11-26T14:59:05Z", session.get("lastActiveAt").asText());
+        assertEquals("2026-11-27T14:04:05Z", session.get("expiresAt").asText());
+        assertEquals("2026-11-26T15:59:05Z", session.get("idleExpiresAt").asText());
+        JsonNode user = json.get("user");
+        assertEquals(List.of("id", "username", "role", "status", "createdAt"), fieldNames(user));
+        assertEquals("ADMIN", user.get("role").asText());
+        assertEquals("ACTIVE", user.get("status").asText());
+        assertEquals("Firefox/140", WARDEN.lastLoginClient.userAgent());
+        assertEquals("127.0.0.1", WARDEN.lastLoginClient.ipAddress());
+    }
+
+    @Test
+    void whenLoggingIn_thenSessionCookieIsHttpOnlyStrictRootPathSecureWithAbsoluteLifetime() {
+        var reply = server.post("/api/auth/login", login("alice", FakeWarden.PASSWORD));
+
+        String cookie = sessionCookie(reply);
+        assertTrue(cookie.startsWith("warden_session=" + WARDEN.adminToken.reveal() + ";"), cookie);
+        List<String> attributes = attributes(cookie);
+        assertTrue(attributes.contains("httponly"), cookie);
+        assertTrue(attributes.contains("samesite=strict"), cookie);
+        assertTrue(attributes.contains("path=/"), cookie);
+        assertTrue(attributes.contains("max-age=86400"), cookie);
+        assertTrue(attributes.contains("secure"), cookie);
+    }
+
+    @Test
+    void givenSecureCookiesDisabled_whenLoggingIn_thenCookieHasNoSecureAttribute() {
+        var reply = insecureCookieServer.post("/api/auth/login", login("alice", FakeWarden.PASSWORD));
+
+        String cookie = sessionCookie(reply);
+        assertFalse(attributes(cookie).contains("secure"), cookie);
+        assertTrue(attributes(cookie).contains("httponly"), cookie);
+    }
+
+    @Test
+    void givenWrongPassword_whenLoggingIn_thenInvalidCredentialsWithoutCookieOrHint() {
+        var wrongPassword = server.post("/api/auth/login", login("alice", "nope"));
+        var unknownUser = server.post("/api/auth/login", login("mallory", "nope"));
+
+        assertEquals(401, wrongPassword.status());
+        assertEquals("invalid-credentials", wrongPassword.problem());
+        assertTrue(wrongPassword.headers().firstValue("Set-Cookie").isEmpty());
+        // Unknown user and wrong password must read exactly alike.
+        assertEquals(wrongPassword.body(), unknownUser.body());
+    }
+
+    @Test
+    void givenSessionLimitReached_whenLoggingIn_thenConflict() {
+        WARDEN.failNextWith(new SessionLimitReached(10));
+
+        var reply = server.post("/api/auth/login", login("alice", FakeWarden.PASSWORD));
+
+        assertEquals(409, reply.status());
+        assertEquals("session-limit-reached", reply.problem());
+        assertTrue(reply.detail().contains("10"), reply.detail());
+    }
+
+    @Test
+    void givenMissingPassword_whenLoggingIn_thenInvalidRequestNamingTheField() {
+        var reply = server.post("/api/auth/login", "{\"username\":\"alice\"}");
+
+        assertEquals(400, reply.status());
+        assertEquals("invalid-request", reply.problem());
+        assertTrue(reply.detail().contains("password"), reply.detail());
+    }
+
+    @Test
+    void givenSessionCookie_whenGettingSession_thenSessionAndUser() {
+        var reply = server.get("/api/auth/session", "Cookie", "warden_session=" + WARDEN.userToken.reveal());
+
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals(WARDEN.userSession.id().toString(), reply.json().get("session").get("id").asText());
+        assertEquals("bob", reply.json().get("user").get("username").asText());
+        assertEquals("USER", reply.json().get("user").get("role").asText());
+        assertFalse(reply.json().has("token"));
+        assertFalse(reply.body().contains(WARDEN.userToken.reveal()));
+    }
+
+    @Test
+    void givenBearerToken_whenGettingSession_thenSessionAndUser() {
+        var reply = server.get("/api/auth/session", "Authorization", "Bearer " + WARDEN.adminToken.reveal());
+
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals("alice", reply.json().get("user").get("username").asText());
+    }
+
+    @Test
+    void givenNoOrUnknownOrMalformedCredentials_whenGettingSession_thenUnauthenticated() {
+        var none = server.get("/api/auth/session");
+        var unknown = server.get("/api/auth/session", "Cookie", "warden_session=" + "x".repeat(43));
+        var basic = server.get("/api/auth/session", "Authorization", "Basic YWxpY2U6cHc=");
+        var emptyBearer = server.get("/api/auth/session", "Authorization", "Bearer ");
+
+        for (var reply : List.of(none, unknown, basic, emptyBearer)) {
+            assertEquals(401, reply.status(), reply.body());
+            assertEquals("unauthenticated", reply.problem());
+        }
+    }
+
+    @Test
+    void givenCookieAndCsrfHeader_whenLoggingOut_thenNoContentClearedCookieAndSessionGone() {
+        String cookie = "warden_session=" + WARDEN.adminToken.reveal();
+
+        var reply = server.post("/api/auth/logout", null, "Cookie", cookie, "X-Warden-CSRF", WARDEN.adminToken.csrfToken());
+
+        assertEquals(204, reply.status(), reply.body());
+        String cleared = sessionCookie(reply);
+        assertTrue(cleared.startsWith("warden_session=;"), cleared);
+        assertTrue(attributes(cleared).contains("expires=thu, 1 jan 1970 00:00:00 gmt"), cleared);
+        assertTrue(attributes(cleared).contains("path=/"), cleared);
+        assertEquals(List.of("logout alice"), WARDEN.calls);
+        assertEquals(401, server.get("/api/auth/session", "Cookie", cookie).status());
+    }
+
+    @Test
+    void givenCookieWithoutCsrfHeader_whenLoggingOut_thenCsrfTokenInvalidAndStillLoggedIn() {
+        String cookie = "warden_session=" + WARDEN.adminToken.reveal();
+
+        var missing = server.post("/api/auth/logout", null, "Cookie", cookie);
+        var wrong = server.post("/api/auth/logout", null, "Cookie", cookie, "X-Warden-CSRF", WARDEN.userToken.csrfToken());
+
+        assertEquals(403, missing.status());
+        assertEquals("csrf-token-invalid", missing.problem());
+        assertEquals(403, wrong.status());
+        assertEquals("csrf-token-invalid", wrong.problem());
+        assertTrue(WARDEN.calls.isEmpty(), WARDEN.calls.toString());
+        assertEquals(200, server.get("/api/auth/session", "Cookie", cookie).status());
+    }
+
+    @Test
+    void givenBearerToken_whenLoggingOutWithoutCsrfHeader_thenNoContent() {
+        var reply = server.post("/api/auth/logout", null, "Authorization", "Bearer " + WARDEN.userToken.reveal());
+
+        assertEquals(204, reply.status(), reply.body());
+        assertEquals(List.of("logout bob"), WARDEN.calls);
+    }
+
+    @Test
+    void givenNoSession_whenLoggingOut_thenUnauthenticated() {
+        var reply = server.post("/api/auth/logout", null);
+
+        assertEquals(401, reply.status());
+        assertEquals("unauthenticated", reply.problem());
+    }
+
+    static String sessionCookie(TestServer.Reply reply) {
+        return reply.headers().allValues("Set-Cookie").stream()
+                .filter(value -> value.startsWith("warden_session="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no warden_session cookie in " + reply.headers().map()));
+    }
+
+    private static List<String> attributes(String setCookie) {
+        return java.util.Arrays.stream(setCookie.split(";")).skip(1).map(a -> a.strip().toLowerCase()).toList();
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}

@@ -1,0 +1,174 @@
+package dev.warden.adapter.http;
+
+import dev.warden.application.port.in.ActiveSessionQuery;
+import dev.warden.application.port.in.AlarmQuery;
+import dev.warden.application.port.in.AuditQuery;
+import dev.warden.application.port.in.AuthenticatedSession;
+import dev.warden.application.port.in.InvalidCredentials;
+import dev.warden.application.port.in.LoginUseCase;
+import dev.warden.application.port.in.Page;
+import dev.warden.application.port.in.SessionCursor;
+import dev.warden.application.port.in.Unauthenticated;
+import dev.warden.application.port.in.UserQuery;
+import dev.warden.application.port.in.UserSummary;
+import dev.warden.domain.Account;
+import dev.warden.domain.AccountStatus;
+import dev.warden.domain.Alarm;
+import dev.warden.domain.AuditEntry;
+import dev.warden.domain.AuditType;
+import dev.warden.domain.ClientInfo;
+import dev.warden.domain.Role;
+import dev.warden.domain.Session;
+import dev.warden.domain.SessionId;
+import dev.warden.domain.SessionToken;
+import dev.warden.domain.UserId;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * In-memory stand-ins for the use cases: two accounts (an ADMIN and a USER) with one session each,
+ * call recording, and a failure that the next use-case call throws.
+ */
+final class FakeWarden {
+    static final Instant NOW = Instant.parse("2026-11-26T15:04:05Z");
+    static final String PASSWORD = "correct horse battery staple";
+    static final String PASSWORD_HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    final Account admin = new Account(UserId.random(), "alice", PASSWORD_HASH, Role.ADMIN, AccountStatus.ACTIVE,
+            0, null, NOW.minus(Duration.ofDays(30)));
+    final Account user = new Account(UserId.random(), "bob", PASSWORD_HASH, Role.USER, AccountStatus.ACTIVE,
+            0, null, NOW.minus(Duration.ofDays(20)));
+    final SessionToken adminToken = SessionToken.generate(RANDOM);
+    final SessionToken userToken = SessionToken.generate(RANDOM);
+    final Session adminSession = session(admin, adminToken);
+    final Session userSession = session(user, userToken);
+
+    final List<String> calls = new CopyOnWriteArrayList<>();
+    final Set<String> endedTokens = ConcurrentHashMap.newKeySet();
+    volatile RuntimeException failure;
+    volatile ClientInfo lastLoginClient;
+    volatile Object lastQuery;
+
+    void reset() {
+        calls.clear();
+        endedTokens.clear();
+        failure = null;
+        lastLoginClient = null;
+        lastQuery = null;
+    }
+
+    /** The next use-case call (other than session validation) throws this. */
+    void failNextWith(RuntimeException e) {
+        failure = e;
+    }
+
+    WardenUseCases useCases() {
+        return new WardenUseCases(
+                this::login,
+                this::validate,
+                (current, client) -> {
+                    maybeFail();
+                    endedTokens.add(current.session().id().toString());
+                    calls.add("logout " + current.account().username());
+                },
+                (query, actor) -> {
+                    maybeFail();
+                    lastQuery = query;
+                    calls.add("listSessions by " + actor.username());
+                    return new Page<>(List.of(adminSession, userSession), 2, query.page().limit(),
+                            query.page().offset(), new SessionCursor(userSession.lastActiveAt(), userSession.id()).encode());
+                },
+                (sessionId, actor) -> {
+                    maybeFail();
+                    calls.add("terminate " + sessionId + " by " + actor.username());
+                },
+                (userId, actor) -> {
+                    maybeFail();
+                    calls.add("terminateAll " + userId + " by " + actor.username());
+                    return 3;
+                },
+                (username, password, role, actor) -> {
+                    maybeFail();
+                    calls.add("create " + username + " " + role + " by " + actor.username());
+                    return new UserSummary(UserId.random(), username, role, AccountStatus.ACTIVE, NOW, 0, 0, null);
+                },
+                (userId, actor) -> {
+                    maybeFail();
+                    calls.add("unlock " + userId + " by " + actor.username());
+                },
+                (UserQuery query, dev.warden.application.port.in.Actor actor) -> {
+                    maybeFail();
+                    lastQuery = query;
+                    return new Page<>(List.of(new UserSummary(user.id(), user.username(), user.role(), user.status(),
+                            user.createdAt(), 1, 1, NOW.plus(Duration.ofMinutes(15)))), 1,
+                            query.page().limit(), query.page().offset(), null);
+                },
+                (AuditQuery query, dev.warden.application.port.in.Actor actor) -> {
+                    maybeFail();
+                    lastQuery = query;
+                    AuditEntry entry = AuditEntry.of(AuditType.LOGIN_SUCCEEDED, NOW)
+                            .withUser(admin.id(), admin.username())
+                            .withSession(adminSession.id())
+                            .withClient(new ClientInfo("192.0.2.10", "Firefox"));
+                    return new Page<>(List.of(entry), 1, query.page().limit(), query.page().offset(), null);
+                },
+                (AlarmQuery query, dev.warden.application.port.in.Actor actor) -> {
+                    maybeFail();
+                    lastQuery = query;
+                    Alarm alarm = new Alarm(UUID.randomUUID(), user.id(), user.username(), 4, Alarm.Status.OPEN,
+                            NOW, null, null, null);
+                    return new Page<>(List.of(alarm), 1, query.page().limit(), query.page().offset(), null);
+                },
+                (alarmId, actor) -> {
+                    maybeFail();
+                    calls.add("acknowledge " + alarmId + " by " + actor.username());
+                });
+    }
+
+    private LoginUseCase.LoginResult login(String username, String password, ClientInfo client) {
+        lastLoginClient = client;
+        maybeFail();
+        if (admin.username().equals(username) && PASSWORD.equals(password)) {
+            return new LoginUseCase.LoginResult(adminToken, adminSession, admin);
+        }
+        if (user.username().equals(username) && PASSWORD.equals(password)) {
+            return new LoginUseCase.LoginResult(userToken, userSession, user);
+        }
+        throw new InvalidCredentials("unknown user " + username);
+    }
+
+    private AuthenticatedSession validate(String presented) {
+        if (adminToken.reveal().equals(presented) && !endedTokens.contains(adminSession.id().toString())) {
+            return new AuthenticatedSession(adminSession, admin);
+        }
+        if (userToken.reveal().equals(presented) && !endedTokens.contains(userSession.id().toString())) {
+            return new AuthenticatedSession(userSession, user);
+        }
+        throw new Unauthenticated("The session is unknown, ended or expired.");
+    }
+
+    private void maybeFail() {
+        RuntimeException e = failure;
+        if (e != null) {
+            failure = null;
+            throw e;
+        }
+    }
+
+    private static Session session(Account account, SessionToken token) {
+        Instant created = NOW.minus(Duration.ofHours(1));
+        return new Session(SessionId.random(), account.id(), account.username(), token.hash(), "198.51.100.7",
+                "Mozilla/5.0", created, NOW.minus(Duration.ofMinutes(5)), created.plus(Duration.ofHours(24)));
+    }
+
+    static ActiveSessionQuery sessionQuery(Object query) {
+        return (ActiveSessionQuery) query;
+    }
+}

@@ -1,0 +1,169 @@
+package dev.warden.bootstrap.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.warden.bootstrap.e2e.ApiClient.Response;
+import dev.warden.bootstrap.e2e.TopicTail.Event;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Session events through the outbox, the real broker and the alarm topology, back into the API:
+ * IP-spread alarms raise and resolve, and every end reaches warden.session-terminated.
+ */
+class KafkaFlowIT {
+    private static final String PASSWORD = "a fine long passphrase";
+    private static final Duration WITHIN_SECONDS = Duration.ofSeconds(30);
+    private static RunningWarden warden;
+    private static ApiClient api;
+
+    @BeforeAll
+    static void start() {
+        warden = RunningWarden.start();
+        api = warden.client();
+    }
+
+    @AfterAll
+    static void stop() {
+        warden.close();
+    }
+
+    private static String createUser(String owner, String name) {
+        Response created = api.post("/api/admin/users", owner,
+                "{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\",\"role\":\"USER\"}");
+        assertEquals(201, created.status(), created.body());
+        return created.json().path("id").asText();
+    }
+
+    private static JsonNode alarmsOf(String owner, String userId) {
+        List<JsonNode> mine = new ArrayList<>();
+        api.get("/api/admin/alarms", owner).json().path("items").forEach(a -> {
+            if (a.path("userId").asText().equals(userId)) {
+                mine.add(a);
+            }
+        });
+        return mine.isEmpty() ? null : mine.getFirst();
+    }
+
+    @Test
+    void loginsFromFourAddressesRaiseAnAlarmAndEndingOneResolvesIt() {
+        String owner = warden.ownerToken();
+        String userId = createUser(owner, "spread");
+        List<String> tokens = new ArrayList<>();
+        for (int i = 2; i <= 5; i++) {
+            tokens.add(warden.clientFrom("127.0.0." + i).login("spread", PASSWORD).token());
+        }
+        assertEquals(4, api.get("/api/admin/users?q=spread", owner).json().path("items").get(0).path("distinctIps").asInt());
+
+        JsonNode open = Eventually.await("an open IP-spread alarm", WITHIN_SECONDS,
+                () -> alarmsOf(owner, userId), a -> a != null && a.path("status").asText().equals("OPEN"));
+        assertEquals("IP_SPREAD", open.path("type").asText());
+        assertEquals(4, open.path("distinctIps").asInt());
+        assertEquals("spread", open.path("username").asText());
+
+        assertEquals(204, api.post("/api/auth/logout", tokens.getFirst(), null).status());
+
+        JsonNode resolved = Eventually.await("the alarm to resolve", WITHIN_SECONDS,
+                () -> alarmsOf(owner, userId), a -> a.path("status").asText().equals("RESOLVED"));
+        assertEquals(open.path("id").asText(), resolved.path("id").asText(), "the same alarm resolves");
+        assertEquals(1, api.get("/api/admin/alarms?status=RESOLVED", owner).json().path("items").size()
+                - countOtherUsers(owner, userId));
+        assertEquals(204, api.post("/api/admin/alarms/" + resolved.path("id").asText() + "/acknowledge", owner, null)
+                .status());
+        assertEquals("owner", alarmsOf(owner, userId).path("acknowledgedBy").asText());
+    }
+
+    private static int countOtherUsers(String owner, String userId) {
+        int others = 0;
+        for (JsonNode a : api.get("/api/admin/alarms?status=RESOLVED", owner).json().path("items")) {
+            if (!a.path("userId").asText().equals(userId)) {
+                others++;
+            }
+        }
+        return others;
+    }
+
+    @Test
+    void aTerminationReachesTheSessionTerminatedTopicWithItsReason() {
+        String owner = warden.ownerToken();
+        String userId = createUser(owner, "ended");
+        String token = api.login("ended", PASSWORD).token();
+        String sessionId = api.get("/api/auth/session", token).json().path("session").path("id").asText();
+
+        assertEquals(204, api.delete("/api/admin/sessions/" + sessionId, owner).status());
+
+        try (TopicTail tail = new TopicTail(warden.app.kafkaBootstrap(), "warden.session-terminated")) {
+            List<Event> events = tail.until(seen -> seen.stream()
+                    .anyMatch(e -> e.data().path("sessionId").asText().equals(sessionId)), WITHIN_SECONDS);
+            Event end = events.stream().filter(e -> e.data().path("sessionId").asText().equals(sessionId))
+                    .findFirst().orElseThrow();
+            assertEquals("warden.session.terminated", end.type());
+            assertEquals(userId, end.key());
+            assertEquals("ADMIN_TERMINATED", end.data().path("reason").asText());
+            assertEquals("ended", end.data().path("username").asText());
+            assertTrue(end.data().path("actorId").isTextual());
+            assertEquals("1.0", end.cloudEvent().path("specversion").asText());
+            assertEquals("warden", end.cloudEvent().path("source").asText());
+        }
+    }
+
+    @Test
+    void withTheBrokerDownTheApiGoesOnAndEveryEventArrivesAfterItReturns() {
+        try (RunningWarden own = RunningWarden.start(Map.of("WARDEN_KAFKA_BOOTSTRAP", "embedded"))) {
+            ApiClient client = own.client();
+            String owner = own.ownerToken();
+            Response created = client.post("/api/admin/users", owner,
+                    "{\"username\":\"outage\",\"password\":\"" + PASSWORD + "\",\"role\":\"USER\"}");
+            assertEquals(201, created.status());
+
+            own.app.embeddedBroker().stop();
+            Set<String> sessionIds = new HashSet<>();
+            for (int i = 0; i < 5; i++) {
+                String token = client.login("outage", PASSWORD).token();
+                String id = client.get("/api/auth/session", token).json().path("session").path("id").asText();
+                sessionIds.add(id);
+                assertEquals(204, client.delete("/api/admin/sessions/" + id, owner).status());
+            }
+            assertTrue(TestPostgres.queryLong("SELECT count(*) FROM outbox WHERE published_at IS NULL") >= 10,
+                    "the events wait in the outbox while the broker is down");
+
+            own.app.embeddedBroker().restart();
+
+            try (TopicTail tail = new TopicTail(own.app.kafkaBootstrap(), "warden.session-events")) {
+                List<Event> events = tail.until(seen -> endsOf(seen, sessionIds).size() == sessionIds.size(),
+                        Duration.ofSeconds(60));
+                // Drop duplicates by CloudEvent id, as a consumer would; then every session has
+                // exactly its created and its terminated event, in that order.
+                List<Event> unique = new ArrayList<>();
+                Set<String> ids = new HashSet<>();
+                for (Event e : events) {
+                    if (ids.add(e.cloudEvent().path("id").asText())) {
+                        unique.add(e);
+                    }
+                }
+                for (String sessionId : sessionIds) {
+                    List<String> types = unique.stream()
+                            .filter(e -> e.data().path("sessionId").asText().equals(sessionId))
+                            .map(Event::type).toList();
+                    assertEquals(List.of("warden.session.created", "warden.session.terminated"), types, sessionId);
+                }
+            }
+            Eventually.await("the outbox to drain", Duration.ofSeconds(30),
+                    () -> TestPostgres.queryLong("SELECT count(*) FROM outbox WHERE published_at IS NULL"), n -> n == 0);
+        }
+    }
+
+    private static List<Event> endsOf(List<Event> events, Set<String> sessionIds) {
+        return events.stream().filter(e -> e.type().equals("warden.session.terminated")
+                && sessionIds.contains(e.data().path("sessionId").asText())).toList();
+    }
+}
