@@ -8,10 +8,7 @@ import dev.warden.bootstrap.e2e.ApiClient.Response;
 import dev.warden.bootstrap.e2e.TopicTail.Event;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -116,54 +113,4 @@ class KafkaFlowIT {
         }
     }
 
-    @Test
-    void withTheBrokerDownTheApiGoesOnAndEveryEventArrivesAfterItReturns() {
-        try (RunningWarden own = RunningWarden.start(Map.of("WARDEN_KAFKA_BOOTSTRAP", "embedded"))) {
-            ApiClient client = own.client();
-            String owner = own.ownerToken();
-            Response created = client.post("/api/admin/users", owner,
-                    "{\"username\":\"outage\",\"password\":\"" + PASSWORD + "\",\"role\":\"USER\"}");
-            assertEquals(201, created.status());
-
-            own.app.embeddedBroker().stop();
-            Set<String> sessionIds = new HashSet<>();
-            for (int i = 0; i < 5; i++) {
-                String token = client.login("outage", PASSWORD).token();
-                String id = client.get("/api/auth/session", token).json().path("session").path("id").asText();
-                sessionIds.add(id);
-                assertEquals(204, client.delete("/api/admin/sessions/" + id, owner).status());
-            }
-            assertTrue(TestPostgres.queryLong("SELECT count(*) FROM outbox WHERE published_at IS NULL") >= 10,
-                    "the events wait in the outbox while the broker is down");
-
-            own.app.embeddedBroker().restart();
-
-            try (TopicTail tail = new TopicTail(own.app.kafkaBootstrap(), "warden.session-events")) {
-                List<Event> events = tail.until(seen -> endsOf(seen, sessionIds).size() == sessionIds.size(),
-                        Duration.ofSeconds(60));
-                // Drop duplicates by CloudEvent id, as a consumer would; then every session has
-                // exactly its created and its terminated event, in that order.
-                List<Event> unique = new ArrayList<>();
-                Set<String> ids = new HashSet<>();
-                for (Event e : events) {
-                    if (ids.add(e.cloudEvent().path("id").asText())) {
-                        unique.add(e);
-                    }
-                }
-                for (String sessionId : sessionIds) {
-                    List<String> types = unique.stream()
-                            .filter(e -> e.data().path("sessionId").asText().equals(sessionId))
-                            .map(Event::type).toList();
-                    assertEquals(List.of("warden.session.created", "warden.session.terminated"), types, sessionId);
-                }
-            }
-            Eventually.await("the outbox to drain", Duration.ofSeconds(30),
-                    () -> TestPostgres.queryLong("SELECT count(*) FROM outbox WHERE published_at IS NULL"), n -> n == 0);
-        }
-    }
-
-    private static List<Event> endsOf(List<Event> events, Set<String> sessionIds) {
-        return events.stream().filter(e -> e.type().equals("warden.session.terminated")
-                && sessionIds.contains(e.data().path("sessionId").asText())).toList();
-    }
 }

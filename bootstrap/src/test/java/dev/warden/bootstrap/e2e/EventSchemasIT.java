@@ -1,0 +1,106 @@
+package dev.warden.bootstrap.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.warden.bootstrap.e2e.TopicTail.Event;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The published JSON Schemas in docs/events/ describe the events Warden really produces: every
+ * event type is produced here through the real service and broker and validated against its schema.
+ */
+class EventSchemasIT {
+    private static final Path SCHEMAS = Path.of("..", "docs", "events");
+    private static final String PASSWORD = "a fine long passphrase";
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
+    private static Schema schema(String name) throws IOException {
+        return REGISTRY.getSchema(Files.readString(SCHEMAS.resolve(name + ".schema.json")), InputFormat.JSON);
+    }
+
+    private static void assertValid(Schema schema, Event event) {
+        List<Error> errors = schema.validate(event.cloudEvent().toString(), InputFormat.JSON);
+        assertTrue(errors.isEmpty(), errors + " in " + event.cloudEvent());
+    }
+
+    @Test
+    void everyEventTypeMatchesItsPublishedSchema() throws Exception {
+        try (RunningWarden warden = RunningWarden.start(Map.of("WARDEN_KAFKA_BOOTSTRAP", "embedded",
+                "WARDEN_SESSION_IDLE_TIMEOUT", "PT2S", "WARDEN_SESSION_SWEEP_INTERVAL", "PT1H"))) {
+            ApiClient api = warden.client();
+            String owner = warden.ownerToken();
+            assertEquals(201, api.post("/api/admin/users", owner,
+                    "{\"username\":\"schema\",\"password\":\"" + PASSWORD + "\",\"role\":\"USER\"}").status());
+            List<String> tokens = new ArrayList<>();
+            for (int i = 2; i <= 5; i++) {
+                tokens.add(warden.clientFrom("127.0.0." + i).login("schema", PASSWORD).token());
+            }
+            String owner2 = warden.ownerToken();
+            String terminated = api.get("/api/auth/session", tokens.get(0)).json().path("session").path("id").asText();
+            assertEquals(204, api.delete("/api/admin/sessions/" + terminated, owner2).status());
+            Thread.sleep(2_100); // every remaining session idles out
+            warden.app.sweepExpiredSessions();
+
+            Set<String> sessionTypes;
+            try (TopicTail tail = new TopicTail(warden.app.kafkaBootstrap(), "warden.session-events")) {
+                List<Event> events = tail.until(seen -> types(seen).containsAll(Set.of("warden.session.created",
+                        "warden.session.terminated", "warden.session.expired")), Duration.ofSeconds(30));
+                sessionTypes = types(events);
+                for (Event e : events) {
+                    assertValid(schema(switch (e.type()) {
+                        case "warden.session.created" -> "session-created";
+                        case "warden.session.terminated" -> "session-terminated";
+                        case "warden.session.expired" -> "session-expired";
+                        default -> throw new AssertionError("unexpected type " + e.type());
+                    }), e);
+                }
+            }
+            try (TopicTail tail = new TopicTail(warden.app.kafkaBootstrap(), "warden.session-terminated")) {
+                Schema forwarded = schema("public-session-terminated");
+                tail.until(seen -> seen.size() >= 5, Duration.ofSeconds(30)).forEach(e -> assertValid(forwarded, e));
+            }
+            try (TopicTail tail = new TopicTail(warden.app.kafkaBootstrap(), "warden.session-alarms")) {
+                List<Event> alarms = tail.until(seen -> types(seen).containsAll(Set.of(
+                        "warden.alarm.ip-spread.raised", "warden.alarm.ip-spread.resolved")), Duration.ofSeconds(30));
+                for (Event e : alarms) {
+                    assertValid(schema(e.type().endsWith("raised") ? "alarm-raised" : "alarm-resolved"), e);
+                }
+            }
+            assertEquals(3, sessionTypes.size());
+        }
+    }
+
+    @Test
+    void theSchemasRejectAnEventThatDriftsFromTheContract() throws Exception {
+        Schema created = schema("session-created");
+        String valid = """
+                {"specversion":"1.0","id":"0b6e2f8c-5d7a-4c3e-9f1b-2a4d6c8e0f13","source":"warden",
+                 "type":"warden.session.created","time":"2026-11-26T15:04:05.123Z",
+                 "subject":"3f2b8d4a-6c1e-4f7b-8e2d-5a9c0b1d2e3f","datacontenttype":"application/json",
+                 "data":{"sessionId":"3f2b8d4a-6c1e-4f7b-8e2d-5a9c0b1d2e3f","userId":"8a0f6c1e-2b1d-4c55-9a7e-0d6f3b2a9c11",
+                  "username":"alice","ipAddress":"203.0.113.7","userAgent":"curl/8","createdAt":"2026-11-26T15:04:05.123Z",
+                  "expiresAt":"2026-11-27T15:04:05.123Z"}}""";
+        assertTrue(created.validate(valid, InputFormat.JSON).isEmpty());
+        assertTrue(!created.validate(valid.replace("\"username\":\"alice\",", ""), InputFormat.JSON).isEmpty());
+        assertTrue(!created.validate(valid.replace("\"curl/8\"", "\"curl/8\",\"token\":\"x\""), InputFormat.JSON).isEmpty());
+    }
+
+    private static Set<String> types(List<Event> events) {
+        return events.stream().map(Event::type).collect(Collectors.toSet());
+    }
+}
