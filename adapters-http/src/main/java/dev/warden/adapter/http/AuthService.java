@@ -67,6 +67,7 @@ final class AuthService extends ApiService {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("session", views.session(current.session()));
         json.put("user", views.account(current.account()));
+        Authenticator.csrfTokenOfCookieSession(req).ifPresent(csrf -> json.put("csrfToken", csrf));
         Responses.json(res, Status.OK_200, json);
     }
 

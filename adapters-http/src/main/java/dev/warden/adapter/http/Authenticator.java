@@ -54,6 +54,18 @@ final class Authenticator {
         return current;
     }
 
+    /**
+     * The CSRF token of a cookie-authenticated request's session, so that a console tab that has
+     * the cookie but not the login response (a new tab, a reload) can still change state. It is
+     * readable only by a same-origin script, which is exactly who may use it. Bearer clients need none.
+     */
+    static Optional<String> csrfTokenOfCookieSession(ServerRequest req) {
+        if (req.headers().contains(HeaderNames.AUTHORIZATION)) {
+            return Optional.empty();
+        }
+        return cookieToken(req).map(cookie -> SessionToken.parse(cookie).csrfToken());
+    }
+
     private static boolean csrfMatches(String cookie, String presented) {
         try {
             return SessionToken.parse(cookie).matchesCsrf(presented);

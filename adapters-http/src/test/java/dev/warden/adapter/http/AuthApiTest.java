@@ -131,6 +131,8 @@ class AuthApiTest {
         assertEquals("USER", reply.json().get("user").get("role").asText());
         assertFalse(reply.json().has("token"));
         assertFalse(reply.body().contains(WARDEN.userToken.reveal()));
+        // A console tab with the cookie but not the login response gets its CSRF token back.
+        assertEquals(WARDEN.userToken.csrfToken(), reply.json().get("csrfToken").asText());
     }
 
     @Test
@@ -139,6 +141,7 @@ class AuthApiTest {
 
         assertEquals(200, reply.status(), reply.body());
         assertEquals("alice", reply.json().get("user").get("username").asText());
+        assertFalse(reply.json().has("csrfToken"), "bearer clients need no CSRF token");
     }
 
     @Test

@@ -64,7 +64,7 @@ class SecretsTest {
         List<TestServer.Reply> others = new ArrayList<>();
         others.add(server.post("/api/auth/login", "{\"username\":\"alice\",\"password\":\"" + FakeWarden.PASSWORD + "x\"}"));
         others.add(server.post("/api/auth/login", "{\"username\":\"alice\",\"password\":" + FakeWarden.PASSWORD + "}"));
-        others.add(server.get("/api/auth/session", "Cookie", cookie));
+        var cookieSession = server.get("/api/auth/session", "Cookie", cookie);
         others.add(server.get("/api/auth/session", "Authorization", bearer));
         others.add(server.get("/api/admin/sessions?limit=5", "Cookie", cookie));
         others.add(server.get("/api/admin/users", "Authorization", bearer));
@@ -92,6 +92,9 @@ class SecretsTest {
             assertTrue(reply.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.contains(token)), reply.toString());
         }
         assertNoSecret(login.body().replace(token, "").replace(csrf, ""), "login response besides its own token");
+        // The console's own session, read with its cookie, learns its CSRF token again, and nothing else.
+        assertTrue(cookieSession.body().contains(csrf));
+        assertNoSecret(cookieSession.body().replace(csrf, ""), "cookie session response besides its CSRF token");
 
         List<String> accessLines = awaitAccessLines(others.size() + 1);
         assertTrue(accessLines.stream().anyMatch(line -> line.startsWith("POST /api/auth/login 201 ")), accessLines.toString());
