@@ -42,6 +42,8 @@ public record AlarmStreamsConfig(String bootstrapServers, String applicationId,
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
+        // Kafka 4 warns unless this is set; it becomes the default in Kafka 5.
+        props.put("processing.exception.handler.global.enabled", true);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndSkipDeserializationHandler.class.getName());
         return props;

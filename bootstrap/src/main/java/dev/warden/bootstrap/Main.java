@@ -4,6 +4,7 @@ import dev.warden.adapter.db.DatabaseUnavailable;
 import dev.warden.adapter.db.WardenDatabase;
 import dev.warden.bootstrap.config.ConfigurationError;
 import dev.warden.bootstrap.config.WardenSettings;
+import io.helidon.logging.common.LogConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -22,10 +23,14 @@ public final class Main {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        LogConfig.configureRuntime(); // logging.properties: one line per record, quiet libraries
         boolean dev = Arrays.asList(args).contains("--dev");
         WardenApplication app;
         try {
             WardenSettings settings = WardenSettings.fromEnvironment(System.getenv(), dev);
+            System.out.println("Warden starting" + (dev ? " in dev mode" : "") + ": HTTP on " + settings.httpHost() + ":"
+                    + settings.httpPort() + ", PostgreSQL at " + settings.dbUrl() + ", Kafka "
+                    + (settings.embeddedKafka() ? "embedded (in process)" : "at " + settings.kafkaBootstrap()) + ".");
             if (dev) {
                 WardenDatabase.createDatabaseIfMissing(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
             }
