@@ -18,7 +18,6 @@ import dev.warden.application.port.out.UserAccounts;
 import dev.warden.application.service.AdminQueriesService;
 import dev.warden.application.service.AlarmService;
 import dev.warden.application.service.CreateUserService;
-import dev.warden.application.service.EnsureOwnerService;
 import dev.warden.application.service.LoginService;
 import dev.warden.application.service.LogoutService;
 import dev.warden.application.service.OutboxRelayService;
@@ -47,6 +46,8 @@ record UseCases(
         AdminQueriesService queries = new AdminQueriesService(p.sessions(), p.accounts(), p.audit(), p.alarms(),
                 policy, clock);
         AlarmService alarms = new AlarmService(p.alarms(), clock);
+        CreateUserService accounts = new CreateUserService(p.transactions(), p.accounts(), p.audit(), p.hasher(),
+                p.blocklist(), clock);
         WardenUseCases http = new WardenUseCases(
                 new LoginService(p.transactions(), p.accounts(), p.sessions(), p.audit(), p.outbox(), p.hasher(),
                         policy, clock, random),
@@ -56,14 +57,14 @@ record UseCases(
                 new TerminateSessionService(p.transactions(), p.sessions(), p.audit(), p.outbox(), policy, clock),
                 new TerminateUserSessionsService(p.transactions(), p.accounts(), p.sessions(), p.audit(), p.outbox(),
                         policy, clock),
-                new CreateUserService(p.transactions(), p.accounts(), p.audit(), p.hasher(), p.blocklist(), clock),
+                accounts,
                 new UnlockUserService(p.transactions(), p.accounts(), p.audit(), clock),
                 queries,
                 queries,
                 queries,
                 alarms);
         return new UseCases(http,
-                new EnsureOwnerService(p.transactions(), p.accounts(), p.audit(), p.hasher(), p.blocklist(), clock),
+                accounts,
                 new SweepExpiredSessionsService(p.transactions(), p.sessions(), p.audit(), p.outbox(), policy, clock),
                 alarms);
     }

@@ -7,8 +7,6 @@ import dev.warden.application.port.in.SessionCursor;
 import dev.warden.application.port.out.ActiveWindow;
 import dev.warden.application.port.out.SessionStore;
 import dev.warden.domain.Account;
-import dev.warden.domain.AccountStatus;
-import dev.warden.domain.Role;
 import dev.warden.domain.Session;
 import dev.warden.domain.SessionId;
 import dev.warden.domain.TerminationReason;
@@ -150,14 +148,6 @@ public final class JdbcSessionStore implements SessionStore {
     }
 
     private static Account account(DbRow row) {
-        return new Account(
-                new UserId(Sql.uuid(row, "user_id")),
-                Sql.string(row, "username"),
-                Sql.string(row, "password_hash"),
-                Role.valueOf(Sql.string(row, "role")),
-                AccountStatus.valueOf(Sql.string(row, "status")),
-                Sql.integer(row, "failed_attempts"),
-                Sql.instant(row, "locked_until"),
-                Sql.instant(row, "user_created_at"));
+        return JdbcUserAccounts.account(row, "user_id", "user_created_at");
     }
 }

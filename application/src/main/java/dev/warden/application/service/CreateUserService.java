@@ -2,6 +2,7 @@ package dev.warden.application.service;
 
 import dev.warden.application.port.in.Actor;
 import dev.warden.application.port.in.CreateUserUseCase;
+import dev.warden.application.port.in.EnsureOwnerUseCase;
 import dev.warden.application.port.in.InvalidRequest;
 import dev.warden.application.port.in.UserSummary;
 import dev.warden.application.port.out.AuditTrail;
@@ -18,9 +19,14 @@ import dev.warden.domain.UserId;
 import dev.warden.domain.Username;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 
-/** Creates ADMIN and USER accounts; the single OWNER comes only from {@link EnsureOwnerService}. */
-public final class CreateUserService implements CreateUserUseCase {
+/**
+ * Creates accounts: ADMIN and USER ones at an administrator's request, and the single OWNER on
+ * first start. Both check the password policy, hash before the transaction (Argon2 is slow on
+ * purpose and needs no lock), and audit USER_CREATED in the same transaction as the insert.
+ */
+public final class CreateUserService implements CreateUserUseCase, EnsureOwnerUseCase {
     private final TransactionBoundary transactions;
     private final UserAccounts accounts;
     private final AuditTrail audit;
@@ -47,22 +53,43 @@ public final class CreateUserService implements CreateUserUseCase {
         if (role == Role.OWNER) {
             throw new InvalidRequest("There is exactly one owner account; role must be ADMIN or USER.");
         }
+        Account account = insert(username, password, role, actor, () -> true);
+        return new UserSummary(account.id(), account.username(), role, account.status(), account.createdAt(), 0, 0,
+                null);
+    }
+
+    @Override
+    public boolean ensureOwner(String username, String password) {
+        if (accounts.ownerExists()) {
+            return false;
+        }
+        if (password == null) {
+            throw new InvalidRequest("No owner account exists yet, and no password was given to create it.");
+        }
+        // Checked again under the transaction: two instances may start at once.
+        return insert(username, password, Role.OWNER, null, () -> !accounts.ownerExists()) != null;
+    }
+
+    /** @return the new account, or null when {@code stillWanted} said no inside the transaction */
+    private Account insert(String username, String password, Role role, Actor actor, BooleanSupplier stillWanted) {
         Username name = parseUsername(username);
-        // Hash before the transaction: Argon2 is slow on purpose and needs no lock.
         String hash = hasher.hash(PasswordPolicy.check(name.value(), password, blocklist::contains));
         return transactions.inTransaction(() -> {
+            if (!stillWanted.getAsBoolean()) {
+                return null;
+            }
             Instant now = Now.of(clock);
             Account account = Account.create(UserId.random(), name, hash, role, now);
             accounts.insert(account);
-            audit.append(AuditEntry.of(AuditType.USER_CREATED, now)
+            AuditEntry entry = AuditEntry.of(AuditType.USER_CREATED, now)
                     .withUser(account.id(), account.username())
-                    .withActor(actor.id(), actor.username())
-                    .withReason(role.name()));
-            return new UserSummary(account.id(), account.username(), role, account.status(), now, 0, 0, null);
+                    .withReason(role.name());
+            audit.append(actor == null ? entry : entry.withActor(actor.id(), actor.username()));
+            return account;
         });
     }
 
-    static Username parseUsername(String username) {
+    private static Username parseUsername(String username) {
         try {
             return new Username(username);
         } catch (IllegalArgumentException | NullPointerException e) {

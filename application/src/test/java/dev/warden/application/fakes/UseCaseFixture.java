@@ -6,7 +6,6 @@ import dev.warden.application.port.out.ActiveWindow;
 import dev.warden.application.service.AdminQueriesService;
 import dev.warden.application.service.AlarmService;
 import dev.warden.application.service.CreateUserService;
-import dev.warden.application.service.EnsureOwnerService;
 import dev.warden.application.service.LoginService;
 import dev.warden.application.service.LogoutService;
 import dev.warden.application.service.SweepExpiredSessionsService;
@@ -47,7 +46,7 @@ public final class UseCaseFixture {
     public final TerminateUserSessionsService terminateAll;
     public final SweepExpiredSessionsService sweep;
     public final CreateUserService createUser;
-    public final EnsureOwnerService ensureOwner;
+    public final CreateUserService ensureOwner;
     public final UnlockUserService unlock;
     public final AdminQueriesService queries;
     public final AlarmService alarmService;
@@ -69,7 +68,7 @@ public final class UseCaseFixture {
         terminateAll = new TerminateUserSessionsService(transactions, accounts, sessions, audit, outbox, policy, clock);
         sweep = new SweepExpiredSessionsService(transactions, sessions, audit, outbox, policy, clock);
         createUser = new CreateUserService(transactions, accounts, audit, hasher, BLOCKLIST::contains, clock);
-        ensureOwner = new EnsureOwnerService(transactions, accounts, audit, hasher, BLOCKLIST::contains, clock);
+        ensureOwner = createUser;
         unlock = new UnlockUserService(transactions, accounts, audit, clock);
         queries = new AdminQueriesService(sessions, accounts, audit, alarms, policy, clock);
         alarmService = new AlarmService(alarms, clock);
