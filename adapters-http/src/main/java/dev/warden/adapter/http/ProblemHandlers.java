@@ -80,6 +80,13 @@ final class ProblemHandlers {
 
     /** Helidon's own failures inside routing: keep the status, hide internals. */
     private static void helidonError(ServerRequest req, ServerResponse res, HttpException e) {
+        if (e.status().code() < 400) {
+            // Not an error: the static console answers a revalidation with 304 this way.
+            res.status(e.status());
+            e.headers().forEach(res.headers()::set);
+            res.send();
+            return;
+        }
         if (e.status().code() >= 500) {
             unexpected(req, res, e);
             return;

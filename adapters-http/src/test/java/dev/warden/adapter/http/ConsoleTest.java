@@ -50,6 +50,17 @@ class ConsoleTest {
     }
 
     @Test
+    void givenACachedFile_whenTheBrowserRevalidates_thenNotModifiedRatherThanAnError() {
+        var first = fixture.get("/app.js");
+        String etag = first.headers().firstValue("ETag").orElseThrow(() -> new AssertionError(first.headers().map()));
+
+        var again = fixture.get("/app.js", "If-None-Match", etag);
+
+        assertEquals(304, again.status(), again.body());
+        assertEquals("", again.body());
+    }
+
+    @Test
     void givenMissingFile_thenNotFoundAndApiPathsStillProblems() {
         assertEquals(404, fixture.get("/nope.js").status());
         assertEquals("not-found", fixture.get("/api/nope").problem());

@@ -1,0 +1,190 @@
+package dev.warden.bootstrap.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.warden.bootstrap.e2e.ConsoleFixture.User;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The console's Users, Auth Audit and Alarms pages in a real (headless) Chromium against the
+ * whole running service, Kafka and the alarm topology included.
+ */
+class ConsoleAdminPagesIT {
+    private static ConsoleFixture console;
+
+    @BeforeAll
+    static void start() {
+        console = ConsoleFixture.start();
+    }
+
+    @RegisterExtension
+    final AfterTestExecutionCallback evidence = test -> console.keepEvidenceOf(test);
+
+    @AfterEach
+    void quitBrowsers() {
+        console.closeBrowsers();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (console != null) { // null when Chromium is missing and start() failed
+            console.close();
+        }
+    }
+
+    @Test
+    void logoutAllDevicesEndsEverySessionOfTheUserInBrowserAndApi() {
+        User dana = console.createUser("dana", "USER");
+        List<String> tokens = List.of(console.api.login(dana.name(), ConsoleFixture.PASSWORD).token(),
+                console.api.login(dana.name(), ConsoleFixture.PASSWORD).token());
+        ConsoleBrowser danas = console.browser();
+        danas.logIn(dana.name(), ConsoleFixture.PASSWORD);
+        ConsoleBrowser admin = console.ownerBrowser();
+
+        admin.nav("users");
+        admin.page("users");
+        assertEquals("Admin > Identity > Users", admin.text(By.cssSelector("[data-page='users'] .breadcrumb"))
+                .replaceAll("\\s+", " ").trim());
+        WebElement row = userRow(admin, dana.name());
+        assertEquals("3", row.findElements(By.tagName("td")).get(3).getText(), "active sessions");
+        admin.screenshot("users");
+
+        row.findElement(By.cssSelector("[data-action='actions-menu']")).click();
+        WebElement logoutAll = admin.visible(By.cssSelector(
+                "[data-username='" + dana.name() + "'] [role='menu'] [data-action='logout-all']"));
+        assertEquals(logoutAll, admin.focused(), "the menu opens with focus on its first item");
+        admin.screenshot("users-actions-menu");
+        logoutAll.click();
+        String dialog = admin.text(By.id("confirm-dialog"));
+        assertTrue(dialog.contains("All 3 active sessions of " + dana.name() + " end immediately"), dialog);
+        admin.driver.findElement(By.id("confirm-ok")).click();
+
+        assertEquals("3 sessions terminated for " + dana.name() + ".", admin.flash());
+        admin.waitUntil(d -> userRow(admin, dana.name()).findElements(By.tagName("td")).get(3).getText().equals("0"));
+        for (String token : tokens) {
+            assertEquals(401, console.api.get("/api/auth/session", token).status());
+        }
+        danas.nav("audit"); // their next click meets the 401
+        danas.page("login");
+        assertEquals("Your session has ended. Please log in again.", danas.text(By.id("login-message")));
+
+        admin.nav("audit");
+        admin.page("audit");
+        WebElement event = admin.waitUntil(d -> d.findElements(By.cssSelector("[data-event-id]")).stream()
+                .filter(r -> r.getText().contains("USER_SESSIONS_TERMINATED") && r.getText().contains(dana.name()))
+                .findFirst().orElse(null));
+        assertTrue(event.getText().contains(RunningWarden.OWNER), "the audit names who did it: " + event.getText());
+        admin.screenshot("audit");
+    }
+
+    @Test
+    void anElevenCharacterPasswordIsRefusedWithTheRuleAndALongerOneCreatesTheUser() {
+        ConsoleBrowser admin = console.ownerBrowser();
+        admin.nav("users");
+        admin.page("users");
+        admin.tableLoaded();
+        assertTrue(admin.text(By.id("password-rules")).contains("At least 12 characters"),
+                "the rules are explained before submitting");
+        String username = "erin";
+
+        admin.type(By.id("new-username"), username);
+        admin.type(By.id("new-password"), "kettle-moon"); // 11 characters
+        admin.driver.findElement(By.id("create-user-submit")).click();
+
+        assertEquals("Password must be at least 12 characters long (it has 11).",
+                admin.text(By.id("create-user-error")));
+        WebElement password = admin.driver.findElement(By.id("new-password"));
+        assertEquals("true", password.getAttribute("aria-invalid"));
+        assertEquals(password, admin.focused(), "focus goes to the field to fix");
+        assertTrue(admin.driver.findElements(By.cssSelector("[data-username='" + username + "']")).isEmpty());
+        admin.script("document.getElementById('create-user-form').scrollIntoView({block: 'center'});");
+        admin.screenshot("create-user-error");
+
+        admin.type(By.id("new-password"), "kettle-moon-river");
+        admin.driver.findElement(By.id("create-user-submit")).click();
+
+        assertEquals("User " + username + " created.", admin.flash());
+        assertFalse(admin.driver.findElement(By.id("create-user-error")).isDisplayed());
+        WebElement row = userRow(admin, username);
+        assertTrue(row.getText().contains("USER"), row.getText());
+        assertEquals(201, console.api.login(username, "kettle-moon-river").status(), "the new account can log in");
+    }
+
+    @Test
+    void loginsFromFourAddressesRaiseAnAlarmThatCanBeAcknowledgedAndLeadsToTheSessions() {
+        User spread = console.createUser("spread", "USER");
+        for (int i = 2; i <= 5; i++) {
+            console.warden.clientFrom("127.0.0." + i).login(spread.name(), ConsoleFixture.PASSWORD).token();
+        }
+        ConsoleBrowser admin = console.ownerBrowser();
+        admin.nav("alarms");
+        admin.page("alarms");
+
+        // The alarm travels outbox -> Kafka -> topology -> consumer; Refresh (twice a second) until it arrives.
+        admin.waitUntil(Duration.ofSeconds(20), Duration.ofMillis(500), d -> {
+            admin.tableLoaded();
+            if (alarmRow(admin, spread.name()) != null) {
+                return true;
+            }
+            d.findElement(By.cssSelector("[data-action='refresh']")).click();
+            return false;
+        });
+        WebElement alarm = alarmRow(admin, spread.name());
+        assertTrue(alarm.getText().contains("IP spread"), alarm.getText());
+        assertTrue(alarm.getText().contains("4 distinct IPs"), alarm.getText());
+        assertTrue(alarm.getText().contains("Open"), alarm.getText());
+        assertTrue(alarm.getText().contains("Not yet"), alarm.getText());
+        admin.screenshot("alarms");
+
+        alarm.findElement(By.cssSelector("[data-action='acknowledge']")).click();
+        assertEquals("Alarm for " + spread.name() + " acknowledged.", admin.flash());
+        WebElement acknowledged = admin.waitUntil(d -> {
+            WebElement row = alarmRow(admin, spread.name());
+            return row != null && row.getText().contains("by " + RunningWarden.OWNER) ? row : null;
+        });
+        assertTrue(acknowledged.findElements(By.cssSelector("[data-action='acknowledge']")).isEmpty());
+
+        acknowledged.findElement(By.cssSelector("[data-action='view-sessions']")).click();
+        admin.page("sessions");
+        assertTrue(admin.driver.getCurrentUrl().endsWith("#/sessions?userId=" + spread.id()),
+                admin.driver.getCurrentUrl());
+        admin.waitUntil(d -> admin.text(By.id("user-filter")).contains("Showing sessions of user " + spread.name()));
+        List<WebElement> rows = admin.sessionRows();
+        Set<String> ips = rows.stream().map(r -> r.findElement(By.cssSelector("td.mono")).getText())
+                .collect(Collectors.toSet());
+        assertEquals(Set.of("127.0.0.2", "127.0.0.3", "127.0.0.4", "127.0.0.5"), ips);
+        assertTrue(rows.stream().allMatch(r -> r.getText().startsWith(spread.name())));
+    }
+
+    // ---- helpers ----
+
+    /** The user's row on the Users page, once the list shows it. */
+    private static WebElement userRow(ConsoleBrowser browser, String username) {
+        return browser.waitUntil(d -> {
+            browser.tableLoaded();
+            return d.findElements(By.cssSelector("[data-username='" + username + "']")).stream().findFirst()
+                    .orElse(null);
+        });
+    }
+
+    /** An open alarm row of that user, or null. */
+    private static WebElement alarmRow(ConsoleBrowser browser, String username) {
+        return browser.driver.findElements(By.cssSelector("[data-alarm-id]")).stream()
+                .filter(r -> r.findElement(By.cssSelector("td .strong")).getText().equals(username))
+                .filter(r -> r.getText().contains("Open"))
+                .findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,228 @@
+package dev.warden.bootstrap.e2e;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Debian Chromium, with its own throwaway profile (so its own cookie jar), driving
+ * the console of a {@link RunningWarden} through the console's stable test hooks.
+ */
+final class ConsoleBrowser implements AutoCloseable {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    final ChromeDriver driver;
+    private final Path profile;
+    private final String baseUrl;
+
+    static {
+        // The driver path is given explicitly, so Selenium Manager never runs; should it ever,
+        // the Java binding hands SE_* system properties to it as environment variables.
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        System.setProperty("SE_AVOID_STATS", "true");
+        System.setProperty("SE_OFFLINE", "true");
+    }
+
+    private ConsoleBrowser(String baseUrl) {
+        this.baseUrl = baseUrl;
+        try {
+            this.profile = Files.createTempDirectory("warden-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--window-size=1280,900", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .withLogOutput(OutputStream.nullOutputStream())
+                .build();
+        try {
+            this.driver = new ChromeDriver(service, options);
+        } catch (RuntimeException e) {
+            deleteProfile();
+            throw e;
+        }
+    }
+
+    /** Fails (never skips) when the browser is missing: CI is meant to have it. */
+    static void requireInstalled() {
+        for (Path binary : List.of(CHROMIUM, CHROMEDRIVER)) {
+            if (!Files.isExecutable(binary)) {
+                throw new AssertionError(binary + " is missing, so the console's browser tests cannot run. "
+                        + ".ci/run installs it with apt-get (apt-get install -y chromium chromium-driver).");
+            }
+        }
+    }
+
+    static ConsoleBrowser open(String baseUrl) {
+        return new ConsoleBrowser(baseUrl);
+    }
+
+    // ---- navigation and waiting ----
+
+    void openConsole() {
+        driver.get(baseUrl + "/");
+    }
+
+    <T> T waitUntil(Function<WebDriver, T> condition) {
+        return waitUntil(WAIT, condition);
+    }
+
+    <T> T waitUntil(Duration timeout, Function<WebDriver, T> condition) {
+        return waitUntil(timeout, Duration.ofMillis(100), condition);
+    }
+
+    <T> T waitUntil(Duration timeout, Duration pollEvery, Function<WebDriver, T> condition) {
+        // Lists redraw while we look at them: a row gone stale just means "look again".
+        return new WebDriverWait(driver, timeout, pollEvery)
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
+    }
+
+    WebElement visible(By by) {
+        return waitUntil(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    WebElement page(String name) {
+        return visible(By.cssSelector("[data-page='" + name + "']"));
+    }
+
+    /** The page's table once its "Loading…" row is gone. */
+    void tableLoaded() {
+        waitUntil(d -> d.findElements(By.cssSelector(".table-loading")).isEmpty());
+    }
+
+    void nav(String name) {
+        driver.findElement(By.cssSelector("[data-nav='" + name + "']")).click();
+    }
+
+    /** Logs in through the form and waits for the Sessions page it lands on. */
+    void logIn(String username, String password) {
+        openConsole();
+        logInOnThisPage(username, password);
+    }
+
+    void logInOnThisPage(String username, String password) {
+        page("login");
+        type(By.id("login-username"), username);
+        type(By.id("login-password"), password);
+        driver.findElement(By.id("login-submit")).click();
+        page("sessions");
+        tableLoaded();
+    }
+
+    /** Replaces the field's text by typing, so the page sees input events (clear() fires none). */
+    void type(By field, String text) {
+        WebElement input = visible(field);
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        input.sendKeys(text);
+    }
+
+    /** The element's visible text, with runs of whitespace (flex items, line breaks) as one space. */
+    String text(By by) {
+        return visible(by).getText().replaceAll("\\s+", " ").trim();
+    }
+
+    /** The message area's text once it shows one. */
+    String flash() {
+        return visible(By.cssSelector("#flash .message-text")).getText();
+    }
+
+    Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    boolean dialogOpen() {
+        return Boolean.TRUE.equals(script("return document.getElementById('confirm-dialog').open;"));
+    }
+
+    /** Session rows of the Sessions page, once the list is loaded. */
+    List<WebElement> sessionRows() {
+        tableLoaded();
+        return driver.findElements(By.cssSelector("[data-session-id]"));
+    }
+
+    // ---- screenshots for docs/console ----
+
+    /** After a failure: what the browser showed and its DOM, for whoever reads the CI log. */
+    void saveEvidence(Path dir, String name) {
+        try {
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+            Files.writeString(dir.resolve(name + ".html"), driver.getCurrentUrl() + "\n" + driver.getPageSource());
+        } catch (IOException | RuntimeException e) {
+            // Best effort: the test's own failure is what matters.
+        }
+    }
+
+    /** Saves what the browser shows now as docs/console/{name}.png (1280x900). */
+    void screenshot(String name) {
+        byte[] png = driver.getScreenshotAs(OutputType.BYTES);
+        Path target = screenshotDir().resolve(name + ".png");
+        try {
+            Files.createDirectories(target.getParent());
+            Files.write(target, png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** docs/console of the checkout: failsafe runs in bootstrap/, the launcher sits at the root. */
+    private static Path screenshotDir() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !(Files.isRegularFile(dir.resolve("warden")) && Files.isDirectory(dir.resolve("docs")))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("cannot find the checkout root (with ./warden and docs/) above "
+                    + Path.of("").toAbsolutePath());
+        }
+        return dir.resolve("docs").resolve("console");
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            deleteProfile();
+        }
+    }
+
+    private void deleteProfile() {
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A leftover temp folder is not worth failing a test over.
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package dev.warden.bootstrap.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.warden.bootstrap.e2e.ConsoleFixture.User;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * The web console's login and Sessions page in a real (headless) Chromium against the whole
+ * running service. Screenshots of what the tests checked go to docs/console.
+ */
+class ConsoleBrowserIT {
+    private static final String FIREFOX_ON_WINDOWS =
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0";
+    private static ConsoleFixture console;
+
+    @BeforeAll
+    static void start() {
+        console = ConsoleFixture.start();
+    }
+
+    @RegisterExtension
+    final AfterTestExecutionCallback evidence = test -> console.keepEvidenceOf(test);
+
+    @AfterEach
+    void quitBrowsers() {
+        console.closeBrowsers();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (console != null) { // null when Chromium is missing and start() failed
+            console.close();
+        }
+    }
+
+    @Test
+    void loggingInLandsOnTheSessionsPageWithTheOwnersOwnSession() {
+        ConsoleBrowser browser = console.browser();
+        browser.openConsole();
+        browser.page("login");
+        assertTrue(browser.driver.findElement(By.id("login-message")).getText().isEmpty(),
+                "a first visit says nothing about ended sessions");
+        browser.screenshot("login");
+
+        browser.logInOnThisPage(RunningWarden.OWNER, RunningWarden.OWNER_PASSWORD);
+
+        List<String> headers = browser.driver.findElements(By.cssSelector("[data-page='sessions'] thead th"))
+                .stream().map(th -> th.getDomProperty("textContent")).toList(); // CSS shows them upper-case
+        assertEquals(List.of("User", "IP Address", "User Agent", "Created", "Last Active", "Expires", "Actions"),
+                headers);
+        WebElement mine = ownRow(browser);
+        assertTrue(mine.getText().startsWith(RunningWarden.OWNER), mine.getText());
+        assertEquals("127.0.0.1", mine.findElement(By.cssSelector("td.mono")).getText());
+        assertEquals(RunningWarden.OWNER, browser.text(By.id("current-user")));
+    }
+
+    @Test
+    void terminatingAnotherBrowsersSessionEndsItAndThatBrowserLandsOnLogin() {
+        User colleague = console.createUser("colleague", "ADMIN");
+        ConsoleBrowser theirs = console.browser();
+        theirs.logIn(colleague.name(), ConsoleFixture.PASSWORD);
+        ConsoleBrowser admin = console.ownerBrowser();
+
+        WebElement row = onlyRowOf(admin, colleague.name());
+        row.findElement(By.cssSelector("[data-action='terminate']")).click();
+
+        String dialog = admin.text(By.id("confirm-dialog"));
+        assertTrue(dialog.contains("ends immediately"), dialog);
+        assertTrue(dialog.contains("This cannot be undone."), dialog);
+        assertTrue(dialog.contains(colleague.name()), dialog);
+        admin.screenshot("terminate-dialog");
+        admin.driver.findElement(By.id("confirm-ok")).click();
+
+        assertEquals("Session of " + colleague.name() + " terminated.", admin.flash());
+        admin.waitUntil(d -> admin.sessionRows().isEmpty());
+        assertEquals("No active sessions match these filters.", admin.text(By.cssSelector(".table-empty")));
+
+        theirs.nav("users"); // their next click meets the 401
+        theirs.page("login");
+        assertEquals("Your session has ended. Please log in again.", theirs.text(By.id("login-message")));
+    }
+
+    @Test
+    void theConfirmationDialogStartsOnCancelAndEnterOrEscapeTerminatesNothing() {
+        User user = console.createUser("kept", "USER");
+        String token = console.api.login(user.name(), ConsoleFixture.PASSWORD).token();
+        ConsoleBrowser admin = console.ownerBrowser();
+        WebElement terminate = onlyRowOf(admin, user.name()).findElement(By.cssSelector("[data-action='terminate']"));
+
+        terminate.click();
+        admin.waitUntil(d -> admin.dialogOpen());
+        assertEquals("confirm-cancel", admin.focused().getAttribute("id"), "focus starts on Cancel");
+        new Actions(admin.driver).sendKeys(Keys.ENTER).perform();
+        admin.waitUntil(d -> !admin.dialogOpen());
+
+        terminate.click();
+        admin.waitUntil(d -> admin.dialogOpen());
+        new Actions(admin.driver).sendKeys(Keys.ESCAPE).perform();
+        admin.waitUntil(d -> !admin.dialogOpen());
+
+        assertEquals(terminate, admin.focused(), "focus returns to the button that opened the dialog");
+        assertEquals(1, admin.sessionRows().size());
+        assertEquals(200, console.api.get("/api/auth/session", token).status(), "the session survived");
+    }
+
+    @Test
+    void timesAreRelativeAndAbsoluteAndTheUserAgentIsReadableWithTheRawStringOnHover() {
+        User user = console.createUser("grace", "USER");
+        console.warden.clientFrom("127.0.0.6")
+                .login(user.name(), ConsoleFixture.PASSWORD, Map.of("User-Agent", FIREFOX_ON_WINDOWS)).token();
+        console.warden.clientFrom("127.0.0.7").login(user.name(), ConsoleFixture.PASSWORD).token();
+        ConsoleBrowser browser = console.ownerBrowser();
+
+        WebElement mine = ownRow(browser);
+        List<WebElement> cells = mine.findElements(By.tagName("td"));
+        Instant now = Instant.now();
+        assertTime(cells.get(3), "just now", now);
+        assertTime(cells.get(4), "just now", now);
+        assertTime(cells.get(5), "in 2[34] h", now.plus(Duration.ofHours(24))); // 24 h lifetime, rounded
+
+        String rawAgent = (String) browser.script("return navigator.userAgent;");
+        String major = rawAgent.replaceAll(".*Chrome/(\\d+).*", "$1");
+        WebElement agent = cells.get(2).findElement(By.cssSelector("span[title]"));
+        new Actions(browser.driver).moveToElement(agent).perform();
+        assertEquals("Chrome " + major + " on Linux", agent.getText());
+        assertEquals(rawAgent, agent.getAttribute("title"));
+
+        List<WebElement> graces = rowsOf(browser, user.name(), 2);
+        WebElement firefox = agentCellFrom(graces, "127.0.0.6");
+        assertEquals("Firefox 128 on Windows", firefox.getText());
+        assertEquals(FIREFOX_ON_WINDOWS, firefox.getAttribute("title"));
+        WebElement javaClient = agentCellFrom(graces, "127.0.0.7");
+        assertTrue(javaClient.getText().startsWith("Java-http-client "), javaClient.getText());
+        assertTrue(javaClient.getAttribute("title").startsWith("Java-http-client/"), javaClient.getAttribute("title"));
+
+        browser.type(By.id("filter-user"), "");
+        browser.waitUntil(d -> browser.sessionRows().size() >= 3);
+        browser.screenshot("sessions");
+    }
+
+    @Test
+    void reloadingKeepsTheAdminLoggedInOnTheSamePageAndFilter() {
+        User user = console.createUser("reload", "USER");
+        console.api.login(user.name(), ConsoleFixture.PASSWORD).token();
+        ConsoleBrowser admin = console.ownerBrowser();
+        admin.driver.get(console.warden.baseUrl() + "/#/sessions?userId=" + user.id());
+        admin.waitUntil(d -> admin.text(By.id("user-filter")).contains("Showing sessions of user " + user.name()));
+
+        admin.driver.navigate().refresh(); // F5: the browser revalidates its cached files
+
+        admin.page("sessions");
+        admin.waitUntil(d -> admin.text(By.id("user-filter")).contains("Showing sessions of user " + user.name()));
+        assertEquals(1, admin.sessionRows().size());
+        assertEquals(RunningWarden.OWNER, admin.text(By.id("current-user")));
+    }
+
+    // ---- helpers ----
+
+    /** The row marked "This session": the one the browser itself uses. */
+    private static WebElement ownRow(ConsoleBrowser browser) {
+        return browser.waitUntil(d -> browser.sessionRows().stream()
+                .filter(r -> r.getText().contains("This session")).findFirst().orElse(null));
+    }
+
+    /** Filters the Sessions page by user and waits for exactly {@code count} rows, all theirs. */
+    private static List<WebElement> rowsOf(ConsoleBrowser browser, String username, int count) {
+        browser.type(By.id("filter-user"), username);
+        return browser.waitUntil(d -> {
+            List<WebElement> rows = browser.sessionRows();
+            boolean theirs = rows.size() == count && rows.stream()
+                    .allMatch(r -> r.findElement(By.cssSelector("td .strong")).getText().equals(username));
+            return theirs ? rows : null;
+        });
+    }
+
+    private static WebElement onlyRowOf(ConsoleBrowser browser, String username) {
+        return rowsOf(browser, username, 1).getFirst();
+    }
+
+    private static WebElement agentCellFrom(List<WebElement> rows, String ip) {
+        return rows.stream().filter(r -> r.findElement(By.cssSelector("td.mono")).getText().equals(ip))
+                .findFirst().orElseThrow(() -> new AssertionError("no row from " + ip))
+                .findElement(By.cssSelector("td:nth-child(3) span[title]"));
+    }
+
+    /** A time cell shows relative text over an absolute one, and keeps the exact instant. */
+    private static void assertTime(WebElement cell, String relativePattern, Instant expected) {
+        WebElement time = cell.findElement(By.tagName("time"));
+        String relative = time.findElement(By.cssSelector(".time-rel")).getText();
+        assertTrue(relative.matches(relativePattern), relative + " should match " + relativePattern);
+        String absolute = time.findElement(By.cssSelector(".time-abs")).getText();
+        assertTrue(absolute.contains(String.valueOf(expected.atZone(ZoneId.systemDefault()).getYear())), absolute);
+        assertFalse(absolute.contains("T"), "absolute is human-readable, not ISO: " + absolute);
+        Instant shown = Instant.parse(time.getAttribute("datetime"));
+        assertTrue(Duration.between(shown, expected).abs().compareTo(Duration.ofMinutes(1)) < 0,
+                shown + " vs " + expected);
+        assertTrue(time.getAttribute("title").contains(absolute), time.getAttribute("title"));
+    }
+}
