@@ -3,6 +3,7 @@
 
 import { api, getCsrfToken, setCsrfToken, setUnauthorizedHandler } from './api.js';
 import { installDialog } from './dialog.js';
+import { h } from './dom.js';
 import { installMenus } from './menu.js';
 import { clearMessages, installDismissButtons, showError } from './notify.js';
 import { currentRoute, navigate, onRouteChange } from './router.js';
@@ -96,6 +97,13 @@ function render() {
     const message = state.loginMessage;
     state.loginMessage = null;
     unmountPage = loginPage.mount(main, { message, onLoggedIn: loggedIn });
+  } else if (state.user.role === 'USER') {
+    // The admin API answers 403 to this role anyway; say so once instead of on every table.
+    document.title = 'Administrators only · Warden';
+    main.append(h('section', { 'data-page': 'admins-only', 'aria-labelledby': 'page-heading' },
+      h('h1', { id: 'page-heading', tabindex: '-1' }, 'Administrators only'),
+      h('p', {}, `You are logged in as ${state.user.username}, who has the USER role. `
+        + 'This console is for the OWNER and ADMIN roles. Use Log out to switch accounts.')));
   } else {
     const module = PAGES[page];
     document.title = `${module.title} · Warden`;
