@@ -5,7 +5,9 @@ import dev.warden.domain.SessionEvent;
 
 /**
  * Appends to the {@code outbox} table, inside the caller's transaction when there is one. The
- * table's trigger notifies {@code warden_outbox}, which PostgreSQL delivers only on commit.
+ * table's trigger notifies {@code warden_outbox}, which PostgreSQL delivers only on commit. Each
+ * append first takes a transaction-scoped lock on the event's user, so that one user's outbox
+ * positions are in commit order (see {@code outbox-lock-user}).
  */
 public final class JdbcEventOutbox implements EventOutbox {
     private final JdbcTransactionBoundary db;
@@ -16,6 +18,9 @@ public final class JdbcEventOutbox implements EventOutbox {
 
     @Override
     public void append(SessionEvent event) {
+        db.executor().createNamedGet("outbox-lock-user")
+                .addParam("userId", event.userId().value())
+                .execute();
         // Instants go as ISO-8601 text (full precision); JdbcOutboxQueue reads them back.
         db.executor().createNamedInsert("outbox-append")
                 .addParam("eventId", event.eventId())

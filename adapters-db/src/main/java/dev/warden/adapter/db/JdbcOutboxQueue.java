@@ -13,7 +13,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The relay's side of the outbox: pending rows by position, and LISTEN for new ones. */
+/**
+ * The relay's side of the outbox: pending rows by position, and LISTEN for new ones. Only the
+ * instance holding the relay lease sees pending rows, so one relay publishes at a time.
+ */
 public final class JdbcOutboxQueue implements OutboxQueue {
     private final JdbcTransactionBoundary db;
     private final OutboxNotifications notifications;
@@ -27,6 +30,9 @@ public final class JdbcOutboxQueue implements OutboxQueue {
     public List<PendingEvent> oldestUnpublished(int max) {
         if (max < 1) {
             throw new IllegalArgumentException("max must be at least 1");
+        }
+        if (!notifications.holdsRelayLease()) {
+            return List.of(); // another instance is the relay; publishing twice would reorder
         }
         try (Stream<DbRow> rows = db.executor().createNamedQuery("outbox-oldest-unpublished")
                 .addParam("max", max)

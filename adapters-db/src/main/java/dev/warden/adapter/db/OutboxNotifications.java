@@ -2,6 +2,7 @@ package dev.warden.adapter.db;
 
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -20,7 +21,11 @@ final class OutboxNotifications implements AutoCloseable {
     private static final long SLICE_MILLIS = 200;
 
     private final DatabaseSettings settings;
+    /** The relay lease's advisory-lock key (a bigint, so apart from the per-user two-int4 keys). */
+    static final long RELAY_LEASE_KEY = 0x5761_7264_656E_5231L; // "WardenR1"
+
     private Connection connection;
+    private boolean leaseHeld;
     private volatile boolean closed;
 
     OutboxNotifications(DatabaseSettings settings) {
@@ -55,6 +60,30 @@ final class OutboxNotifications implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Whether this instance is the relay: a session advisory lock taken on the listening
+     * connection and held while it lives. When that instance stops or loses its connection,
+     * PostgreSQL releases the lock and the next instance to ask takes over.
+     */
+    synchronized boolean holdsRelayLease() {
+        if (closed) {
+            return false;
+        }
+        try {
+            if (!leaseHeld) {
+                try (Statement statement = listening().createStatement();
+                     ResultSet result = statement.executeQuery("SELECT pg_try_advisory_lock(" + RELAY_LEASE_KEY + ")")) {
+                    leaseHeld = result.next() && result.getBoolean(1);
+                }
+            }
+            return leaseHeld;
+        } catch (SQLException | DatabaseUnavailable e) {
+            LOG.log(Level.WARNING, "Outbox relay lease unavailable: " + e.getMessage());
+            drop();
+            return false;
+        }
+    }
+
     private Connection listening() throws SQLException {
         if (connection == null || connection.isClosed()) {
             Connection opened = ConnectionPools.single(settings.url(), settings.user(), settings.password());
@@ -70,6 +99,7 @@ final class OutboxNotifications implements AutoCloseable {
     }
 
     private void drop() {
+        leaseHeld = false;
         if (connection != null) {
             try {
                 connection.close();

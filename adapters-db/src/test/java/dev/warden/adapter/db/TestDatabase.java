@@ -36,6 +36,12 @@ final class TestDatabase {
         return database;
     }
 
+    /** A second, independent connection to the same database: another Warden instance. */
+    static WardenDatabase anotherInstance() {
+        get();
+        return WardenDatabase.connect(settings);
+    }
+
     /** Empties every table, so each test starts from nothing. */
     static void reset() {
         get();

@@ -5,14 +5,19 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The relay's view of the outbox: committed events not yet published, oldest first. Events keep
- * their commit order, which keeps each user's events in order downstream.
+ * The relay's view of the outbox: committed events not yet published, oldest first. One user's
+ * events are in their commit order, which keeps them in order downstream.
  */
 public interface OutboxQueue {
     /** @param position the outbox's own increasing sequence number, to mark the event published */
     record PendingEvent(long position, SessionEvent event) {
     }
 
+    /**
+     * The oldest pending events, for the one relay: when several service instances share the
+     * outbox, only the instance holding the relay lease gets them (the others get none until it
+     * stops), so no two relays publish the same user's events in different orders.
+     */
     List<PendingEvent> oldestUnpublished(int max);
 
     /** Called only after the broker acknowledged every one of them. */
