@@ -104,6 +104,10 @@ function render() {
       h('h1', { id: 'page-heading', tabindex: '-1' }, 'Administrators only'),
       h('p', {}, `You are logged in as ${state.user.username}, who has the USER role. `
         + 'This console is for the OWNER and ADMIN roles. Use Log out to switch accounts.')));
+    // Still ask whether the session lives, so an ended one lands on the login page as anywhere else.
+    api.currentSession().catch((error) => {
+      if (error.status === 401) sessionEnded();
+    });
   } else {
     const module = PAGES[page];
     document.title = `${module.title} · Warden`;

@@ -51,7 +51,8 @@ class ConsoleAdminPagesIT {
         List<String> tokens = List.of(console.api.login(dana.name(), ConsoleFixture.PASSWORD).token(),
                 console.api.login(dana.name(), ConsoleFixture.PASSWORD).token());
         ConsoleBrowser danas = console.browser();
-        danas.logIn(dana.name(), ConsoleFixture.PASSWORD);
+        danas.openConsole();
+        danas.logInOnThisPage(dana.name(), ConsoleFixture.PASSWORD, "admins-only"); // a USER-role account
         ConsoleBrowser admin = console.ownerBrowser();
 
         admin.nav("users");

@@ -128,12 +128,17 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     void logInOnThisPage(String username, String password) {
+        logInOnThisPage(username, password, "sessions");
+        tableLoaded();
+    }
+
+    /** Logs in through the form and waits for the page it lands on ("admins-only" for the USER role). */
+    void logInOnThisPage(String username, String password, String landingPage) {
         page("login");
         type(By.id("login-username"), username);
         type(By.id("login-password"), password);
         driver.findElement(By.id("login-submit")).click();
-        page("sessions");
-        tableLoaded();
+        page(landingPage);
     }
 
     /** Replaces the field's text by typing, so the page sees input events (clear() fires none). */

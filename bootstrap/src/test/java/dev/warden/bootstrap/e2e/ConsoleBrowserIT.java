@@ -76,12 +76,8 @@ class ConsoleBrowserIT {
         User plain = console.createUser("plain", "USER");
         ConsoleBrowser browser = console.browser();
         browser.openConsole();
-        browser.page("login");
-        browser.type(By.id("login-username"), plain.name());
-        browser.type(By.id("login-password"), ConsoleFixture.PASSWORD);
-        browser.driver.findElement(By.id("login-submit")).click();
+        browser.logInOnThisPage(plain.name(), ConsoleFixture.PASSWORD, "admins-only");
 
-        browser.page("admins-only");
         assertTrue(browser.text(By.cssSelector("[data-page='admins-only']")).contains("OWNER and ADMIN"));
         assertTrue(browser.driver.findElements(By.id("error-banner")).stream().noneMatch(WebElement::isDisplayed),
                 "no 403 banner: nothing was asked of the admin API");
