@@ -1,0 +1,182 @@
+# Shared helpers for the bench/*.sh scripts (sourced, not run). Each script is self-contained:
+# it builds if needed, creates its own database, starts what it needs, and stops all of it on exit.
+# Loopback only; every load loop is bounded in time.
+
+set -euo pipefail
+
+BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$BENCH_ROOT"
+
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+export PATH="$JAVA_HOME/bin:$PATH"
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
+
+BENCH_HTTP_PORT="${BENCH_HTTP_PORT:-18080}"
+BENCH_BASE="http://127.0.0.1:$BENCH_HTTP_PORT"
+BENCH_OWNER_PASSWORD="Quiet-Lake-Bench-2026!"
+BENCH_WORK="$(mktemp -d /tmp/warden-bench.XXXXXX)"
+BENCH_SERVER_PID=""
+
+say() { echo "[bench] $*" >&2; }
+die() { echo "[bench] error: $*" >&2; exit 1; }
+
+bench_cleanup() {
+  if [ -n "$BENCH_SERVER_PID" ] && kill -0 "$BENCH_SERVER_PID" 2>/dev/null; then
+    kill "$BENCH_SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 1 40); do kill -0 "$BENCH_SERVER_PID" 2>/dev/null || break; sleep 0.25; done
+    kill -9 "$BENCH_SERVER_PID" 2>/dev/null || true
+  fi
+  BENCH_SERVER_PID=""
+  if [ -n "${BENCH_DB:-}" ] && [ "${BENCH_KEEP_DB:-0}" != 1 ]; then
+    dropdb --if-exists "$BENCH_DB" >/dev/null 2>&1 || true
+  fi
+  if [ "${BENCH_KEEP_WORK:-0}" = 1 ]; then say "kept $BENCH_WORK"; else rm -rf "$BENCH_WORK"; fi
+}
+trap bench_cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---- build ------------------------------------------------------------------------------------
+ensure_built() {
+  if [ ! -f bootstrap/target/warden.jar ]; then
+    say "building (mvn -o -DskipTests package)"
+    mvn -B -o -q -DskipTests package >&2 || mvn -B -q -DskipTests package >&2
+  fi
+}
+
+# The test classpath of bootstrap (kafka-clients, jackson-databind, ...), cached per build.
+bootstrap_test_classpath() {
+  local cache=bootstrap/target/bench-test-classpath.txt
+  if [ ! -s "$cache" ] || [ bootstrap/pom.xml -nt "$cache" ]; then
+    mvn -B -o -q -f bootstrap/pom.xml dependency:build-classpath \
+        -Dmdep.outputFile="$PWD/$cache" -Dmdep.includeScope=test >&2 2>/dev/null \
+      || mvn -B -q -f bootstrap/pom.xml dependency:build-classpath \
+        -Dmdep.outputFile="$PWD/$cache" -Dmdep.includeScope=test >&2
+  fi
+  cat "$cache"
+}
+
+# The server's classpath: the jar and its libs, plus any Kafka-client or Jackson jar the libs folder
+# lacks. A guard: for a while on 2026-11-26 bootstrap/pom.xml scoped kafka-clients and
+# jackson-databind "test", libs/ lacked them and `java -jar` died with NoClassDefFoundError.
+server_classpath() {
+  local cp="bootstrap/target/warden.jar:bootstrap/target/libs/*" jar
+  for jar in $(bootstrap_test_classpath | tr ':' '\n' \
+      | grep -E '/(kafka-clients|jackson-databind|zstd-jni|lz4-java|snappy-java)-[0-9][^/]*\.jar$' \
+      | grep -v '/tools/jackson/'); do
+    [ -e "bootstrap/target/libs/$(basename "$jar")" ] || cp="$cp:$jar"
+  done
+  echo "$cp"
+}
+
+# ---- PostgreSQL -------------------------------------------------------------------------------
+require_postgres() {
+  psql -d postgres -Atqc 'SELECT 1' >/dev/null 2>&1 || die "PostgreSQL is not reachable at $PGHOST:$PGPORT"
+}
+
+fresh_db() { # fresh_db NAME: a dedicated, empty database (dropped again on exit)
+  BENCH_DB="$1"
+  require_postgres
+  dropdb --if-exists "$BENCH_DB" >/dev/null 2>&1
+  createdb "$BENCH_DB"
+}
+
+sql() { psql -d "$BENCH_DB" -v ON_ERROR_STOP=1 -Atq "$@"; }
+
+# ---- the server -------------------------------------------------------------------------------
+# start_server [VAR=value ...]: starts Warden against $BENCH_DB, waits for /observe/health.
+start_server() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$BENCH_HTTP_PORT") 2>/dev/null \
+    && die "port $BENCH_HTTP_PORT is in use; set BENCH_HTTP_PORT"
+  local cp; cp="$(server_classpath)"
+  say "starting Warden on $BENCH_BASE (db $BENCH_DB, log $BENCH_WORK/server.log)"
+  env WARDEN_HTTP_HOST=127.0.0.1 WARDEN_HTTP_PORT="$BENCH_HTTP_PORT" \
+      WARDEN_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB${BENCH_DB_URL_PARAMS:-}" WARDEN_DB_USER="$PGUSER" \
+      WARDEN_OWNER_PASSWORD="$BENCH_OWNER_PASSWORD" WARDEN_KAFKA_BOOTSTRAP=embedded \
+      "$@" \
+      java ${BENCH_SERVER_JAVA_OPTS:-} -cp "$cp" dev.warden.bootstrap.Main >"$BENCH_WORK/server.log" 2>&1 &
+  BENCH_SERVER_PID=$!
+  for _ in $(seq 1 240); do
+    if curl -fsS -o /dev/null "$BENCH_BASE/observe/health" 2>/dev/null; then return 0; fi
+    kill -0 "$BENCH_SERVER_PID" 2>/dev/null || { tail -20 "$BENCH_WORK/server.log" >&2; die "server exited"; }
+    sleep 0.5
+  done
+  tail -20 "$BENCH_WORK/server.log" >&2
+  die "server not healthy after 120 s"
+}
+
+login() { # login USER PASSWORD -> prints the token
+  local body
+  body=$(curl -fsS -X POST "$BENCH_BASE/api/auth/login" -H 'Content-Type: application/json' \
+         -d "{\"username\":\"$1\",\"password\":\"$2\"}") || die "login of $1 failed"
+  echo "$body" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p'
+}
+
+create_user() { # create_user ADMIN_TOKEN NAME PASSWORD
+  curl -fsS -o /dev/null -X POST "$BENCH_BASE/api/admin/users" -H "Authorization: Bearer $1" \
+       -H 'Content-Type: application/json' -d "{\"username\":\"$2\",\"password\":\"$3\",\"role\":\"USER\"}" \
+    || die "creating user $2 failed"
+}
+
+# ---- seeding ----------------------------------------------------------------------------------
+# seed_sessions USERS PER_USER [WINDOW]: USERS accounts with PER_USER active sessions each, straight in SQL.
+# Token hashes are base64url SHA-256 like real ones. Activity is spread over the last 50 minutes (inside the 60-minute idle timeout), creation up to
+# 22 h before that (inside the 24 h lifetime); unique token hashes; then VACUUM ANALYZE.
+seed_sessions() {
+  local users="$1" per="$2" window="${3:-50 minutes}"
+  say "seeding $users users x $per sessions = $((users * per)) active sessions"
+  sql <<SQL
+INSERT INTO users (id, username, password_hash, role, status, failed_attempts, created_at)
+SELECT md5('bench-user-' || u)::uuid, 'bench' || lpad(u::text, 7, '0'),
+       '\$argon2id\$v=19\$m=19456,t=2,p=1\$YmVuY2gtc2VlZA\$bm90LWEtcmVhbC1oYXNoLWZvci1iZW5jaA',
+       'USER', 'ACTIVE', 0, now() - interval '30 days'
+FROM generate_series(1, $users) u;
+
+INSERT INTO sessions (id, user_id, token_hash, ip_address, user_agent, created_at, last_active_at, expires_at)
+SELECT md5('bench-session-' || i)::uuid,
+       md5('bench-user-' || ((i - 1) / $per + 1))::uuid,
+       rtrim(translate(encode(sha256(('bench-token-' || i)::bytea), 'base64'), '+/', '-_'), '='),  -- as TokenHash: base64url SHA-256
+       '10.' || (i % 200) || '.' || ((i / 200) % 250) || '.' || (i % 250 + 1),
+       'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36',
+       created, la, created + interval '24 hours'
+FROM (SELECT i, la, la - random() * interval '22 hours' AS created
+      FROM (SELECT i, now() - random() * interval '$window' AS la
+            FROM generate_series(1, $users * $per) i) a) s;
+SQL
+  sql -c "VACUUM ANALYZE users" -c "VACUUM ANALYZE sessions"
+}
+
+# ---- numbers ----------------------------------------------------------------------------------
+# stats: reads numbers (one a line) -> "median min max"
+stats() {
+  sort -g | awk '{v[NR]=$1} END {
+    if (NR == 0) { print "nan nan nan"; exit }
+    m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+    printf "%s %s %s\n", m, v[1], v[NR] }'
+}
+
+field() { # field NAME < "RESULT a=1 b=2" -> value of NAME
+  sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p"
+}
+
+ensure_wrk() {
+  command -v wrk >/dev/null 2>&1 && return 0
+  say "installing wrk (Debian package)"
+  (apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y wrk >/dev/null 2>&1; }) \
+    || die "wrk is not installed and could not be installed"
+}
+
+machine_line() {
+  echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1), $(psql -d postgres -Atqc 'SHOW server_version')"
+}
+
+# ---- Java benchmark mains (bootstrap/src/test/java/dev/warden/bootstrap/bench/*Benchmark.java) ----
+# Compiled with javac straight against the built jars, so a half-edited test elsewhere in the tree
+# cannot stop a benchmark; prints the classpath to run them with.
+bench_java_classpath() {
+  local classes="$BENCH_WORK/classes" deps
+  deps="bootstrap/target/warden.jar:bootstrap/target/libs/*:$(bootstrap_test_classpath | tr ':' '\n' \
+        | grep -v '/dev/warden/' | paste -sd:)"
+  mkdir -p "$classes"
+  javac -nowarn -d "$classes" -cp "$deps" bootstrap/src/test/java/dev/warden/bootstrap/bench/*Benchmark.java >&2
+  echo "$classes:$deps"
+}
