@@ -32,8 +32,8 @@ public final class JdbcUserAccounts implements UserAccounts {
     }
 
     @Override
-    public Optional<Account> lockByUsername(String username) {
-        return db.lockingExecutor("lockByUsername").createNamedGet("user-lock-by-username")
+    public Optional<Account> findByUsername(String username) {
+        return db.executor().createNamedGet("user-find-by-username")
                 .addParam("username", username)
                 .execute().map(JdbcUserAccounts::account);
     }

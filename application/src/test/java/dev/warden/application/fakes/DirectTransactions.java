@@ -9,10 +9,17 @@ import java.util.function.Supplier;
  */
 public final class DirectTransactions implements TransactionBoundary {
     public int started;
+    /** How many transactions are open right now (nested calls count once each). */
+    public int open;
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         started++;
-        return work.get();
+        open++;
+        try {
+            return work.get();
+        } finally {
+            open--;
+        }
     }
 }

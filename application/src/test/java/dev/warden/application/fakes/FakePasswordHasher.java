@@ -5,6 +5,9 @@ import dev.warden.application.port.out.PasswordHasher;
 /** A reversible stand-in for Argon2 that counts how often a hash was computed. */
 public final class FakePasswordHasher implements PasswordHasher {
     public int verifications;
+    /** Runs inside every verification: lets a test look around or change things mid-hash. */
+    public Runnable whileVerifying = () -> {
+    };
 
     @Override
     public String hash(String password) {
@@ -14,11 +17,13 @@ public final class FakePasswordHasher implements PasswordHasher {
     @Override
     public boolean verify(String password, String hash) {
         verifications++;
+        whileVerifying.run();
         return hash.equals("fake:" + password);
     }
 
     @Override
     public void verifyNothing(String password) {
         verifications++;
+        whileVerifying.run();
     }
 }

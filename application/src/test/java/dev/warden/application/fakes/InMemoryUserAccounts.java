@@ -35,7 +35,7 @@ public final class InMemoryUserAccounts implements UserAccounts {
     }
 
     @Override
-    public Optional<Account> lockByUsername(String username) {
+    public Optional<Account> findByUsername(String username) {
         return accounts.values().stream().filter(a -> a.username().equalsIgnoreCase(username)).findFirst();
     }
 
@@ -46,7 +46,7 @@ public final class InMemoryUserAccounts implements UserAccounts {
 
     @Override
     public void insert(Account account) {
-        if (lockByUsername(account.username()).isPresent()) {
+        if (findByUsername(account.username()).isPresent()) {
             throw new UsernameTaken("The username " + account.username() + " is taken.");
         }
         accounts.put(account.id(), account);

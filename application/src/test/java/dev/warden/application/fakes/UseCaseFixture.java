@@ -83,7 +83,7 @@ public final class UseCaseFixture {
     }
 
     public Actor admin() {
-        Account admin = accounts.lockByUsername("admin").orElseGet(() -> givenAccount("admin", Role.ADMIN));
+        Account admin = accounts.findByUsername("admin").orElseGet(() -> givenAccount("admin", Role.ADMIN));
         return new Actor(admin.id(), admin.username(), admin.role());
     }
 

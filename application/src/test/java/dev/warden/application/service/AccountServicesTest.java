@@ -45,7 +45,7 @@ class AccountServicesTest {
                 () -> warden.createUser.create("dave", "i am dave the great", Role.USER, admin)).rule());
         assertEquals(PasswordRejected.Rule.BLOCKLISTED, assertThrows(PasswordRejected.class,
                 () -> warden.createUser.create("dave", "password1234", Role.USER, admin)).rule());
-        assertTrue(warden.accounts.lockByUsername("dave").isEmpty(), "a refused user is not stored");
+        assertTrue(warden.accounts.findByUsername("dave").isEmpty(), "a refused user is not stored");
     }
 
     @Test
@@ -78,8 +78,8 @@ class AccountServicesTest {
         assertFalse(warden.ensureOwner.ensureOwner("owner", "a strong first passphrase"));
         assertFalse(warden.ensureOwner.ensureOwner("other", "another passphrase"));
         assertFalse(warden.ensureOwner.ensureOwner("owner", null), "an existing owner needs no password");
-        assertEquals(Role.OWNER, warden.accounts.lockByUsername("owner").orElseThrow().role());
-        assertTrue(warden.accounts.lockByUsername("other").isEmpty());
+        assertEquals(Role.OWNER, warden.accounts.findByUsername("owner").orElseThrow().role());
+        assertTrue(warden.accounts.findByUsername("other").isEmpty());
     }
 
     @Test

@@ -146,4 +146,54 @@ class LoginServiceTest {
 
         assertEquals(1, warden.activeSessionsOf(owner.id()));
     }
+    @Test
+    void everyPasswordCheckRunsOutsideAnyTransaction_soNoConnectionOrRowLockIsHeldWhileHashing() {
+        warden.givenAccount("alice", Role.USER);
+        warden.hasher.whileVerifying = () -> assertEquals(0, warden.transactions.open,
+                "a password hash ran inside a transaction");
+
+        warden.login.login("alice", PASSWORD, client);
+        assertThrows(InvalidCredentials.class, () -> warden.login.login("alice", "wrong password!", client));
+        assertThrows(InvalidCredentials.class, () -> warden.login.login("nobody", PASSWORD, client));
+
+        assertEquals(3, warden.hasher.verifications);
+    }
+
+    @Test
+    void givenThePasswordIsResetWhileTheOldOneIsChecked_thenTheLoginIsRefusedAndNoFailureCounted() {
+        Account alice = warden.givenAccount("alice", Role.USER);
+        warden.hasher.whileVerifying = () -> warden.accounts.update(new Account(alice.id(), alice.username(),
+                warden.hasher.hash("a brand new passphrase"), alice.role(), alice.status(), 0, null, alice.createdAt()));
+
+        assertThrows(InvalidCredentials.class, () -> warden.login.login("alice", PASSWORD, client));
+
+        assertEquals(0, warden.activeSessionsOf(alice.id()));
+        assertEquals(0, warden.accounts.findById(alice.id()).orElseThrow().failedAttempts());
+        assertEquals("password changed during login", warden.audit.ofType(AuditType.LOGIN_FAILED).getFirst().reason());
+    }
+
+    @Test
+    void givenTheAccountIsLockedByOtherAttemptsWhileThisOneIsChecked_thenTheRightPasswordIsStillRefused() {
+        Account alice = warden.givenAccount("alice", Role.USER);
+        warden.hasher.whileVerifying = () -> warden.accounts.update(alice.recordFailedLogin(warden.clock.instant(),
+                warden.policy.withLockout(1, Duration.ofMinutes(15))));
+
+        assertThrows(InvalidCredentials.class, () -> warden.login.login("alice", PASSWORD, client));
+
+        assertEquals(0, warden.activeSessionsOf(alice.id()));
+        assertEquals(1, warden.audit.ofType(AuditType.LOGIN_REJECTED_LOCKED).size());
+    }
+
+    @Test
+    void givenTheLockEndsWhileTheDecoyHashRuns_thenTheAttemptIsRefusedAsLockedAndNotCountedAsAFailure() {
+        Account alice = warden.givenAccount("alice", Role.USER);
+        Account locked = alice.recordFailedLogin(warden.clock.instant(), warden.policy.withLockout(1, Duration.ofMinutes(15)));
+        warden.accounts.update(locked);
+        warden.hasher.whileVerifying = () -> warden.clock.advance(Duration.ofMinutes(16));
+
+        assertThrows(InvalidCredentials.class, () -> warden.login.login("alice", PASSWORD, client));
+
+        assertEquals(1, warden.audit.ofType(AuditType.LOGIN_REJECTED_LOCKED).size());
+        assertEquals(0, warden.accounts.findById(alice.id()).orElseThrow().failedAttempts());
+    }
 }

@@ -9,13 +9,15 @@ import java.util.Optional;
 
 /**
  * The accounts. Usernames are unique regardless of case. {@code lock*} reads take the account's
- * row lock: logins of one user queue behind it, which makes failure counting and the session
- * limit race-free.
+ * row lock: changes to one user queue behind it, which makes failure counting and the session
+ * limit race-free. {@code find*} reads take no lock (a login looks its user up this way before
+ * the slow password check).
  */
 public interface UserAccounts {
     Optional<Account> findById(UserId id);
 
-    Optional<Account> lockByUsername(String username);
+    /** Case-insensitive, without a lock. */
+    Optional<Account> findByUsername(String username);
 
     Optional<Account> lockById(UserId id);
 
