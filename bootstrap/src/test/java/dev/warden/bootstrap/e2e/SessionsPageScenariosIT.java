@@ -161,7 +161,9 @@ class SessionsPageScenariosIT {
 
             assertEquals(10, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
             assertEquals(40, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
-            assertEquals(10, api.get("/api/admin/sessions?userId=" + aliceId, owner).json().path("total").asInt());
+            // Counted in the table, not the list: on a loaded machine the 3 s idle timeout of this class
+            // can pass before the list is read, and the rule is that no more than ten were ever created.
+            assertEquals(10, TestPostgres.queryLong("SELECT count(*) FROM sessions WHERE user_id = '" + aliceId + "'"));
         } finally {
             pool.shutdownNow();
         }
