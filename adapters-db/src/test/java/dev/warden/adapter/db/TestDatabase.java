@@ -17,7 +17,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 final class TestDatabase {
     static final String LOCAL_URL = "jdbc:postgresql://127.0.0.1:5432/warden_it_db";
     /** Short, so a test sees a silent relay lose its lease in seconds (production: 30 s). */
-    static final Duration RELAY_LEASE_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration RELAY_LEASE_TIMEOUT = Duration.ofSeconds(5);
     private static DatabaseSettings settings;
     private static WardenDatabase database;
 
