@@ -1,10 +1,9 @@
 package dev.warden.streams;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Reads the standalone app's settings from environment variables. */
@@ -22,14 +21,23 @@ final class AlarmStreamsEnv {
         }
     }
 
+    /**
+     * The settings read.
+     *
+     * @param stateDir the operator's state folder, kept across runs; empty for a
+     *                 {@link StreamsStateFolder} of this run's own, deleted when it stops
+     */
+    record Settings(String bootstrap, int threshold, Optional<Path> stateDir) {
+        AlarmStreamsConfig config(Path stateFolder) {
+            return AlarmStreamsConfig.of(bootstrap, threshold, stateFolder);
+        }
+    }
+
     private AlarmStreamsEnv() {
     }
 
-    static AlarmStreamsConfig read(Map<String, String> env) {
-        String bootstrap = bootstrap(env.get(BOOTSTRAP));
-        int threshold = threshold(env.get(THRESHOLD));
-        Path stateDir = stateDir(env.get(STATE_DIR));
-        return AlarmStreamsConfig.of(bootstrap, threshold, stateDir);
+    static Settings read(Map<String, String> env) {
+        return new Settings(bootstrap(env.get(BOOTSTRAP)), threshold(env.get(THRESHOLD)), stateDir(env.get(STATE_DIR)));
     }
 
     private static String bootstrap(String value) {
@@ -60,18 +68,14 @@ final class AlarmStreamsEnv {
         throw new BadSetting(THRESHOLD + " must be a whole number of at least 1, was '" + value + "'");
     }
 
-    private static Path stateDir(String value) {
+    private static Optional<Path> stateDir(String value) {
         if (value == null || value.isBlank()) {
-            try {
-                return Files.createTempDirectory("warden-alarm-streams-");
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create a temporary state directory", e);
-            }
+            return Optional.empty();
         }
         Path dir = Path.of(value.trim());
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new BadSetting(STATE_DIR + " must be a directory, was '" + value + "'");
         }
-        return dir;
+        return Optional.of(dir);
     }
 }

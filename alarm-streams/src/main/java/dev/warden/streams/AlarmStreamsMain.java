@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the alarm topology on its own: {@code java -jar warden-alarm-streams.jar}, configured by
  * WARDEN_KAFKA_BOOTSTRAP (required), WARDEN_ALARM_IP_SPREAD_THRESHOLD (default 4) and
- * WARDEN_STREAMS_STATE_DIR (default a fresh temporary directory). Exit codes: 2 for a bad setting,
+ * WARDEN_STREAMS_STATE_DIR (default a {@link StreamsStateFolder} of its own in the temporary directory,
+ * deleted when it stops). Exit codes: 2 for a bad setting,
  * 1 when Kafka cannot be used or the streams client fails, 0 after a normal shutdown.
  */
 public final class AlarmStreamsMain {
@@ -19,30 +20,43 @@ public final class AlarmStreamsMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        AlarmStreamsConfig config;
+        AlarmStreamsEnv.Settings settings;
         try {
-            config = AlarmStreamsEnv.read(System.getenv());
+            settings = AlarmStreamsEnv.read(System.getenv());
         } catch (AlarmStreamsEnv.BadSetting e) {
             System.err.println("warden-alarm-streams: " + e.getMessage());
             System.exit(2);
             return;
         }
+        StreamsStateFolder temporary = settings.stateDir().isPresent() ? null : StreamsStateFolder.createTemporary();
+        AlarmStreamsConfig config = settings.config(temporary == null ? settings.stateDir().get() : temporary.path());
         try {
             TopicCreator.ensureTopics(config.bootstrapServers(), List.of(AlarmTopology.SESSION_EVENTS_TOPIC,
                     AlarmTopology.SESSION_TERMINATED_TOPIC, AlarmTopology.SESSION_ALARMS_TOPIC));
         } catch (ExecutionException e) {
             System.err.println("warden-alarm-streams: cannot prepare topics on " + config.bootstrapServers()
                     + ": " + e.getCause().getMessage());
+            closeQuietly(temporary);
             System.exit(1);
             return;
         }
         AlarmStreams streams = AlarmStreams.start(config);
-        Thread shutdown = new Thread(streams::close, "alarm-streams-shutdown");
+        // The state folder goes after the streams closed (System.exit below runs this hook too).
+        Thread shutdown = new Thread(() -> {
+            streams.close();
+            closeQuietly(temporary);
+        }, "alarm-streams-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
         streams.awaitStopped();
         if (streams.state() == KafkaStreams.State.ERROR) {
             LOG.error("Alarm streams stopped after an error");
             System.exit(1);
+        }
+    }
+
+    private static void closeQuietly(StreamsStateFolder folder) {
+        if (folder != null) {
+            folder.close();
         }
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,23 +18,24 @@ class AlarmStreamsEnvTest {
     Path dir;
 
     @Test
-    void givenOnlyTheBootstrap_thenTheDefaultsApply() throws Exception {
-        AlarmStreamsConfig config = AlarmStreamsEnv.read(Map.of("WARDEN_KAFKA_BOOTSTRAP", "127.0.0.1:9092"));
+    void givenOnlyTheBootstrap_thenTheDefaultsApply() {
+        AlarmStreamsEnv.Settings settings = AlarmStreamsEnv.read(Map.of("WARDEN_KAFKA_BOOTSTRAP", "127.0.0.1:9092"));
+        AlarmStreamsConfig config = settings.config(dir);
 
         assertEquals("127.0.0.1:9092", config.bootstrapServers());
         assertEquals("warden-alarm-streams", config.applicationId());
         assertEquals(4, config.topology().ipSpreadThreshold());
-        assertTrue(Files.isDirectory(config.stateDir()), "a fresh temporary state directory");
-        Files.delete(config.stateDir());
+        assertEquals(Optional.empty(), settings.stateDir(), "a temporary state folder of its own, made at start");
     }
 
     @Test
     void givenEverySetting_thenTheyAreUsed() {
         Path stateDir = dir.resolve("state");
-        AlarmStreamsConfig config = AlarmStreamsEnv.read(Map.of(
+        AlarmStreamsEnv.Settings settings = AlarmStreamsEnv.read(Map.of(
                 "WARDEN_KAFKA_BOOTSTRAP", "kafka-1:9092,kafka-2:9093",
                 "WARDEN_ALARM_IP_SPREAD_THRESHOLD", "6",
                 "WARDEN_STREAMS_STATE_DIR", stateDir.toString()));
+        AlarmStreamsConfig config = settings.config(settings.stateDir().orElseThrow());
 
         assertEquals("kafka-1:9092,kafka-2:9093", config.bootstrapServers());
         assertEquals(6, config.topology().ipSpreadThreshold());

@@ -2,6 +2,7 @@ package dev.warden.bootstrap;
 
 import dev.warden.adapter.http.WardenUseCases;
 import dev.warden.application.port.in.EnsureOwnerUseCase;
+import dev.warden.application.port.in.PurgeExpiredHistoryUseCase;
 import dev.warden.application.port.in.RecordAlarmEventUseCase;
 import dev.warden.application.port.in.RelayOutboxUseCase;
 import dev.warden.application.port.in.SweepExpiredSessionsUseCase;
@@ -9,6 +10,7 @@ import dev.warden.application.port.out.AlarmStore;
 import dev.warden.application.port.out.AuditTrail;
 import dev.warden.application.port.out.EventOutbox;
 import dev.warden.application.port.out.EventPublisher;
+import dev.warden.application.port.out.HistoryRetention;
 import dev.warden.application.port.out.OutboxQueue;
 import dev.warden.application.port.out.PasswordBlocklist;
 import dev.warden.application.port.out.PasswordHasher;
@@ -21,11 +23,13 @@ import dev.warden.application.service.CreateUserService;
 import dev.warden.application.service.LoginService;
 import dev.warden.application.service.LogoutService;
 import dev.warden.application.service.OutboxRelayService;
+import dev.warden.application.service.PurgeExpiredHistoryService;
 import dev.warden.application.service.SweepExpiredSessionsService;
 import dev.warden.application.service.TerminateSessionService;
 import dev.warden.application.service.TerminateUserSessionsService;
 import dev.warden.application.service.UnlockUserService;
 import dev.warden.application.service.ValidateSessionService;
+import dev.warden.domain.RetentionPolicy;
 import dev.warden.domain.WardenPolicy;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -71,5 +75,9 @@ record UseCases(
 
     static RelayOutboxUseCase relay(OutboxQueue queue, EventPublisher publisher) {
         return new OutboxRelayService(queue, publisher);
+    }
+
+    static PurgeExpiredHistoryUseCase purge(HistoryRetention retention, RetentionPolicy policy, Clock clock) {
+        return new PurgeExpiredHistoryService(retention, policy, clock);
     }
 }

@@ -16,23 +16,23 @@ import dev.warden.bootstrap.password.Argon2PasswordHasher;
 import dev.warden.bootstrap.password.CommonPasswordBlocklist;
 import dev.warden.streams.AlarmStreams;
 import dev.warden.streams.AlarmStreamsConfig;
+import dev.warden.streams.StreamsStateFolder;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The composition root: builds every adapter with {@code new}, wires the use cases, and starts
  * PostgreSQL access, Kafka (embedded or external), the alarm topology (in process or not), the
- * outbox relay, the alarm consumer, the expiry sweeper and the HTTP server, in that order.
+ * outbox relay, the alarm consumer, the expiry sweeper, the retention job and the HTTP server, in
+ * that order.
  * Whatever started is stopped again, in reverse order, on {@link #close()} or when a later step
  * fails: nothing half-starts.
  */
@@ -47,6 +47,7 @@ public final class WardenApplication implements AutoCloseable {
     private EmbeddedKafkaBroker broker;
     private WebServer server;
     private OwnerLogin ownerLogin;
+    private StreamsStateFolder streamsState;
 
     private WardenApplication(WardenSettings settings) {
         this.settings = settings;
@@ -81,6 +82,8 @@ public final class WardenApplication implements AutoCloseable {
         ownerLogin = ownerPassword.ensureOwner(settings, useCases.ensureOwner());
         startKafka();
         remember(new ExpirySweeper(useCases.sweep(), settings.policy().expirySweepInterval()));
+        remember(new RetentionJob(UseCases.purge(database.historyRetention(), settings.retention(), Clock.systemUTC()),
+                settings.retentionInterval()));
         startHttp();
     }
 
@@ -101,8 +104,10 @@ public final class WardenApplication implements AutoCloseable {
         remember(new OutboxRelayLoop(UseCases.relay(database.outboxQueue(), publisher), database.outboxQueue()).start());
         remember(new KafkaAlarmConsumer(kafkaBootstrap, useCases.recordAlarm()).start());
         if (settings.embeddedStreams()) {
+            // Closed in reverse order: the streams first, then their state folder is deleted.
+            streamsState = remember(StreamsStateFolder.createTemporary());
             remember(AlarmStreams.start(AlarmStreamsConfig.of(kafkaBootstrap, settings.policy().ipSpreadThreshold(),
-                    temporaryFolder("warden-streams-"))));
+                    streamsState.path())));
         }
     }
 
@@ -129,14 +134,6 @@ public final class WardenApplication implements AutoCloseable {
         return resource;
     }
 
-    private static Path temporaryFolder(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     public int httpPort() {
         return server.port();
     }
@@ -156,6 +153,11 @@ public final class WardenApplication implements AutoCloseable {
 
     public WardenSettings settings() {
         return settings;
+    }
+
+    /** The in-process alarm topology's state folder; empty when it runs elsewhere (WARDEN_STREAMS=off). */
+    public Optional<Path> streamsStateFolder() {
+        return Optional.ofNullable(streamsState).map(StreamsStateFolder::path);
     }
 
     /** Runs one expiry sweep now, rather than waiting for the interval. */

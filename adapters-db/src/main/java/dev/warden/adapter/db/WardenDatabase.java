@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.warden.application.port.out.AlarmStore;
 import dev.warden.application.port.out.AuditTrail;
 import dev.warden.application.port.out.EventOutbox;
+import dev.warden.application.port.out.HistoryRetention;
 import dev.warden.application.port.out.OutboxQueue;
 import dev.warden.application.port.out.SessionStore;
 import dev.warden.application.port.out.TransactionBoundary;
@@ -11,6 +12,7 @@ import dev.warden.application.port.out.UserAccounts;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * The composition root's one door to PostgreSQL: connects (a HikariCP pool under Helidon
@@ -28,6 +30,7 @@ public final class WardenDatabase implements AutoCloseable {
     private final JdbcEventOutbox eventOutbox;
     private final JdbcAlarmStore alarmStore;
     private final JdbcOutboxQueue outboxQueue;
+    private final JdbcHistoryRetention historyRetention;
 
     private WardenDatabase(HikariDataSource dataSource, DbClient client, OutboxNotifications notifications) {
         this.dataSource = dataSource;
@@ -40,6 +43,7 @@ public final class WardenDatabase implements AutoCloseable {
         this.eventOutbox = new JdbcEventOutbox(transactions);
         this.alarmStore = new JdbcAlarmStore(transactions);
         this.outboxQueue = new JdbcOutboxQueue(transactions, notifications);
+        this.historyRetention = new JdbcHistoryRetention(transactions);
     }
 
     /**
@@ -48,6 +52,11 @@ public final class WardenDatabase implements AutoCloseable {
      * @throws DatabaseUnavailable with a one-line message naming the URL when PostgreSQL cannot be reached
      */
     public static WardenDatabase connect(DatabaseSettings settings) {
+        return connect(settings, OutboxNotifications.DEFAULT_LEASE_TIMEOUT);
+    }
+
+    /** With a relay lease timeout of its own: tests that take the lease over without waiting 30 s. */
+    static WardenDatabase connect(DatabaseSettings settings, Duration relayLeaseTimeout) {
         HikariDataSource dataSource = ConnectionPools.open(settings);
         try {
             SchemaSetup.migrate(dataSource, settings.url());
@@ -61,7 +70,7 @@ public final class WardenDatabase implements AutoCloseable {
                     })
                     .statements(SqlStatements.load())
                     .build();
-            return new WardenDatabase(dataSource, client, new OutboxNotifications(settings));
+            return new WardenDatabase(dataSource, client, new OutboxNotifications(settings, relayLeaseTimeout));
         } catch (RuntimeException | Error e) {
             dataSource.close();
             throw e;
@@ -104,6 +113,10 @@ public final class WardenDatabase implements AutoCloseable {
 
     public OutboxQueue outboxQueue() {
         return outboxQueue;
+    }
+
+    public HistoryRetention historyRetention() {
+        return historyRetention;
     }
 
     /** A cheap {@code select 1}, for readiness checks. */

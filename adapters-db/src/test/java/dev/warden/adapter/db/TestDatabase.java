@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Properties;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -15,6 +16,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  */
 final class TestDatabase {
     static final String LOCAL_URL = "jdbc:postgresql://127.0.0.1:5432/warden_it_db";
+    /** Short, so a test sees a silent relay lose its lease in seconds (production: 30 s). */
+    static final Duration RELAY_LEASE_TIMEOUT = Duration.ofSeconds(5);
     private static DatabaseSettings settings;
     private static WardenDatabase database;
 
@@ -26,7 +29,7 @@ final class TestDatabase {
             settings = settings();
             try {
                 WardenDatabase.createDatabaseIfMissing(settings.url(), settings.user(), settings.password());
-                database = WardenDatabase.connect(settings);
+                database = WardenDatabase.connect(settings, RELAY_LEASE_TIMEOUT);
             } catch (RuntimeException e) {
                 throw new AssertionError("The integration tests need PostgreSQL (" + e.getMessage()
                         + "). Start it on 127.0.0.1:5432 or set WARDEN_TEST_DB_URL.", e);
@@ -39,7 +42,7 @@ final class TestDatabase {
     /** A second, independent connection to the same database: another Warden instance. */
     static WardenDatabase anotherInstance() {
         get();
-        return WardenDatabase.connect(settings);
+        return WardenDatabase.connect(settings, RELAY_LEASE_TIMEOUT);
     }
 
     /** Empties every table, so each test starts from nothing. */

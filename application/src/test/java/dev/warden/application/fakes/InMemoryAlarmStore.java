@@ -15,6 +15,15 @@ import java.util.UUID;
 public final class InMemoryAlarmStore implements AlarmStore {
     private final Map<UUID, Alarm> alarms = new LinkedHashMap<>();
 
+    /** Deletes at most {@code max} alarms resolved before {@code cutoff}. */
+    public int removeResolvedBefore(Instant cutoff, int max) {
+        List<UUID> due = alarms.values().stream()
+                .filter(a -> a.status() == Alarm.Status.RESOLVED && a.resolvedAt().isBefore(cutoff))
+                .map(Alarm::id).limit(max).toList();
+        due.forEach(alarms::remove);
+        return due.size();
+    }
+
     @Override
     public void apply(AlarmEvent event) {
         Alarm existing = alarms.get(event.alarmId());

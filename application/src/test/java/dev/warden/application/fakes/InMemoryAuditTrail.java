@@ -20,6 +20,13 @@ public final class InMemoryAuditTrail implements AuditTrail {
         return entries.stream().filter(e -> e.type() == type).toList();
     }
 
+    /** Deletes at most {@code max} entries that occurred before {@code cutoff}, oldest first. */
+    public int removeOccurredBefore(java.time.Instant cutoff, int max) {
+        List<AuditEntry> due = entries.stream().filter(e -> e.occurredAt().isBefore(cutoff)).limit(max).toList();
+        entries.removeAll(due);
+        return due.size();
+    }
+
     @Override
     public void append(AuditEntry entry) {
         entries.add(entry);

@@ -49,6 +49,20 @@ public final class InMemorySessionStore implements SessionStore {
         return rows.values().stream().filter(r -> r.session().userId().equals(userId)).toList();
     }
 
+    /** Every stored row, open or ended. */
+    public List<Row> rows() {
+        return List.copyOf(rows.values());
+    }
+
+    /** Deletes at most {@code max} sessions that ended before {@code cutoff}. */
+    public int removeEndedBefore(Instant cutoff, int max) {
+        List<SessionId> due = rows.values().stream()
+                .filter(r -> !r.open() && r.endedAt().isBefore(cutoff))
+                .map(r -> r.session().id()).limit(max).toList();
+        due.forEach(rows::remove);
+        return due.size();
+    }
+
     @Override
     public void insert(Session session) {
         rows.put(session.id(), new Row(session, null, null, null));

@@ -35,7 +35,7 @@ public final class UseCaseFixture {
     public final InMemoryUserAccounts accounts = new InMemoryUserAccounts();
     public final InMemorySessionStore sessions = new InMemorySessionStore(accounts);
     public final InMemoryAuditTrail audit = new InMemoryAuditTrail();
-    public final InMemoryOutbox outbox = new InMemoryOutbox();
+    public final InMemoryOutbox outbox = new InMemoryOutbox(clock);
     public final InMemoryAlarmStore alarms = new InMemoryAlarmStore();
     public final FakePasswordHasher hasher = new FakePasswordHasher();
 

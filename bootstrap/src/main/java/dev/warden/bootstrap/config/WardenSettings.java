@@ -1,5 +1,6 @@
 package dev.warden.bootstrap.config;
 
+import dev.warden.domain.RetentionPolicy;
 import dev.warden.domain.WardenPolicy;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -15,6 +16,8 @@ import java.util.function.Function;
  *
  * @param kafkaBootstrap "embedded" or host:port,...
  * @param ownerPassword  empty when not given: dev mode then generates one, production refuses
+ * @param retention      how long history is kept
+ * @param retentionInterval how often the retention job runs
  */
 public record WardenSettings(
         String httpHost,
@@ -28,7 +31,9 @@ public record WardenSettings(
         String ownerUsername,
         Optional<String> ownerPassword,
         List<String> trustedProxies,
-        boolean cookieSecure) {
+        boolean cookieSecure,
+        RetentionPolicy retention,
+        Duration retentionInterval) {
 
     public static final String EMBEDDED = "embedded";
 
@@ -87,7 +92,20 @@ public record WardenSettings(
                 r.text("WARDEN_OWNER_USERNAME", "owner"),
                 Optional.ofNullable(env.get("WARDEN_OWNER_PASSWORD")).filter(p -> !p.isEmpty()),
                 r.list("WARDEN_TRUSTED_PROXIES"),
-                r.bool("WARDEN_COOKIE_SECURE", !devMode));
+                r.bool("WARDEN_COOKIE_SECURE", !devMode),
+                retention(r),
+                r.duration("WARDEN_RETENTION_INTERVAL", DEFAULT_RETENTION_INTERVAL));
+    }
+
+    /** How often the retention job runs unless WARDEN_RETENTION_INTERVAL says otherwise. */
+    public static final Duration DEFAULT_RETENTION_INTERVAL = Duration.ofMinutes(10);
+
+    private static RetentionPolicy retention(Reader r) {
+        RetentionPolicy defaults = RetentionPolicy.DEFAULTS;
+        return new RetentionPolicy(
+                r.duration("WARDEN_OUTBOX_RETENTION", defaults.publishedEvents()),
+                r.duration("WARDEN_SESSION_HISTORY_RETENTION", defaults.endedSessions()),
+                r.duration("WARDEN_AUDIT_RETENTION", defaults.auditEntries()));
     }
 
     /** Parses one variable at a time, naming it in every error. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.warden.domain.RetentionPolicy;
 import dev.warden.domain.WardenPolicy;
 import java.time.Duration;
 import java.util.List;
@@ -81,5 +82,47 @@ class WardenSettingsTest {
 
         assertTrue(e.getMessage().startsWith(variable + " must be"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void retentionDefaultsToADayOfPublishedEventsAMonthOfEndedSessionsAndAYearOfAudit() {
+        WardenSettings s = WardenSettings.fromEnvironment(Map.of(), false);
+
+        assertEquals(new RetentionPolicy(Duration.ofHours(24), Duration.ofDays(30), Duration.ofDays(365)),
+                s.retention());
+        assertEquals(Duration.ofMinutes(10), s.retentionInterval());
+    }
+
+    @Test
+    void retentionVariablesAreReadAndDaysParse() {
+        WardenSettings s = WardenSettings.fromEnvironment(Map.of(
+                "WARDEN_OUTBOX_RETENTION", "PT6H",
+                "WARDEN_SESSION_HISTORY_RETENTION", "P30D",
+                "WARDEN_AUDIT_RETENTION", "P365D",
+                "WARDEN_RETENTION_INTERVAL", "PT1M"), false);
+
+        assertEquals(new RetentionPolicy(Duration.ofHours(6), Duration.ofDays(30), Duration.ofDays(365)),
+                s.retention());
+        assertEquals(Duration.ofMinutes(1), s.retentionInterval());
+        assertEquals(Duration.ofDays(7), WardenSettings.fromEnvironment(
+                Map.of("WARDEN_SESSION_HISTORY_RETENTION", "P7D"), false).retention().endedSessions());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "WARDEN_OUTBOX_RETENTION|24h",
+        "WARDEN_OUTBOX_RETENTION|PT0S",
+        "WARDEN_SESSION_HISTORY_RETENTION|P1M",
+        "WARDEN_SESSION_HISTORY_RETENTION|-P30D",
+        "WARDEN_AUDIT_RETENTION|P1Y",
+        "WARDEN_AUDIT_RETENTION|365",
+        "WARDEN_RETENTION_INTERVAL|P0D",
+        "WARDEN_RETENTION_INTERVAL|ten minutes"})
+    void aBadRetentionValueFailsWithOneLineNamingTheVariable(String variable, String value) {
+        ConfigurationError e = assertThrows(ConfigurationError.class,
+                () -> WardenSettings.fromEnvironment(Map.of(variable, value), false));
+
+        assertEquals(variable + " must be a positive ISO-8601 duration such as PT60M or PT30S, was '" + value + "'",
+                e.getMessage());
     }
 }

@@ -24,6 +24,18 @@ final class RunningWarden implements AutoCloseable {
     /** Starts on an emptied database; {@code overrides} are environment variables of contract.md. */
     static RunningWarden start(Map<String, String> overrides) {
         TestPostgres.reset();
+        return launch(overrides);
+    }
+
+    /**
+     * One more instance on the same database (left as it is) and, unless overridden, the same
+     * broker: the several-instances deployment.
+     */
+    static RunningWarden startAnother(Map<String, String> overrides) {
+        return launch(overrides);
+    }
+
+    private static RunningWarden launch(Map<String, String> overrides) {
         Map<String, String> env = new HashMap<>();
         env.put("WARDEN_HTTP_PORT", "0");
         env.put("WARDEN_DB_URL", TestPostgres.url());
