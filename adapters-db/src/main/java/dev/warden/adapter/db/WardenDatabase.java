@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.warden.application.port.out.AlarmStore;
 import dev.warden.application.port.out.AuditTrail;
 import dev.warden.application.port.out.EventOutbox;
+import dev.warden.application.port.out.KnownDevices;
+import dev.warden.application.port.out.LoginThrottle;
 import dev.warden.application.port.out.OutboxQueue;
 import dev.warden.application.port.out.SessionStore;
 import dev.warden.application.port.out.TransactionBoundary;
@@ -28,6 +30,8 @@ public final class WardenDatabase implements AutoCloseable {
     private final JdbcEventOutbox eventOutbox;
     private final JdbcAlarmStore alarmStore;
     private final JdbcOutboxQueue outboxQueue;
+    private final JdbcKnownDevices knownDevices;
+    private final JdbcLoginThrottle loginThrottle;
 
     private WardenDatabase(HikariDataSource dataSource, DbClient client, OutboxNotifications notifications) {
         this.dataSource = dataSource;
@@ -40,6 +44,8 @@ public final class WardenDatabase implements AutoCloseable {
         this.eventOutbox = new JdbcEventOutbox(transactions);
         this.alarmStore = new JdbcAlarmStore(transactions);
         this.outboxQueue = new JdbcOutboxQueue(transactions, notifications);
+        this.knownDevices = new JdbcKnownDevices(transactions);
+        this.loginThrottle = new JdbcLoginThrottle(transactions);
     }
 
     /**
@@ -104,6 +110,14 @@ public final class WardenDatabase implements AutoCloseable {
 
     public OutboxQueue outboxQueue() {
         return outboxQueue;
+    }
+
+    public KnownDevices knownDevices() {
+        return knownDevices;
+    }
+
+    public LoginThrottle loginThrottle() {
+        return loginThrottle;
     }
 
     /** A cheap {@code select 1}, for readiness checks. */
