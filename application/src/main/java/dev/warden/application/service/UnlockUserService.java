@@ -1,6 +1,7 @@
 package dev.warden.application.service;
 
 import dev.warden.application.port.in.Actor;
+import dev.warden.application.port.in.BreakGlassUnlockUseCase;
 import dev.warden.application.port.in.UnlockUserUseCase;
 import dev.warden.application.port.in.UserNotFound;
 import dev.warden.application.port.out.AuditTrail;
@@ -18,7 +19,7 @@ import java.time.Instant;
  * Lifts a lockout and clears the failure count, the account's and those of its known devices;
  * unlocking an unlocked account is harmless.
  */
-public final class UnlockUserService implements UnlockUserUseCase {
+public final class UnlockUserService implements UnlockUserUseCase, BreakGlassUnlockUseCase {
     /** How the audit log names an operator who unlocked from the shell: no account stands behind it. */
     static final String SHELL_ACTOR_PREFIX = "shell:";
 
