@@ -1,5 +1,6 @@
 package dev.warden.bootstrap.config;
 
+import dev.warden.domain.LoginThrottlePolicy;
 import dev.warden.domain.WardenPolicy;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -28,7 +29,8 @@ public record WardenSettings(
         String ownerUsername,
         Optional<String> ownerPassword,
         List<String> trustedProxies,
-        boolean cookieSecure) {
+        boolean cookieSecure,
+        LoginThrottlePolicy loginThrottle) {
 
     public static final String EMBEDDED = "embedded";
 
@@ -60,6 +62,11 @@ public record WardenSettings(
         int ipSpread = r.positiveInt("WARDEN_ALARM_IP_SPREAD_THRESHOLD", defaults.ipSpreadThreshold());
         WardenPolicy policy = new WardenPolicy(idle, lifetime, maxSessions, sweep, lockoutThreshold,
                 lockoutDuration, ipSpread);
+        LoginThrottlePolicy throttle = new LoginThrottlePolicy(
+                r.positiveInt("WARDEN_LOGIN_IP_FAILURE_LIMIT", LoginThrottlePolicy.DEFAULTS.failureLimit()),
+                r.parse("WARDEN_LOGIN_IP_FAILURE_WINDOW", LoginThrottlePolicy.DEFAULTS.window(),
+                        "an ISO-8601 duration of at least one second such as PT5M",
+                        text -> new LoginThrottlePolicy(1, Duration.parse(text)).window()));
 
         String dbUrl = r.text("WARDEN_DB_URL", "jdbc:postgresql://127.0.0.1:5432/warden");
         if (!dbUrl.startsWith("jdbc:postgresql://")) {
@@ -87,7 +94,8 @@ public record WardenSettings(
                 r.text("WARDEN_OWNER_USERNAME", "owner"),
                 Optional.ofNullable(env.get("WARDEN_OWNER_PASSWORD")).filter(p -> !p.isEmpty()),
                 r.list("WARDEN_TRUSTED_PROXIES"),
-                r.bool("WARDEN_COOKIE_SECURE", !devMode));
+                r.bool("WARDEN_COOKIE_SECURE", !devMode),
+                throttle);
     }
 
     /** Parses one variable at a time, naming it in every error. */
