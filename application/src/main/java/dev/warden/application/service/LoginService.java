@@ -98,9 +98,16 @@ public final class LoginService implements LoginUseCase {
         // Decided before any hash; a known device is exempt (it may share an address with an attacker).
         LoginThrottling.Ticket ticket = device != null ? null
                 : throttling.admit(client, seen, typedName, Now.of(clock));
-        Verification verification = verify(seen, device, normalizedPassword);
         DeviceToken keep = presented != null ? presented : DeviceToken.generate(random);
-        Outcome outcome = transactions.inTransaction(() -> apply(typedName, verification, client, keep, ticket));
+        Outcome outcome;
+        try {
+            Verification verification = verify(seen, device, normalizedPassword);
+            outcome = transactions.inTransaction(() -> apply(typedName, verification, client, keep, ticket));
+        } catch (RuntimeException e) {
+            // No answer about the password (hashing saturated, database gone): not a failure either.
+            giveBackQuietly(ticket, e);
+            throw e;
+        }
         return switch (outcome) {
             case Outcome.Success success -> success.result();
             case Outcome.Refused refused -> throw new InvalidCredentials(FAILURE_MESSAGE);
@@ -201,6 +208,17 @@ public final class LoginService implements LoginUseCase {
         audit.append(device != null ? succeeded.withReason("known device") : succeeded);
         outbox.append(SessionEvent.created(session, now));
         return new Outcome.Success(new LoginResult(token, session, verified, keep));
+    }
+
+    private void giveBackQuietly(LoginThrottling.Ticket ticket, RuntimeException cause) {
+        if (ticket == null) {
+            return;
+        }
+        try {
+            throttling.giveBack(ticket);
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     private void recordAccountFailure(Account account, ClientInfo client, Instant now) {

@@ -282,6 +282,20 @@ class LoginDefencesTest {
     }
 
     @Test
+    void anAttemptThatGotNoAnswerAboutItsPassword_isGivenBack() {
+        warden.givenAccount("alice", Role.USER);
+        warden.hasher.whileVerifying = () -> {
+            throw new IllegalStateException("the hashing queue is full");
+        };
+
+        assertThrows(IllegalStateException.class, () -> warden.login.login("alice", PASSWORD, attacker));
+        assertThrows(IllegalStateException.class, () -> warden.login.login("nobody", WRONG, attacker));
+
+        assertEquals(0, warden.throttle.counted(attacker.ipAddress(),
+                warden.throttlePolicy.windowStart(warden.clock.instant())));
+    }
+
+    @Test
     void aKnownDeviceIsExemptFromTheThrottle_evenBehindTheAttackersAddress() {
         warden.givenAccount("owner", Role.OWNER);
         DeviceToken device = warden.login.login("owner", PASSWORD, attacker).device();
