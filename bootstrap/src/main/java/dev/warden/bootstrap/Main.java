@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
  * {@code --dev} (what {@code ./warden dev} passes) also creates the database when missing,
  * generates and prints the owner's password, and leaves cookies without Secure for plain HTTP.
  * A configuration or connection problem ends start-up with one line and exit code 2.
+ * {@code java -jar warden.jar unlock USERNAME} is the operators' break-glass (see {@link BreakGlass}).
  */
 public final class Main {
     static final Path DEV_OWNER_PASSWORD_FILE = Path.of("var", "dev-owner-password");
@@ -24,6 +25,11 @@ public final class Main {
 
     public static void main(String[] args) throws InterruptedException {
         LogConfig.configureRuntime(); // logging.properties: one line per record, quiet libraries
+        if (args.length > 0 && args[0].equals(BreakGlass.COMMAND)) {
+            System.exit(BreakGlass.unlock(Arrays.asList(args).subList(1, args.length), System.getenv(),
+                    System.out, System.err));
+            return;
+        }
         boolean dev = Arrays.asList(args).contains("--dev");
         WardenApplication app;
         try {

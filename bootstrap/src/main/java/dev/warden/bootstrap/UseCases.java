@@ -3,6 +3,7 @@ package dev.warden.bootstrap;
 import dev.warden.adapter.http.WardenUseCases;
 import dev.warden.application.port.in.EnsureOwnerUseCase;
 import dev.warden.application.port.in.PurgeExpiredHistoryUseCase;
+import dev.warden.application.port.in.PruneLoginDefencesUseCase;
 import dev.warden.application.port.in.RecordAlarmEventUseCase;
 import dev.warden.application.port.in.RelayOutboxUseCase;
 import dev.warden.application.port.in.SweepExpiredSessionsUseCase;
@@ -11,6 +12,8 @@ import dev.warden.application.port.out.AuditTrail;
 import dev.warden.application.port.out.EventOutbox;
 import dev.warden.application.port.out.EventPublisher;
 import dev.warden.application.port.out.HistoryRetention;
+import dev.warden.application.port.out.KnownDevices;
+import dev.warden.application.port.out.LoginThrottle;
 import dev.warden.application.port.out.OutboxQueue;
 import dev.warden.application.port.out.PasswordBlocklist;
 import dev.warden.application.port.out.PasswordHasher;
@@ -24,12 +27,14 @@ import dev.warden.application.service.LoginService;
 import dev.warden.application.service.LogoutService;
 import dev.warden.application.service.OutboxRelayService;
 import dev.warden.application.service.PurgeExpiredHistoryService;
+import dev.warden.application.service.PruneLoginDefencesService;
 import dev.warden.application.service.SweepExpiredSessionsService;
 import dev.warden.application.service.TerminateSessionService;
 import dev.warden.application.service.TerminateUserSessionsService;
 import dev.warden.application.service.UnlockUserService;
 import dev.warden.application.service.ValidateSessionService;
 import dev.warden.domain.RetentionPolicy;
+import dev.warden.domain.LoginThrottlePolicy;
 import dev.warden.domain.WardenPolicy;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -39,14 +44,16 @@ record UseCases(
         WardenUseCases http,
         EnsureOwnerUseCase ensureOwner,
         SweepExpiredSessionsUseCase sweep,
-        RecordAlarmEventUseCase recordAlarm) {
+        RecordAlarmEventUseCase recordAlarm,
+        PruneLoginDefencesUseCase pruneLoginDefences) {
 
     /** The outgoing ports the use cases need. */
     record Ports(TransactionBoundary transactions, UserAccounts accounts, SessionStore sessions, AuditTrail audit,
-                 EventOutbox outbox, AlarmStore alarms, PasswordHasher hasher, PasswordBlocklist blocklist) {
+                 EventOutbox outbox, AlarmStore alarms, PasswordHasher hasher, PasswordBlocklist blocklist,
+                 KnownDevices devices, LoginThrottle throttle) {
     }
 
-    static UseCases wire(Ports p, WardenPolicy policy, Clock clock, SecureRandom random) {
+    static UseCases wire(Ports p, WardenPolicy policy, LoginThrottlePolicy throttle, Clock clock, SecureRandom random) {
         AdminQueriesService queries = new AdminQueriesService(p.sessions(), p.accounts(), p.audit(), p.alarms(),
                 policy, clock);
         AlarmService alarms = new AlarmService(p.alarms(), clock);
@@ -54,7 +61,7 @@ record UseCases(
                 p.blocklist(), clock);
         WardenUseCases http = new WardenUseCases(
                 new LoginService(p.transactions(), p.accounts(), p.sessions(), p.audit(), p.outbox(), p.hasher(),
-                        policy, clock, random),
+                        policy, clock, random, p.devices(), p.throttle(), throttle),
                 new ValidateSessionService(p.transactions(), p.sessions(), p.audit(), p.outbox(), policy, clock),
                 new LogoutService(p.transactions(), p.sessions(), p.audit(), p.outbox(), clock),
                 queries,
@@ -62,7 +69,7 @@ record UseCases(
                 new TerminateUserSessionsService(p.transactions(), p.accounts(), p.sessions(), p.audit(), p.outbox(),
                         policy, clock),
                 accounts,
-                new UnlockUserService(p.transactions(), p.accounts(), p.audit(), clock),
+                new UnlockUserService(p.transactions(), p.accounts(), p.devices(), p.audit(), clock),
                 queries,
                 queries,
                 queries,
@@ -70,7 +77,8 @@ record UseCases(
         return new UseCases(http,
                 accounts,
                 new SweepExpiredSessionsService(p.transactions(), p.sessions(), p.audit(), p.outbox(), policy, clock),
-                alarms);
+                alarms,
+                new PruneLoginDefencesService(p.throttle(), p.devices(), throttle, clock));
     }
 
     static RelayOutboxUseCase relay(OutboxQueue queue, EventPublisher publisher) {

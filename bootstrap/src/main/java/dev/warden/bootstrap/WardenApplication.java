@@ -77,13 +77,15 @@ public final class WardenApplication implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         useCases = UseCases.wire(new UseCases.Ports(database.transactions(), database.userAccounts(),
                         database.sessionStore(), database.auditTrail(), database.eventOutbox(), database.alarmStore(),
-                        new Argon2PasswordHasher(random), new CommonPasswordBlocklist()),
-                settings.policy(), Clock.systemUTC(), random);
+                        new Argon2PasswordHasher(random), new CommonPasswordBlocklist(), database.knownDevices(),
+                        database.loginThrottle()),
+                settings.policy(), settings.loginThrottle(), Clock.systemUTC(), random);
         ownerLogin = ownerPassword.ensureOwner(settings, useCases.ensureOwner());
         startKafka();
         remember(new ExpirySweeper(useCases.sweep(), settings.policy().expirySweepInterval()));
         remember(new RetentionJob(UseCases.purge(database.historyRetention(), settings.retention(), Clock.systemUTC()),
                 settings.retentionInterval()));
+        remember(new LoginDefencesPruner(useCases.pruneLoginDefences(), settings.loginThrottle().window()));
         startHttp();
     }
 

@@ -5,6 +5,8 @@ import dev.warden.application.port.out.AlarmStore;
 import dev.warden.application.port.out.AuditTrail;
 import dev.warden.application.port.out.EventOutbox;
 import dev.warden.application.port.out.HistoryRetention;
+import dev.warden.application.port.out.KnownDevices;
+import dev.warden.application.port.out.LoginThrottle;
 import dev.warden.application.port.out.OutboxQueue;
 import dev.warden.application.port.out.SessionStore;
 import dev.warden.application.port.out.TransactionBoundary;
@@ -31,6 +33,8 @@ public final class WardenDatabase implements AutoCloseable {
     private final JdbcAlarmStore alarmStore;
     private final JdbcOutboxQueue outboxQueue;
     private final JdbcHistoryRetention historyRetention;
+    private final JdbcKnownDevices knownDevices;
+    private final JdbcLoginThrottle loginThrottle;
 
     private WardenDatabase(HikariDataSource dataSource, DbClient client, OutboxNotifications notifications) {
         this.dataSource = dataSource;
@@ -44,6 +48,8 @@ public final class WardenDatabase implements AutoCloseable {
         this.alarmStore = new JdbcAlarmStore(transactions);
         this.outboxQueue = new JdbcOutboxQueue(transactions, notifications);
         this.historyRetention = new JdbcHistoryRetention(transactions);
+        this.knownDevices = new JdbcKnownDevices(transactions);
+        this.loginThrottle = new JdbcLoginThrottle(transactions);
     }
 
     /**
@@ -117,6 +123,14 @@ public final class WardenDatabase implements AutoCloseable {
 
     public HistoryRetention historyRetention() {
         return historyRetention;
+    }
+
+    public KnownDevices knownDevices() {
+        return knownDevices;
+    }
+
+    public LoginThrottle loginThrottle() {
+        return loginThrottle;
     }
 
     /** A cheap {@code select 1}, for readiness checks. */

@@ -49,6 +49,7 @@ final class TestDatabase {
     static void reset() {
         get();
         execute("TRUNCATE sessions, audit_entries, alarms, outbox, users RESTART IDENTITY CASCADE");
+        execute("TRUNCATE login_throttle_windows");
     }
 
     static void execute(String sql) {

@@ -49,7 +49,8 @@ final class AuthService extends ApiService {
         JsonBody body = JsonBody.read(req, Set.of("username", "password"));
         String username = body.requiredString("username");
         String password = body.requiredString("password");
-        LoginUseCase.LoginResult result = login.login(username, password, clients.read(req));
+        LoginUseCase.LoginResult result = login.login(username, password, clients.read(req),
+                SessionCookies.presentedDevice(req).orElse(null));
         Session session = result.session();
 
         Map<String, Object> json = new LinkedHashMap<>();
@@ -59,6 +60,7 @@ final class AuthService extends ApiService {
         json.put("user", views.account(result.account()));
         res.headers().addCookie(cookies.issue(result.token().reveal(),
                 Duration.between(session.createdAt(), session.expiresAt())));
+        res.headers().addCookie(cookies.issueDevice(result.device()));
         Responses.json(res, Status.CREATED_201, json);
     }
 

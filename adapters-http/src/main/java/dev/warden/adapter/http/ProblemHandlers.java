@@ -5,6 +5,7 @@ import dev.warden.application.port.in.Forbidden;
 import dev.warden.application.port.in.InvalidCredentials;
 import dev.warden.application.port.in.InvalidRequest;
 import dev.warden.application.port.in.SessionNotFound;
+import dev.warden.application.port.in.TooManyLoginAttempts;
 import dev.warden.application.port.in.Unauthenticated;
 import dev.warden.application.port.in.UserNotFound;
 import dev.warden.application.port.in.UsernameTaken;
@@ -51,6 +52,10 @@ final class ProblemHandlers {
                 .error(SessionLimitReached.class,
                         (req, res, e) -> send(res, ProblemType.SESSION_LIMIT_REACHED, e.getMessage()))
                 .error(OwnerProtected.class, (req, res, e) -> send(res, ProblemType.OWNER_PROTECTED, e.getMessage()))
+                .error(TooManyLoginAttempts.class, (req, res, e) -> {
+                    res.headers().set(HeaderNames.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+                    send(res, ProblemType.TOO_MANY_REQUESTS, e.getMessage());
+                })
                 .error(HttpProblem.class, (req, res, e) -> send(res, e.type(), e.getMessage()))
                 .error(HttpException.class, ProblemHandlers::helidonError)
                 .error(Exception.class, ProblemHandlers::unexpected);

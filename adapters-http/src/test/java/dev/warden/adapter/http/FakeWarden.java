@@ -17,6 +17,7 @@ import dev.warden.domain.Alarm;
 import dev.warden.domain.AuditEntry;
 import dev.warden.domain.AuditType;
 import dev.warden.domain.ClientInfo;
+import dev.warden.domain.DeviceToken;
 import dev.warden.domain.Role;
 import dev.warden.domain.Session;
 import dev.warden.domain.SessionId;
@@ -54,6 +55,9 @@ final class FakeWarden {
     final Set<String> endedTokens = ConcurrentHashMap.newKeySet();
     volatile RuntimeException failure;
     volatile ClientInfo lastLoginClient;
+    volatile DeviceToken lastLoginDevice;
+    /** The device token a successful login hands back (the presented one, as the real service does). */
+    final DeviceToken newDevice = DeviceToken.generate(RANDOM);
     volatile Object lastQuery;
 
     void reset() {
@@ -61,6 +65,7 @@ final class FakeWarden {
         endedTokens.clear();
         failure = null;
         lastLoginClient = null;
+        lastLoginDevice = null;
         lastQuery = null;
     }
 
@@ -132,14 +137,16 @@ final class FakeWarden {
                 });
     }
 
-    private LoginUseCase.LoginResult login(String username, String password, ClientInfo client) {
+    private LoginUseCase.LoginResult login(String username, String password, ClientInfo client, DeviceToken device) {
         lastLoginClient = client;
+        lastLoginDevice = device;
         maybeFail();
+        DeviceToken keep = device != null ? device : newDevice;
         if (admin.username().equals(username) && PASSWORD.equals(password)) {
-            return new LoginUseCase.LoginResult(adminToken, adminSession, admin);
+            return new LoginUseCase.LoginResult(adminToken, adminSession, admin, keep);
         }
         if (user.username().equals(username) && PASSWORD.equals(password)) {
-            return new LoginUseCase.LoginResult(userToken, userSession, user);
+            return new LoginUseCase.LoginResult(userToken, userSession, user, keep);
         }
         throw new InvalidCredentials("unknown user " + username);
     }

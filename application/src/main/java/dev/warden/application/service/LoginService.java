@@ -5,15 +5,20 @@ import dev.warden.application.port.in.LoginUseCase;
 import dev.warden.application.port.out.ActiveWindow;
 import dev.warden.application.port.out.AuditTrail;
 import dev.warden.application.port.out.EventOutbox;
+import dev.warden.application.port.out.KnownDevices;
+import dev.warden.application.port.out.LoginThrottle;
 import dev.warden.application.port.out.PasswordHasher;
 import dev.warden.application.port.out.SessionStore;
 import dev.warden.application.port.out.TransactionBoundary;
 import dev.warden.application.port.out.UserAccounts;
 import dev.warden.domain.Account;
-import dev.warden.domain.AccountStatus;
 import dev.warden.domain.AuditEntry;
 import dev.warden.domain.AuditType;
 import dev.warden.domain.ClientInfo;
+import dev.warden.domain.DeviceToken;
+import dev.warden.domain.KnownDevice;
+import dev.warden.domain.LoginGate;
+import dev.warden.domain.LoginThrottlePolicy;
 import dev.warden.domain.PasswordPolicy;
 import dev.warden.domain.Session;
 import dev.warden.domain.SessionEvent;
@@ -30,17 +35,25 @@ import java.util.Optional;
 /**
  * Logs users in, in three steps, so that the slow part holds nothing another request needs:
  * <ol>
- *   <li>read the account without a lock (one short statement);</li>
+ *   <li>read the account, and the presented device if it is known for that account, without a
+ *       lock; an attempt that does not come from a known device is counted against its client's
+ *       throttle window, and refused with {@link TooManyLoginAttempts} when that is full (no hash);</li>
  *   <li>verify the password with no connection and no lock held (Argon2 takes tens of
  *       milliseconds; a flood of logins must not starve the pool or queue on a row lock);</li>
- *   <li>in one transaction, take the account's row lock, check that the account is still the one
- *       that was verified, and apply the outcome: failure count and lockout, or the session limit
- *       and the new session, each with its audit entry and event.</li>
+ *   <li>in one transaction, take the account's row lock, check that the account (and device) is
+ *       still the one that was verified, and apply the outcome: failure count and lockout, or the
+ *       session limit and the new session, each with its audit entry and event.</li>
  * </ol>
  * Counting happens only in step 3, under the lock, so parallel attempts are counted one after
  * another and cannot both see room for a session. Every refusal answers the same
  * {@link InvalidCredentials} and has spent one password hash, whatever the real cause (unknown
  * user, wrong password, locked, disabled); the audit log records the truth.
+ *
+ * <p>Known devices (see {@link KnownDevice}): a browser that logged in as this user before
+ * answers to its own lock instead of the account's and is not throttled, so an attacker who
+ * floods the username cannot keep its user out. A known device's failures and successes touch
+ * only that device's count; the account's count and lock belong to every other client. Each
+ * success makes the browser's device token known for the user (a new token when it had none).
  */
 public final class LoginService implements LoginUseCase {
     private static final String FAILURE_MESSAGE = "The username or password is incorrect.";
@@ -54,10 +67,13 @@ public final class LoginService implements LoginUseCase {
     private final WardenPolicy policy;
     private final Clock clock;
     private final SecureRandom random;
+    private final KnownDevices devices;
+    private final LoginThrottling throttling;
 
     public LoginService(TransactionBoundary transactions, UserAccounts accounts, SessionStore sessions,
                         AuditTrail audit, EventOutbox outbox, PasswordHasher hasher, WardenPolicy policy,
-                        Clock clock, SecureRandom random) {
+                        Clock clock, SecureRandom random, KnownDevices devices, LoginThrottle throttle,
+                        LoginThrottlePolicy throttlePolicy) {
         this.transactions = transactions;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -67,16 +83,31 @@ public final class LoginService implements LoginUseCase {
         this.policy = policy;
         this.clock = clock;
         this.random = random;
+        this.devices = devices;
+        this.throttling = new LoginThrottling(throttle, audit, throttlePolicy);
     }
 
     @Override
-    public LoginResult login(String username, String password, ClientInfo client) {
+    public LoginResult login(String username, String password, ClientInfo client, DeviceToken presented) {
         String typedName = username == null ? "" : username.strip();
         String normalizedPassword = PasswordPolicy.normalize(password == null ? "" : password);
 
         Optional<Account> seen = accounts.findByUsername(typedName);
-        Verification verification = verify(seen, normalizedPassword);
-        Outcome outcome = transactions.inTransaction(() -> apply(typedName, verification, client));
+        KnownDevice device = seen.isPresent() && presented != null
+                ? devices.find(seen.get().id(), presented.hash()).orElse(null) : null;
+        // Decided before any hash; a known device is exempt (it may share an address with an attacker).
+        LoginThrottling.Ticket ticket = device != null ? null
+                : throttling.admit(client, seen, typedName, Now.of(clock));
+        DeviceToken keep = presented != null ? presented : DeviceToken.generate(random);
+        Outcome outcome;
+        try {
+            Verification verification = verify(seen, device, normalizedPassword);
+            outcome = transactions.inTransaction(() -> apply(typedName, verification, client, keep, ticket));
+        } catch (RuntimeException e) {
+            // No answer about the password (hashing saturated, database gone): not a failure either.
+            giveBackQuietly(ticket, e);
+            throw e;
+        }
         return switch (outcome) {
             case Outcome.Success success -> success.result();
             case Outcome.Refused refused -> throw new InvalidCredentials(FAILURE_MESSAGE);
@@ -85,17 +116,23 @@ public final class LoginService implements LoginUseCase {
     }
 
     /** Step 2: exactly one hash for every attempt, outside any transaction. */
-    private Verification verify(Optional<Account> seen, String password) {
+    private Verification verify(Optional<Account> seen, KnownDevice device, String password) {
         Instant now = Now.of(clock);
-        if (seen.isEmpty() || !seen.get().canLogIn(now)) {
+        if (seen.isEmpty()) {
             hasher.verifyNothing(password);
-            return new Verification(seen.orElse(null), false, false);
+            return new Verification(null, null, null, false);
         }
-        return new Verification(seen.get(), true, hasher.verify(password, seen.get().passwordHash()));
+        Optional<LoginGate.Refusal> refusal = LoginGate.refusal(seen.get(), device, now);
+        if (refusal.isPresent()) {
+            hasher.verifyNothing(password);
+            return new Verification(seen.get(), device, refusal.get(), false);
+        }
+        return new Verification(seen.get(), device, null, hasher.verify(password, seen.get().passwordHash()));
     }
 
     /** Step 3: under the account's row lock, decide and record. */
-    private Outcome apply(String typedName, Verification verification, ClientInfo client) {
+    private Outcome apply(String typedName, Verification verification, ClientInfo client, DeviceToken keep,
+                          LoginThrottling.Ticket ticket) {
         Instant now = Now.of(clock);
         Optional<Account> current = verification.account() == null ? Optional.empty()
                 : accounts.lockById(verification.account().id());
@@ -106,12 +143,22 @@ public final class LoginService implements LoginUseCase {
             return new Outcome.Refused();
         }
         Account account = current.get();
+        KnownDevice device = null;
+        if (verification.device() != null) {
+            // Every change to a user's devices holds the user's row lock: this read is current.
+            device = devices.find(account.id(), verification.device().tokenHash()).orElse(null);
+            if (device == null) {
+                audit.append(entry(AuditType.LOGIN_FAILED, account, client, now)
+                        .withReason("known device forgotten during login"));
+                return new Outcome.Refused();
+            }
+        }
         // Refused as the account is now, or as it was when the decoy hash ran instead of a real check.
-        Account refusing = !account.canLogIn(now) ? account : verification.checked() ? null : verification.account();
-        if (refusing != null) {
-            boolean disabled = refusing.status() != AccountStatus.ACTIVE;
-            audit.append(entry(disabled ? AuditType.LOGIN_REJECTED_DISABLED : AuditType.LOGIN_REJECTED_LOCKED,
-                    account, client, now).withReason(disabled ? "disabled" : "locked until " + refusing.lockedUntil()));
+        LoginGate.Refusal refusal = LoginGate.refusal(account, device, now).orElse(verification.refusal());
+        if (refusal != null) {
+            audit.append(entry(refusal.cause() == LoginGate.Refusal.Cause.DISABLED
+                    ? AuditType.LOGIN_REJECTED_DISABLED : AuditType.LOGIN_REJECTED_LOCKED, account, client, now)
+                    .withReason(refusal.reason()));
             return new Outcome.Refused();
         }
         if (!account.passwordHash().equals(verification.account().passwordHash())) {
@@ -122,18 +169,24 @@ public final class LoginService implements LoginUseCase {
             return new Outcome.Refused();
         }
         if (!verification.passwordMatched()) {
-            Account after = account.recordFailedLogin(now, policy);
-            accounts.update(after);
-            audit.append(entry(AuditType.LOGIN_FAILED, account, client, now).withReason("wrong password"));
-            if (account.becameLockedBy(after, now)) {
-                audit.append(entry(AuditType.ACCOUNT_LOCKED, account, client, now)
-                        .withReason("locked until " + after.lockedUntil()));
+            if (device != null) {
+                recordDeviceFailure(account, device, client, now);
+            } else {
+                recordAccountFailure(account, client, now);
             }
             return new Outcome.Refused();
         }
-        Account verified = account.recordSuccessfulLogin();
-        if (verified != account) {
-            accounts.update(verified);
+        if (ticket != null) {
+            throttling.giveBack(ticket);
+        }
+        Account verified = account;
+        if (device != null) {
+            devices.save(device.recordSuccessfulLogin(now));
+        } else {
+            verified = account.recordSuccessfulLogin();
+            if (verified != account) {
+                accounts.update(verified);
+            }
         }
         try {
             SessionLimit.ensureRoomForOneMore(sessions.countActiveByUser(account.id(), ActiveWindow.at(now, policy)), policy);
@@ -142,13 +195,48 @@ public final class LoginService implements LoginUseCase {
                     .withReason("limit " + e.limit()));
             return new Outcome.LimitReached(e);
         }
+        if (device == null) {
+            // Upserted: a parallel login from the same browser may have just registered it.
+            devices.save(KnownDevice.register(account.id(), keep.hash(), now));
+            devices.keepMostRecentlyUsed(account.id(), KnownDevice.MAX_PER_USER);
+        }
         SessionToken token = SessionToken.generate(random);
         Session session = Session.start(SessionId.random(), account.id(), account.username(), token.hash(),
                 client, now, policy);
         sessions.insert(session);
-        audit.append(entry(AuditType.LOGIN_SUCCEEDED, account, client, now).withSession(session.id()));
+        AuditEntry succeeded = entry(AuditType.LOGIN_SUCCEEDED, account, client, now).withSession(session.id());
+        audit.append(device != null ? succeeded.withReason("known device") : succeeded);
         outbox.append(SessionEvent.created(session, now));
-        return new Outcome.Success(new LoginResult(token, session, verified));
+        return new Outcome.Success(new LoginResult(token, session, verified, keep));
+    }
+
+    private void giveBackQuietly(LoginThrottling.Ticket ticket, RuntimeException cause) {
+        if (ticket == null) {
+            return;
+        }
+        try {
+            throttling.giveBack(ticket);
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private void recordAccountFailure(Account account, ClientInfo client, Instant now) {
+        Account after = account.recordFailedLogin(now, policy);
+        accounts.update(after);
+        audit.append(entry(AuditType.LOGIN_FAILED, account, client, now).withReason("wrong password"));
+        if (account.becameLockedBy(after, now)) {
+            audit.append(entry(AuditType.ACCOUNT_LOCKED, account, client, now)
+                    .withReason("locked until " + after.lockedUntil()));
+        }
+    }
+
+    /** Counts against the device only: the account's lock belongs to the other clients. */
+    private void recordDeviceFailure(Account account, KnownDevice device, ClientInfo client, Instant now) {
+        KnownDevice after = device.recordFailedLogin(now, policy);
+        devices.save(after);
+        audit.append(entry(AuditType.LOGIN_FAILED, account, client, now).withReason("wrong password from a known device"
+                + (device.becameLockedBy(after, now) ? "; the device is locked until " + after.lockedUntil() : "")));
     }
 
     private static AuditEntry entry(AuditType type, Account account, ClientInfo client, Instant now) {
@@ -156,10 +244,12 @@ public final class LoginService implements LoginUseCase {
     }
 
     /**
-     * What step 2 found: the account as read before the hash (null when unknown), whether its
-     * password was really checked (not for a locked or disabled account), and the result.
+     * What step 2 found: the account and known device as read before the hash (null when unknown
+     * or none), why the password was not really checked (a locked device or account, a disabled
+     * account; null when it was), and the result.
      */
-    private record Verification(Account account, boolean checked, boolean passwordMatched) {
+    private record Verification(Account account, KnownDevice device, LoginGate.Refusal refusal,
+                                boolean passwordMatched) {
     }
 
     /** What the transaction decided; refusals commit their audit trail before they are thrown. */

@@ -1,9 +1,11 @@
 package dev.warden.application.service;
 
 import dev.warden.application.port.in.Actor;
+import dev.warden.application.port.in.BreakGlassUnlockUseCase;
 import dev.warden.application.port.in.UnlockUserUseCase;
 import dev.warden.application.port.in.UserNotFound;
 import dev.warden.application.port.out.AuditTrail;
+import dev.warden.application.port.out.KnownDevices;
 import dev.warden.application.port.out.TransactionBoundary;
 import dev.warden.application.port.out.UserAccounts;
 import dev.warden.domain.Account;
@@ -13,16 +15,25 @@ import dev.warden.domain.UserId;
 import java.time.Clock;
 import java.time.Instant;
 
-/** Lifts a lockout and clears the failure count; unlocking an unlocked account is harmless. */
-public final class UnlockUserService implements UnlockUserUseCase {
+/**
+ * Lifts a lockout and clears the failure count, the account's and those of its known devices;
+ * unlocking an unlocked account is harmless.
+ */
+public final class UnlockUserService implements UnlockUserUseCase, BreakGlassUnlockUseCase {
+    /** How the audit log names an operator who unlocked from the shell: no account stands behind it. */
+    static final String SHELL_ACTOR_PREFIX = "shell:";
+
     private final TransactionBoundary transactions;
     private final UserAccounts accounts;
+    private final KnownDevices devices;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public UnlockUserService(TransactionBoundary transactions, UserAccounts accounts, AuditTrail audit, Clock clock) {
+    public UnlockUserService(TransactionBoundary transactions, UserAccounts accounts, KnownDevices devices,
+                             AuditTrail audit, Clock clock) {
         this.transactions = transactions;
         this.accounts = accounts;
+        this.devices = devices;
         this.audit = audit;
         this.clock = clock;
     }
@@ -30,14 +41,28 @@ public final class UnlockUserService implements UnlockUserUseCase {
     @Override
     public void unlock(UserId userId, Actor actor) {
         actor.requireAdministrator();
-        transactions.run(() -> {
-            Instant now = Now.of(clock);
-            Account account = accounts.lockById(userId)
-                    .orElseThrow(() -> new UserNotFound("No user has id " + userId + "."));
-            accounts.update(account.unlock());
-            audit.append(AuditEntry.of(AuditType.ACCOUNT_UNLOCKED, now)
-                    .withUser(account.id(), account.username())
-                    .withActor(actor.id(), actor.username()));
+        transactions.run(() -> unlockLocked(userId, actor.id(), actor.username()));
+    }
+
+    @Override
+    public String unlockFromShell(String username, String operator) {
+        String name = username == null ? "" : username.strip();
+        return transactions.inTransaction(() -> {
+            Account account = accounts.findByUsername(name)
+                    .orElseThrow(() -> new UserNotFound("No user is named '" + name + "'."));
+            return unlockLocked(account.id(), null, SHELL_ACTOR_PREFIX + operator).username();
         });
+    }
+
+    private Account unlockLocked(UserId userId, UserId actorId, String actorName) {
+        Instant now = Now.of(clock);
+        Account account = accounts.lockById(userId)
+                .orElseThrow(() -> new UserNotFound("No user has id " + userId + "."));
+        accounts.update(account.unlock());
+        devices.unlockAll(account.id());
+        audit.append(AuditEntry.of(AuditType.ACCOUNT_UNLOCKED, now)
+                .withUser(account.id(), account.username())
+                .withActor(actorId, actorName));
+        return account;
     }
 }

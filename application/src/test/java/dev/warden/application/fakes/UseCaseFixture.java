@@ -8,6 +8,7 @@ import dev.warden.application.service.AlarmService;
 import dev.warden.application.service.CreateUserService;
 import dev.warden.application.service.LoginService;
 import dev.warden.application.service.LogoutService;
+import dev.warden.application.service.PruneLoginDefencesService;
 import dev.warden.application.service.SweepExpiredSessionsService;
 import dev.warden.application.service.TerminateSessionService;
 import dev.warden.application.service.TerminateUserSessionsService;
@@ -15,6 +16,7 @@ import dev.warden.application.service.UnlockUserService;
 import dev.warden.application.service.ValidateSessionService;
 import dev.warden.domain.Account;
 import dev.warden.domain.ClientInfo;
+import dev.warden.domain.LoginThrottlePolicy;
 import dev.warden.domain.Role;
 import dev.warden.domain.UserId;
 import dev.warden.domain.Username;
@@ -38,6 +40,9 @@ public final class UseCaseFixture {
     public final InMemoryOutbox outbox = new InMemoryOutbox(clock);
     public final InMemoryAlarmStore alarms = new InMemoryAlarmStore();
     public final FakePasswordHasher hasher = new FakePasswordHasher();
+    public final InMemoryKnownDevices devices = new InMemoryKnownDevices();
+    public final InMemoryLoginThrottle throttle = new InMemoryLoginThrottle();
+    public final LoginThrottlePolicy throttlePolicy;
 
     public final LoginService login;
     public final ValidateSessionService validate;
@@ -50,18 +55,24 @@ public final class UseCaseFixture {
     public final UnlockUserService unlock;
     public final AdminQueriesService queries;
     public final AlarmService alarmService;
+    public final PruneLoginDefencesService prune;
 
     public UseCaseFixture() {
         this(WardenPolicy.DEFAULTS);
     }
 
     public UseCaseFixture(WardenPolicy policy) {
+        this(policy, LoginThrottlePolicy.DEFAULTS);
+    }
+
+    public UseCaseFixture(WardenPolicy policy, LoginThrottlePolicy throttlePolicy) {
         this.policy = policy;
+        this.throttlePolicy = throttlePolicy;
         accounts.countSessionsWith(window -> sessions.listActive(
                 dev.warden.application.port.in.ActiveSessionQuery.all(
                         new dev.warden.application.port.in.PageRequest(500, 0)), window).items());
         login = new LoginService(transactions, accounts, sessions, audit, outbox, hasher, policy, clock,
-                new SecureRandom());
+                new SecureRandom(), devices, throttle, throttlePolicy);
         validate = new ValidateSessionService(transactions, sessions, audit, outbox, policy, clock);
         logout = new LogoutService(transactions, sessions, audit, outbox, clock);
         terminate = new TerminateSessionService(transactions, sessions, audit, outbox, policy, clock);
@@ -69,9 +80,10 @@ public final class UseCaseFixture {
         sweep = new SweepExpiredSessionsService(transactions, sessions, audit, outbox, policy, clock);
         createUser = new CreateUserService(transactions, accounts, audit, hasher, BLOCKLIST::contains, clock);
         ensureOwner = createUser;
-        unlock = new UnlockUserService(transactions, accounts, audit, clock);
+        unlock = new UnlockUserService(transactions, accounts, devices, audit, clock);
         queries = new AdminQueriesService(sessions, accounts, audit, alarms, policy, clock);
         alarmService = new AlarmService(alarms, clock);
+        prune = new PruneLoginDefencesService(throttle, devices, throttlePolicy, clock);
     }
 
     /** An account with {@link #PASSWORD}, stored directly. */

@@ -1,5 +1,6 @@
 package dev.warden.bootstrap.config;
 
+import dev.warden.domain.LoginThrottlePolicy;
 import dev.warden.domain.RetentionPolicy;
 import dev.warden.domain.WardenPolicy;
 import java.time.Duration;
@@ -33,7 +34,8 @@ public record WardenSettings(
         List<String> trustedProxies,
         boolean cookieSecure,
         RetentionPolicy retention,
-        Duration retentionInterval) {
+        Duration retentionInterval,
+        LoginThrottlePolicy loginThrottle) {
 
     public static final String EMBEDDED = "embedded";
 
@@ -65,6 +67,11 @@ public record WardenSettings(
         int ipSpread = r.positiveInt("WARDEN_ALARM_IP_SPREAD_THRESHOLD", defaults.ipSpreadThreshold());
         WardenPolicy policy = new WardenPolicy(idle, lifetime, maxSessions, sweep, lockoutThreshold,
                 lockoutDuration, ipSpread);
+        LoginThrottlePolicy throttle = new LoginThrottlePolicy(
+                r.positiveInt("WARDEN_LOGIN_IP_FAILURE_LIMIT", LoginThrottlePolicy.DEFAULTS.failureLimit()),
+                r.parse("WARDEN_LOGIN_IP_FAILURE_WINDOW", LoginThrottlePolicy.DEFAULTS.window(),
+                        "an ISO-8601 duration of at least one second such as PT5M",
+                        text -> new LoginThrottlePolicy(1, Duration.parse(text)).window()));
 
         String dbUrl = r.text("WARDEN_DB_URL", "jdbc:postgresql://127.0.0.1:5432/warden");
         if (!dbUrl.startsWith("jdbc:postgresql://")) {
@@ -94,7 +101,8 @@ public record WardenSettings(
                 r.list("WARDEN_TRUSTED_PROXIES"),
                 r.bool("WARDEN_COOKIE_SECURE", !devMode),
                 retention(r),
-                r.duration("WARDEN_RETENTION_INTERVAL", DEFAULT_RETENTION_INTERVAL));
+                r.duration("WARDEN_RETENTION_INTERVAL", DEFAULT_RETENTION_INTERVAL),
+                throttle);
     }
 
     /** How often the retention job runs unless WARDEN_RETENTION_INTERVAL says otherwise. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warden.domain.RetentionPolicy;
+import dev.warden.domain.LoginThrottlePolicy;
 import dev.warden.domain.WardenPolicy;
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +34,15 @@ class WardenSettingsTest {
         assertEquals(List.of(), s.trustedProxies());
         assertTrue(s.cookieSecure());
         assertFalse(WardenSettings.fromEnvironment(Map.of(), true).cookieSecure());
+        assertEquals(LoginThrottlePolicy.DEFAULTS, s.loginThrottle());
+    }
+
+    @Test
+    void theLoginThrottleIsRead() {
+        WardenSettings s = WardenSettings.fromEnvironment(Map.of("WARDEN_LOGIN_IP_FAILURE_LIMIT", "5",
+                "WARDEN_LOGIN_IP_FAILURE_WINDOW", "PT2S"), false);
+
+        assertEquals(new LoginThrottlePolicy(5, Duration.ofSeconds(2)), s.loginThrottle());
     }
 
     @Test
@@ -75,7 +85,10 @@ class WardenSettingsTest {
         "WARDEN_DB_URL|postgres://localhost/warden",
         "WARDEN_KAFKA_BOOTSTRAP|not a host",
         "WARDEN_STREAMS|maybe",
-        "WARDEN_COOKIE_SECURE|yes"})
+        "WARDEN_COOKIE_SECURE|yes",
+        "WARDEN_LOGIN_IP_FAILURE_LIMIT|0",
+        "WARDEN_LOGIN_IP_FAILURE_WINDOW|PT0.5S",
+        "WARDEN_LOGIN_IP_FAILURE_WINDOW|five minutes"})
     void aBadValueFailsWithOneLineNamingTheVariable(String variable, String value) {
         ConfigurationError e = assertThrows(ConfigurationError.class,
                 () -> WardenSettings.fromEnvironment(Map.of(variable, value), false));

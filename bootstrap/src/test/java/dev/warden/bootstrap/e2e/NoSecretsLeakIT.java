@@ -17,7 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** No token (but the login response's own), password or hash ever appears in a response or log line. */
+/**
+ * No token (but the login response's own), device cookie, password or hash ever appears in a
+ * response body or log line.
+ */
 class NoSecretsLeakIT {
     private static final String PASSWORD = "leak hunting passphrase";
     private final List<String> logLines = new ArrayList<>();
@@ -70,6 +73,12 @@ class NoSecretsLeakIT {
             Response login = api.login("mallory", PASSWORD);
             String token = login.token();
             secrets.add(token);
+            String device = login.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Set-Cookie"))
+                    .flatMap(e -> e.getValue().stream()).filter(c -> c.startsWith("warden_device="))
+                    .map(c -> c.substring("warden_device=".length(), c.indexOf(';'))).findFirst().orElseThrow();
+            secrets.add(device);
+            responses.add(api.login("mallory", "wrong " + PASSWORD, Map.of("Cookie", "warden_device=" + device)));
+            responses.add(api.login("owner", "wrong " + PASSWORD, Map.of("Cookie", "warden_device=" + device)));
             secrets.add(api.login("mallory", PASSWORD).token());
             responses.add(api.login("mallory", PASSWORD)); // 409 at the limit of 2
             responses.add(api.login("mallory", "wrong " + PASSWORD));

@@ -99,6 +99,37 @@ class ProductionJarIT {
         assertTrue(Files.readString(output).contains("WARDEN_OWNER_PASSWORD"), Files.readString(output));
     }
 
+    @Test
+    void theJarUnlocksALockedOutUserFromTheShellWithOneLine() throws Exception {
+        assertTrue(Files.exists(JAR), "run in the integration-test phase, after package");
+        try (RunningWarden warden = RunningWarden.start()) {
+            ApiClient api = warden.client();
+            for (int i = 0; i < 10; i++) {
+                api.login(RunningWarden.OWNER, "an attacker's guess");
+            }
+            assertEquals(401, api.login(RunningWarden.OWNER, RunningWarden.OWNER_PASSWORD).status(), "locked out");
+            Map<String, String> env = Map.of("WARDEN_DB_URL", TestPostgres.url(), "WARDEN_DB_USER", TestPostgres.user(),
+                    "WARDEN_DB_PASSWORD", TestPostgres.password());
+            Path output = Files.createTempFile("warden-unlock", ".log");
+
+            Process unlock = warden(env, output).command(java(), "-jar", JAR.toString(), "unlock", "owner").start();
+
+            assertTrue(unlock.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, unlock.exitValue(), Files.readString(output));
+            assertEquals(List.of("warden: unlocked owner"), meaningfulLines(output));
+            assertEquals(201, api.login(RunningWarden.OWNER, RunningWarden.OWNER_PASSWORD).status());
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static List<String> meaningfulLines(Path output) throws IOException {
+        return Files.readAllLines(output).stream().filter(l -> !l.isBlank())
+                .filter(l -> !l.startsWith("WARNING:")).toList(); // the JVM's own sun.misc.Unsafe notes
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -68,7 +68,9 @@ final class TestPostgres {
     /** Empties every table (if the schema exists yet), so a started Warden begins from nothing. */
     static void reset() {
         execute("DO $$ BEGIN IF to_regclass('public.users') IS NOT NULL THEN "
-                + "TRUNCATE sessions, audit_entries, alarms, outbox, users RESTART IDENTITY CASCADE; END IF; END $$");
+                + "TRUNCATE sessions, audit_entries, alarms, outbox, users RESTART IDENTITY CASCADE; END IF; "
+                + "IF to_regclass('public.login_throttle_windows') IS NOT NULL THEN "
+                + "TRUNCATE login_throttle_windows; END IF; END $$");
     }
 
     static void execute(String sql) {

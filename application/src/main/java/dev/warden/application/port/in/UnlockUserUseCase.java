@@ -2,7 +2,10 @@ package dev.warden.application.port.in;
 
 import dev.warden.domain.UserId;
 
-/** An administrator lifts a lockout before it runs out. */
+/**
+ * An administrator lifts a lockout before it runs out: the account's lock and the locks of the
+ * user's known devices, with their failure counts.
+ */
 public interface UnlockUserUseCase {
     /** @throws UserNotFound when no account has this id */
     void unlock(UserId userId, Actor actor);

@@ -1,0 +1,128 @@
+package dev.warden.adapter.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.warden.application.port.in.TooManyLoginAttempts;
+import dev.warden.domain.DeviceToken;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The {@code warden_device} cookie that makes a browser a known device, and the 429 of the login throttle. */
+class KnownDeviceCookieApiTest {
+    private static final FakeWarden WARDEN = new FakeWarden();
+    private static final String LOGIN = "{\"username\":\"alice\",\"password\":\"" + FakeWarden.PASSWORD + "\"}";
+    private static TestServer server;
+    private static TestServer insecureCookieServer;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(WARDEN.useCases(), TestServer.settings(List.of()));
+        insecureCookieServer = TestServer.start(WARDEN.useCases(),
+                new HttpSettings(false, List.of(), Duration.ofMinutes(60)));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        insecureCookieServer.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        WARDEN.reset();
+    }
+
+    private static String deviceCookie(TestServer.Reply reply) {
+        return reply.headers().allValues("Set-Cookie").stream()
+                .filter(value -> value.startsWith("warden_device="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no warden_device cookie in " + reply.headers().map()));
+    }
+
+    private static List<String> attributes(String setCookie) {
+        return Arrays.stream(setCookie.split(";")).skip(1).map(a -> a.strip().toLowerCase()).toList();
+    }
+
+    @Test
+    void aLoginSetsTheDeviceCookieBesideTheSessionCookie_httpOnlyStrictSecureFor400Days() {
+        var reply = server.post("/api/auth/login", LOGIN);
+
+        assertEquals(201, reply.status(), reply.body());
+        String cookie = deviceCookie(reply);
+        assertTrue(cookie.startsWith("warden_device=" + WARDEN.newDevice.reveal() + ";"), cookie);
+        List<String> attributes = attributes(cookie);
+        assertTrue(attributes.contains("httponly"), cookie);
+        assertTrue(attributes.contains("samesite=strict"), cookie);
+        assertTrue(attributes.contains("path=/"), cookie);
+        assertTrue(attributes.contains("secure"), cookie);
+        assertTrue(attributes.contains("max-age=" + Duration.ofDays(400).toSeconds()), cookie);
+        AuthApiTest.sessionCookie(reply); // still there too
+        assertFalse(reply.body().contains(WARDEN.newDevice.reveal()), "the device token is in no response body");
+        assertNull(WARDEN.lastLoginDevice, "no cookie was presented");
+    }
+
+    @Test
+    void aPresentedDeviceCookieReachesTheLoginAndIsRenewed() {
+        DeviceToken known = DeviceToken.generate(new SecureRandom());
+
+        var reply = server.post("/api/auth/login", LOGIN, "Cookie", "warden_device=" + known.reveal());
+
+        assertEquals(201, reply.status(), reply.body());
+        assertEquals(known, WARDEN.lastLoginDevice);
+        assertTrue(deviceCookie(reply).startsWith("warden_device=" + known.reveal() + ";"));
+    }
+
+    @Test
+    void aMalformedDeviceCookieIsIgnoredNotAnError() {
+        var reply = server.post("/api/auth/login", LOGIN, "Cookie", "warden_device=not-a-device-token");
+
+        assertEquals(201, reply.status(), reply.body());
+        assertNull(WARDEN.lastLoginDevice);
+        assertTrue(deviceCookie(reply).startsWith("warden_device=" + WARDEN.newDevice.reveal() + ";"));
+    }
+
+    @Test
+    void givenSecureCookiesDisabled_thenTheDeviceCookieHasNoSecureAttribute() {
+        var reply = insecureCookieServer.post("/api/auth/login", LOGIN);
+
+        assertFalse(attributes(deviceCookie(reply)).contains("secure"));
+    }
+
+    @Test
+    void aRefusedLoginSetsNoCookie() {
+        var reply = server.post("/api/auth/login", "{\"username\":\"alice\",\"password\":\"nope\"}");
+
+        assertEquals(401, reply.status());
+        assertTrue(reply.headers().allValues("Set-Cookie").isEmpty());
+    }
+
+    @Test
+    void loggingOutKeepsTheDeviceKnown() {
+        var reply = server.post("/api/auth/logout", null, "Authorization", "Bearer " + WARDEN.userToken.reveal());
+
+        assertEquals(204, reply.status());
+        assertTrue(reply.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("warden_device=")));
+    }
+
+    @Test
+    void aThrottledLoginIs429TooManyRequestsWithRetryAfterInSeconds() {
+        WARDEN.failNextWith(new TooManyLoginAttempts("Too many failed logins from this address; try again in 42 seconds.", 42));
+
+        var reply = server.post("/api/auth/login", LOGIN);
+
+        assertEquals(429, reply.status(), reply.body());
+        assertEquals("too-many-requests", reply.problem());
+        assertEquals("42", reply.headers().firstValue("Retry-After").orElse(null));
+        assertTrue(reply.detail().contains("42 seconds"), reply.detail());
+        assertTrue(reply.headers().allValues("Set-Cookie").isEmpty());
+    }
+}

@@ -1,0 +1,37 @@
+package dev.warden.application.port.out;
+
+import dev.warden.domain.KnownDevice;
+import dev.warden.domain.TokenHash;
+import dev.warden.domain.UserId;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The browsers each user has logged in from (by the hash of their device token). A login reads
+ * its device without a lock before the password check, and again inside its transaction after it
+ * took the user's row lock; every change to a user's devices is made under that lock, so the
+ * second read is current.
+ */
+public interface KnownDevices {
+    Optional<KnownDevice> find(UserId userId, TokenHash tokenHash);
+
+    /** Inserts the device, or replaces the stored one with the same user and token hash. */
+    void save(KnownDevice device);
+
+    /**
+     * Keeps the user's {@code keep} most recently used devices and forgets the others.
+     *
+     * @return how many were forgotten
+     */
+    int keepMostRecentlyUsed(UserId userId, int keep);
+
+    /** Lifts the lock and clears the failure count of every device of the user. */
+    void unlockAll(UserId userId);
+
+    /**
+     * Forgets devices not used to log in since {@code before} (their cookie has expired).
+     *
+     * @return how many were forgotten
+     */
+    int forgetUnusedSince(Instant before);
+}
