@@ -62,7 +62,7 @@ public final class LoginService implements LoginUseCase {
 
     @Override
     public LoginResult login(String username, String password, ClientInfo client) {
-        String typedName = username == null ? "" : username.strip();
+        String typedName = dev.warden.domain.Username.lookupForm(username);
         String normalizedPassword = PasswordPolicy.normalize(password == null ? "" : password);
         Outcome outcome = transactions.inTransaction(() -> attempt(typedName, normalizedPassword, client));
         return switch (outcome) {
