@@ -46,6 +46,7 @@ public final class WardenApplication implements AutoCloseable {
     private String kafkaBootstrap;
     private EmbeddedKafkaBroker broker;
     private WebServer server;
+    private HttpSettings httpSettings;
     private OwnerLogin ownerLogin;
 
     private WardenApplication(WardenSettings settings) {
@@ -115,6 +116,7 @@ public final class WardenApplication implements AutoCloseable {
                     + String.join(",", settings.trustedProxies()) + "'");
         }
         HttpSettings http = new HttpSettings(settings.cookieSecure(), proxies, settings.policy().idleTimeout());
+        httpSettings = http;
         WebServerConfig.Builder builder = WebServer.builder()
                 .host(settings.httpHost())
                 .port(settings.httpPort())
@@ -156,6 +158,11 @@ public final class WardenApplication implements AutoCloseable {
 
     public WardenSettings settings() {
         return settings;
+    }
+
+    /** The REST routes this instance serves, straight from the HTTP adapter's route table (fuzz tests walk it). */
+    public List<WardenHttp.RouteTemplate> apiRoutes() {
+        return WardenHttp.routeTable(useCases.http(), httpSettings);
     }
 
     /** Runs one expiry sweep now, rather than waiting for the interval. */
