@@ -1,5 +1,6 @@
 package dev.warden.bootstrap;
 
+import dev.warden.adapter.db.ConnectionUrls;
 import dev.warden.adapter.db.DatabaseUnavailable;
 import dev.warden.adapter.db.WardenDatabase;
 import dev.warden.bootstrap.config.ConfigurationError;
@@ -34,9 +35,7 @@ public final class Main {
         WardenApplication app;
         try {
             WardenSettings settings = WardenSettings.fromEnvironment(System.getenv(), dev);
-            System.out.println("Warden starting" + (dev ? " in dev mode" : "") + ": HTTP on " + settings.httpHost() + ":"
-                    + settings.httpPort() + ", PostgreSQL at " + settings.dbUrl() + ", Kafka "
-                    + (settings.embeddedKafka() ? "embedded (in process)" : "at " + settings.kafkaBootstrap()) + ".");
+            System.out.println(startingLine(settings, dev));
             if (dev) {
                 WardenDatabase.createDatabaseIfMissing(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
             }
@@ -57,6 +56,13 @@ public final class Main {
         stopped.await();
     }
 
+    /** The first line: where everything will be. The database URL is redacted (it may carry credentials). */
+    static String startingLine(WardenSettings settings, boolean dev) {
+        return "Warden starting" + (dev ? " in dev mode" : "") + ": HTTP on " + settings.httpHost() + ":"
+                + settings.httpPort() + ", PostgreSQL at " + ConnectionUrls.redact(settings.dbUrl()) + ", Kafka "
+                + (settings.embeddedKafka() ? "embedded (in process)" : "at " + settings.kafkaBootstrap()) + ".";
+    }
+
     static void printWhereEverythingIs(WardenApplication app, boolean dev, PrintStream out) {
         WardenSettings s = app.settings();
         String base = "http://" + s.httpHost() + ":" + app.httpPort();
@@ -64,7 +70,7 @@ public final class Main {
         out.println("  Web console:  " + base + "/");
         out.println("  REST API:     " + base + "/api  (OpenAPI: " + base + "/openapi)");
         out.println("  Health:       " + base + "/observe/health");
-        out.println("  PostgreSQL:   " + s.dbUrl());
+        out.println("  PostgreSQL:   " + ConnectionUrls.redact(s.dbUrl()));
         out.println("  Kafka:        " + app.kafkaBootstrap() + (s.embeddedKafka() ? " (embedded broker)" : ""));
         out.println("  Alarm topology: " + (s.embeddedStreams() ? "running in this process" : "off (run alarm-streams separately)"));
         OwnerLogin owner = app.ownerLogin();

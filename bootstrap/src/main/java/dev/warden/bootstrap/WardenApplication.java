@@ -46,6 +46,7 @@ public final class WardenApplication implements AutoCloseable {
     private String kafkaBootstrap;
     private EmbeddedKafkaBroker broker;
     private WebServer server;
+    private HttpSettings httpSettings;
     private OwnerLogin ownerLogin;
     private StreamsStateFolder streamsState;
 
@@ -122,6 +123,7 @@ public final class WardenApplication implements AutoCloseable {
                     + String.join(",", settings.trustedProxies()) + "'");
         }
         HttpSettings http = new HttpSettings(settings.cookieSecure(), proxies, settings.policy().idleTimeout());
+        httpSettings = http;
         WebServerConfig.Builder builder = WebServer.builder()
                 .host(settings.httpHost())
                 .port(settings.httpPort())
@@ -160,6 +162,11 @@ public final class WardenApplication implements AutoCloseable {
     /** The in-process alarm topology's state folder; empty when it runs elsewhere (WARDEN_STREAMS=off). */
     public Optional<Path> streamsStateFolder() {
         return Optional.ofNullable(streamsState).map(StreamsStateFolder::path);
+    }
+
+    /** The REST routes this instance serves, straight from the HTTP adapter's route table (fuzz tests walk it). */
+    public List<WardenHttp.RouteTemplate> apiRoutes() {
+        return WardenHttp.routeTable(useCases.http(), httpSettings);
     }
 
     /** Runs one expiry sweep now, rather than waiting for the interval. */

@@ -4,16 +4,33 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 /** Picks PostgreSQL JDBC URLs apart without printing what they may carry (a password parameter). */
-final class ConnectionUrls {
+public final class ConnectionUrls {
     private static final String PREFIX = "jdbc:postgresql://";
 
     private ConnectionUrls() {
     }
 
-    /** The URL without its query string, which may hold credentials. */
-    static String redact(String url) {
+    /**
+     * The URL as safe to print: without its query string (which may hold {@code password=} or
+     * {@code sslpassword=}) and with any {@code user:password@} before the host masked.
+     */
+    public static String redact(String url) {
+        if (url == null) {
+            return null;
+        }
         int query = url.indexOf('?');
-        return query < 0 ? url : url.substring(0, query);
+        String withoutQuery = query < 0 ? url : url.substring(0, query);
+        int authority = withoutQuery.indexOf("//");
+        if (authority < 0) {
+            return withoutQuery;
+        }
+        int path = withoutQuery.indexOf('/', authority + 2);
+        int end = path < 0 ? withoutQuery.length() : path;
+        int at = withoutQuery.lastIndexOf('@', end - 1);
+        if (at <= authority) {
+            return withoutQuery;
+        }
+        return withoutQuery.substring(0, authority + 2) + "***@" + withoutQuery.substring(at + 1);
     }
 
     /** The database the URL names. */

@@ -48,7 +48,7 @@ final class AuthService extends ApiService {
     private void login(ServerRequest req, ServerResponse res) {
         JsonBody body = JsonBody.read(req, Set.of("username", "password"));
         String username = body.requiredString("username");
-        String password = body.requiredString("password");
+        String password = body.requiredSecret("password");
         LoginUseCase.LoginResult result = login.login(username, password, clients.read(req),
                 SessionCookies.presentedDevice(req).orElse(null));
         Session session = result.session();

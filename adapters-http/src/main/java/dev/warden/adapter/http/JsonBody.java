@@ -2,13 +2,15 @@ package dev.warden.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.application.port.in.InvalidRequest;
+import dev.warden.domain.BoundedText;
 import io.helidon.common.media.type.MediaTypes;
+import io.helidon.http.HttpException;
 import io.helidon.http.HttpMediaType;
+import io.helidon.http.RequestException;
 import io.helidon.webserver.http.ServerRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -16,10 +18,14 @@ import java.util.Set;
 
 /**
  * A request's JSON object body, read with a size cap and checked strictly: exactly the expected
- * fields, each a string. Details name fields and rules, never values.
+ * fields, each a string without unpaired surrogates (they have no UTF-8 form, so two different
+ * passwords would hash alike), and names and other plain fields without control characters
+ * (PostgreSQL cannot store NUL). Details name fields and rules, never values.
  */
 final class JsonBody {
     static final int MAX_BYTES = 16 * 1024;
+    private static final String MALFORMED =
+            "The request body could not be read: its chunked or compressed encoding is malformed.";
 
     private final JsonNode object;
 
@@ -50,8 +56,22 @@ final class JsonBody {
         return new JsonBody(node);
     }
 
-    /** @throws InvalidRequest when the field is missing, null or not a string */
+    /** @throws InvalidRequest when the field is missing, null, not a string, or holds a control character */
     String requiredString(String field) {
+        String value = requiredSecret(field);
+        if (BoundedText.hasUnsafe(value)) {
+            throw new InvalidRequest("Field '" + field + "' must not contain control characters.");
+        }
+        return value;
+    }
+
+    /**
+     * A password: control characters are left to the password policy, which names its rule for
+     * them; at login they simply never match.
+     *
+     * @throws InvalidRequest when the field is missing, null, not a string, or holds an unpaired surrogate
+     */
+    String requiredSecret(String field) {
         JsonNode value = object.get(field);
         if (value == null || value.isNull()) {
             throw new InvalidRequest("Field '" + field + "' is required.");
@@ -59,7 +79,22 @@ final class JsonBody {
         if (!value.isTextual()) {
             throw new InvalidRequest("Field '" + field + "' must be a string.");
         }
-        return value.textValue();
+        String text = value.textValue();
+        if (hasUnpairedSurrogate(text)) {
+            throw new InvalidRequest("Field '" + field + "' must be valid Unicode text (it holds an unpaired surrogate).");
+        }
+        return text;
+    }
+
+    private static boolean hasUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            if (Character.getType(codePoint) == Character.SURROGATE) {
+                return true;
+            }
+            i += Character.charCount(codePoint);
+        }
+        return false;
     }
 
     private static void requireJsonContentType(ServerRequest req) {
@@ -91,8 +126,17 @@ final class JsonBody {
                 }
             }
             return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (InvalidRequest | HttpException e) {
+            throw e;
+        } catch (RequestException e) {
+            // Helidon's framing checks: a chunk past the server's payload limit, a bad last chunk.
+            throw HttpProblem.closingConnection(ProblemType.INVALID_REQUEST,
+                    e.status().code() == 413 ? tooLarge().getMessage() : MALFORMED);
+        } catch (IOException | RuntimeException e) {
+            // Helidon lets a chunk size that is not hex, or too large, escape as NumberFormatException, and a
+            // broken compressed body fails in its decoder: the client framed the body wrongly. What follows on
+            // this connection cannot be trusted either, so it is closed after the answer.
+            throw HttpProblem.closingConnection(ProblemType.INVALID_REQUEST, MALFORMED);
         }
     }
 

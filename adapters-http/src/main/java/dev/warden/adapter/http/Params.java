@@ -2,6 +2,7 @@ package dev.warden.adapter.http;
 
 import dev.warden.application.port.in.InvalidRequest;
 import dev.warden.application.port.in.PageRequest;
+import dev.warden.domain.BoundedText;
 import dev.warden.domain.SessionId;
 import dev.warden.domain.UserId;
 import dev.warden.domain.Uuids;
@@ -10,9 +11,20 @@ import io.helidon.webserver.http.ServerRequest;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
-/** Reads path and query parameters; every malformed value becomes a 400, never a 500. */
+/**
+ * Reads path and query parameters; every malformed value becomes a 400 naming the parameter, never
+ * a 500, and never echoing the value. No query value may hold a control character or an unpaired
+ * surrogate (PostgreSQL rejects NUL in text) or be longer than {@value #MAX_VALUE_LENGTH}
+ * characters. Numbers are canonical decimal: see {@link #integer}.
+ */
 final class Params {
+    static final int MAX_VALUE_LENGTH = 256;
+    /** Digits only, no sign, no leading zero; at most nine digits, so every accepted value fits an int. */
+    private static final Pattern CANONICAL_NUMBER = Pattern.compile("0|[1-9][0-9]{0,8}");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+
     private Params() {
     }
 
@@ -30,7 +42,14 @@ final class Params {
         if (query.all(name).size() > 1) {
             throw new InvalidRequest("Query parameter '" + name + "' must be given at most once.");
         }
-        return Optional.of(query.get(name));
+        String value = query.get(name);
+        if (BoundedText.hasUnsafe(value)) {
+            throw new InvalidRequest("Query parameter '" + name + "' must not contain control characters.");
+        }
+        if (value.length() > MAX_VALUE_LENGTH) {
+            throw new InvalidRequest("Query parameter '" + name + "' must be at most " + MAX_VALUE_LENGTH + " characters.");
+        }
+        return Optional.of(value);
     }
 
     static Optional<UserId> userId(ServerRequest req) {
@@ -69,16 +88,22 @@ final class Params {
         return text(req, name).filter(value -> !value.isBlank()).map(String::strip);
     }
 
-    private static Optional<Integer> integer(ServerRequest req, String name) {
-        return nonBlank(req, name).map(value -> {
-            if (!value.matches("-?\\d+")) {
-                throw new InvalidRequest("Query parameter '" + name + "' must be a whole number.");
+    /**
+     * A whole number written the one way it is written: ASCII digits, no sign, no spaces, no leading
+     * zero, at most nine digits. An empty value counts as absent, like an empty filter. Anything else
+     * is a 400 naming the parameter, so no spelling ({@code 0000000001}, {@code +1}, {@code 1e3},
+     * {@code ١}) can be read as a number other than the one it shows.
+     */
+    static Optional<Integer> integer(ServerRequest req, String name) {
+        return text(req, name).filter(value -> !value.isEmpty()).map(value -> {
+            if (CANONICAL_NUMBER.matcher(value).matches()) {
+                return Integer.parseInt(value);
             }
-            if (value.length() > 9) {
-                // Far out of any range; let the range check word the message.
-                return value.startsWith("-") ? Integer.MIN_VALUE : Integer.MAX_VALUE;
+            if (DIGITS.matcher(value).matches() && value.charAt(0) != '0') {
+                throw new InvalidRequest("Query parameter '" + name + "' must be at most 999999999.");
             }
-            return Integer.parseInt(value);
+            throw new InvalidRequest("Query parameter '" + name
+                    + "' must be a whole number written in plain digits (no sign, spaces or leading zeros).");
         });
     }
 

@@ -14,6 +14,7 @@ import dev.warden.domain.PasswordRejected;
 import dev.warden.domain.SessionLimitReached;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.DirectHandlers;
@@ -56,7 +57,12 @@ final class ProblemHandlers {
                     res.headers().set(HeaderNames.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
                     send(res, ProblemType.TOO_MANY_REQUESTS, e.getMessage());
                 })
-                .error(HttpProblem.class, (req, res, e) -> send(res, e.type(), e.getMessage()))
+                .error(HttpProblem.class, (req, res, e) -> {
+                    if (e.closesConnection()) {
+                        res.header(HeaderValues.CONNECTION_CLOSE);
+                    }
+                    send(res, e.type(), e.getMessage());
+                })
                 .error(HttpException.class, ProblemHandlers::helidonError)
                 .error(Exception.class, ProblemHandlers::unexpected);
     }
@@ -66,14 +72,16 @@ final class ProblemHandlers {
      * headers): same body, generic detail, no echo of what was sent.
      */
     static DirectHandlers directHandlers() {
-        DirectHandler handler = (request, eventType, status, headers, message) -> {
+        DirectHandler handler = (request, eventType, helidonStatus, headers, message) -> {
+            // A body past the payload limit is bad input like any other: 400, as JsonBody answers below it.
+            Status status = helidonStatus.code() == 413 ? Status.BAD_REQUEST_400 : helidonStatus;
             ProblemType type = forStatus(status);
             headers.set(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
-            headers.set(HeaderNames.CACHE_CONTROL, "no-store");
+            SecurityHeaders.applyTo(headers, true);
             return DirectHandler.TransportResponse.builder()
                     .status(status)
                     .headers(headers)
-                    .entity(Json.write(body(type, status, genericDetail(status))))
+                    .entity(Json.write(body(type, status, genericDetail(helidonStatus))))
                     .build();
         };
         DirectHandlers.Builder builder = DirectHandlers.builder();
@@ -125,7 +133,7 @@ final class ProblemHandlers {
             return;
         }
         res.status(type.status());
-        res.headers().set(HeaderNames.CACHE_CONTROL, "no-store");
+        SecurityHeaders.applyTo(res.headers(), true);
         if (type.status() == Status.UNAUTHORIZED_401) {
             res.headers().set(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"warden\"");
         }

@@ -54,7 +54,7 @@ final class UsersAdminService extends ApiService {
         Actor actor = authenticator.requireAdministrator(req);
         JsonBody body = JsonBody.read(req, Set.of("username", "password", "role"));
         String username = body.requiredString("username");
-        String password = body.requiredString("password");
+        String password = body.requiredSecret("password");
         Role role = role(body.requiredString("role"));
         UserSummary created = create.create(username, password, role, actor);
         Responses.json(res, Status.CREATED_201, views.user(created));

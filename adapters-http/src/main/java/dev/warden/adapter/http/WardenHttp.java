@@ -6,7 +6,6 @@ import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
-import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.helidon.webserver.spi.ServerFeature;
 import java.util.ArrayList;
@@ -26,12 +25,21 @@ public final class WardenHttp {
     private WardenHttp() {
     }
 
-    /**
-     * Registers, in this order: the access log, the problem-detail error handlers, every REST route
-     * of contract.md, a problem 404/405 for any other {@code /api} path, and the web console at {@code /}.
-     */
+    /** {@link #routing(HttpRouting.Builder, WardenUseCases, HttpSettings, BooleanSupplier)} with a health that is always UP. */
     public static void routing(HttpRouting.Builder routing, WardenUseCases useCases, HttpSettings settings) {
+        routing(routing, useCases, settings, () -> true);
+    }
+
+    /**
+     * Registers, in this order: the security headers, the access log, the problem-detail error
+     * handlers, every REST route of contract.md, a problem 404/405 for any other {@code /api} path,
+     * the public {@code /observe/health} (UP while {@code databaseUp} answers true), and the web
+     * console at {@code /}.
+     */
+    public static void routing(HttpRouting.Builder routing, WardenUseCases useCases, HttpSettings settings,
+                               BooleanSupplier databaseUp) {
         ClientInfoReader clients = new ClientInfoReader(settings.trustedProxies());
+        routing.addFilter(new SecurityHeaders());
         routing.addFilter(new AccessLog(clients));
         ProblemHandlers.register(routing);
         List<ApiService> services = services(useCases, settings, clients);
@@ -41,21 +49,20 @@ public final class WardenHttp {
             routes.addAll(service.routes());
         }
         routing.register(new ApiFallback(routes));
+        routing.register(new PublicHealth(new DatabaseHealthCheck(databaseUp)));
         routing.register("/", Console.service(settings.consoleLocation()));
     }
 
     /**
-     * The server features: {@code /observe/health} (readiness includes "database" from
-     * {@code databaseUp}), {@code /observe/metrics}, and {@code /openapi} from
-     * {@code META-INF/openapi.yaml}.
+     * The server features: {@code /observe/metrics}, and {@code /openapi} from
+     * {@code META-INF/openapi.yaml}. No health observer: the public {@code /observe/health} is
+     * {@link PublicHealth}, which tells only UP or DOWN; observers are not discovered from the
+     * classpath either, so none appears on the public port by accident.
      */
-    public static List<ServerFeature> features(BooleanSupplier databaseUp) {
+    public static List<ServerFeature> features() {
         return List.of(
                 ObserveFeature.builder()
-                        .addObserver(HealthObserver.builder()
-                                .details(true)
-                                .addCheck(databaseCheck(databaseUp))
-                                .build())
+                        .observersDiscoverServices(false)
                         .addObserver(MetricsObserver.create())
                         .build(),
                 OpenApiFeature.create());
@@ -69,17 +76,36 @@ public final class WardenHttp {
         return ProblemHandlers.directHandlers();
     }
 
-    /** Routing, direct handlers and features in one call, for a server builder. */
+    /**
+     * The most request body bytes the server reads at all. Routes read at most {@link JsonBody#MAX_BYTES}
+     * themselves, but Helidon reads a whole chunk before handing it on: without this limit one chunk
+     * header announcing 2 GiB would make it buffer what follows. Past it, the answer is a 400.
+     */
+    public static final long MAX_PAYLOAD_BYTES = 1024 * 1024;
+
+    /** Routing, direct handlers, the payload limit and features in one call, for a server builder. */
     public static void configure(WebServerConfig.Builder server, WardenUseCases useCases, HttpSettings settings,
                                  BooleanSupplier databaseUp) {
-        server.routing(routing -> routing(routing, useCases, settings));
+        server.maxPayloadSize(MAX_PAYLOAD_BYTES);
+        server.routing(routing -> routing(routing, useCases, settings, databaseUp));
         server.directHandlers(directHandlers());
-        features(databaseUp).forEach(server::addFeature);
+        features().forEach(server::addFeature);
     }
 
     /** The readiness check named "database", UP while {@code databaseUp} answers true. */
     public static HealthCheck databaseCheck(BooleanSupplier databaseUp) {
         return new DatabaseHealthCheck(databaseUp);
+    }
+
+    /** A REST route as registered: its method and Helidon path template, e.g. {@code /api/admin/sessions/{id}}. */
+    public record RouteTemplate(String method, String path) {
+    }
+
+    /** The route table: every REST route {@link #routing} registers, for tests outside this module (fuzzing). */
+    public static List<RouteTemplate> routeTable(WardenUseCases useCases, HttpSettings settings) {
+        return apiRoutes(useCases, settings).stream()
+                .map(route -> new RouteTemplate(route.method().text(), route.path()))
+                .toList();
     }
 
     /** Every REST route, as registered by {@link #routing}; the OpenAPI test compares against it. */

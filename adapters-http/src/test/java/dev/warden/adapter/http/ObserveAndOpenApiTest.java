@@ -1,6 +1,7 @@
 package dev.warden.adapter.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The server features of {@link WardenHttp#configure}: health with the database check, metrics, OpenAPI. */
+/** The server features of {@link WardenHttp#configure}: the public health answer, metrics, OpenAPI. */
 class ObserveAndOpenApiTest {
     private static final FakeWarden WARDEN = new FakeWarden();
     private static final AtomicBoolean DATABASE_UP = new AtomicBoolean(true);
@@ -26,20 +27,31 @@ class ObserveAndOpenApiTest {
     }
 
     @Test
-    void givenDatabaseUpThenDown_whenCheckingReadiness_thenReadyThenNotReadyNamingDatabase() {
+    void givenDatabaseUpThenDown_whenCheckingHealth_thenOnlyUpOrDownWithoutDetails() {
         DATABASE_UP.set(true);
-        var up = server.get("/observe/health/ready");
+        var up = server.get("/observe/health");
         DATABASE_UP.set(false);
-        var down = server.get("/observe/health/ready");
-        var overall = server.get("/observe/health");
+        var down = server.get("/observe/health");
         DATABASE_UP.set(true);
 
         assertEquals(200, up.status(), up.body());
-        assertTrue(up.body().contains("\"database\""), up.body());
+        assertEquals("{\"status\":\"UP\"}", up.body());
+        assertTrue(up.contentType().startsWith("application/json"), up.contentType());
         assertEquals(503, down.status(), down.body());
-        assertTrue(down.body().contains("\"database\""), down.body());
-        assertTrue(down.body().contains("DOWN"), down.body());
-        assertEquals(503, overall.status(), overall.body());
+        assertEquals("{\"status\":\"DOWN\"}", down.body());
+    }
+
+    @Test
+    void whenAskingForHealthDetails_thenThePublicPortHasNone() {
+        for (String path : List.of("/observe/health/ready", "/observe/health/live", "/observe/health/started",
+                "/observe/health/ready/database", "/observe/health?details=true")) {
+            var reply = server.get(path);
+
+            assertTrue(reply.status() == 404 || reply.body().equals("{\"status\":\"UP\"}"), path + ": " + reply);
+            for (String detail : List.of("diskSpace", "heapMemory", "deadlock", "database", "checks", "freeBytes")) {
+                assertFalse(reply.body().contains(detail), path + " shows " + detail + ": " + reply.body());
+            }
+        }
     }
 
     @Test

@@ -26,6 +26,7 @@ import dev.warden.domain.SessionId;
 import dev.warden.domain.SessionLimit;
 import dev.warden.domain.SessionLimitReached;
 import dev.warden.domain.SessionToken;
+import dev.warden.domain.Username;
 import dev.warden.domain.WardenPolicy;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -89,7 +90,7 @@ public final class LoginService implements LoginUseCase {
 
     @Override
     public LoginResult login(String username, String password, ClientInfo client, DeviceToken presented) {
-        String typedName = username == null ? "" : username.strip();
+        String typedName = Username.lookupForm(username);
         String normalizedPassword = PasswordPolicy.normalize(password == null ? "" : password);
 
         Optional<Account> seen = accounts.findByUsername(typedName);

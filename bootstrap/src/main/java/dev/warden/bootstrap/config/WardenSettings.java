@@ -1,5 +1,6 @@
 package dev.warden.bootstrap.config;
 
+import dev.warden.adapter.db.ConnectionUrls;
 import dev.warden.domain.LoginThrottlePolicy;
 import dev.warden.domain.RetentionPolicy;
 import dev.warden.domain.WardenPolicy;
@@ -45,8 +46,8 @@ public record WardenSettings(
 
     @Override
     public String toString() {
-        // Never print the passwords.
-        return "WardenSettings[http=" + httpHost + ":" + httpPort + ", db=" + dbUrl + " as " + dbUser
+        // Never print the passwords, nor what the database URL may carry.
+        return "WardenSettings[http=" + httpHost + ":" + httpPort + ", db=" + ConnectionUrls.redact(dbUrl) + " as " + dbUser
                 + ", kafka=" + kafkaBootstrap + ", streams=" + (embeddedStreams ? EMBEDDED : "off")
                 + ", policy=" + policy + ", owner=" + ownerUsername + "]";
     }
@@ -76,7 +77,7 @@ public record WardenSettings(
         String dbUrl = r.text("WARDEN_DB_URL", "jdbc:postgresql://127.0.0.1:5432/warden");
         if (!dbUrl.startsWith("jdbc:postgresql://")) {
             throw new ConfigurationError("WARDEN_DB_URL must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db), was '"
-                    + dbUrl + "'");
+                    + ConnectionUrls.redact(dbUrl) + "'");
         }
         String kafka = r.text("WARDEN_KAFKA_BOOTSTRAP", EMBEDDED);
         if (!kafka.equals(EMBEDDED) && !kafka.matches("[^\\s,:]+:\\d{1,5}(,[^\\s,:]+:\\d{1,5})*")) {

@@ -56,6 +56,8 @@ final class ConsoleBrowser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
                 "--window-size=1280,900", "--user-data-dir=" + profile);
+        // The browser's console log, to see Content-Security-Policy violations and failed loads.
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -174,6 +176,13 @@ final class ConsoleBrowser implements AutoCloseable {
     List<WebElement> sessionRows() {
         tableLoaded();
         return driver.findElements(By.cssSelector("[data-session-id]"));
+    }
+
+    /** What the page logged to the browser console since the last call (errors, CSP violations). */
+    List<String> consoleLog() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(entry -> entry.getLevel() + " " + entry.getMessage())
+                .toList();
     }
 
     // ---- screenshots for docs/console ----

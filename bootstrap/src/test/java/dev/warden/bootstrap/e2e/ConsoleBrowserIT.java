@@ -72,6 +72,27 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void theConsoleWorksUnderItsContentSecurityPolicyWithNothingBlocked() {
+        ApiClient.Response index = console.api.get("/", null);
+        assertEquals("default-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'",
+                index.header("Content-Security-Policy"));
+        ConsoleBrowser browser = console.browser();
+
+        browser.logIn(RunningWarden.OWNER, RunningWarden.OWNER_PASSWORD);
+        for (String page : List.of("users", "audit", "alarms", "sessions")) {
+            browser.nav(page);
+            browser.page(page);
+            browser.tableLoaded();
+        }
+
+        List<String> log = browser.consoleLog();
+        assertTrue(log.stream().noneMatch(line -> line.contains("Content Security Policy")
+                || line.contains("Refused to")), "the CSP blocked something: " + log);
+        assertTrue(log.stream().noneMatch(line -> line.startsWith("SEVERE") && line.contains("favicon")),
+                "the icon loads: " + log);
+    }
+
+    @Test
     void aUserRoleAccountIsToldTheConsoleIsForAdministrators() {
         User plain = console.createUser("plain", "USER");
         ConsoleBrowser browser = console.browser();

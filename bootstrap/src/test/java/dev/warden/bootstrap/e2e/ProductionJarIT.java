@@ -41,9 +41,11 @@ class ProductionJarIT {
         TestPostgres.reset();
         int port = freePort();
         Path output = Files.createTempFile("warden-jar", ".log");
+        // A query string is where JDBC URLs carry credentials; this one must never be printed.
+        String url = TestPostgres.url() + (TestPostgres.url().contains("?") ? "&" : "?") + "sslpassword=url-secret-7";
         Process process = warden(Map.of(
                 "WARDEN_HTTP_PORT", String.valueOf(port),
-                "WARDEN_DB_URL", TestPostgres.url(), "WARDEN_DB_USER", TestPostgres.user(),
+                "WARDEN_DB_URL", url, "WARDEN_DB_USER", TestPostgres.user(),
                 "WARDEN_DB_PASSWORD", TestPostgres.password(),
                 "WARDEN_OWNER_PASSWORD", RunningWarden.OWNER_PASSWORD), output).start();
         try {
@@ -67,6 +69,8 @@ class ProductionJarIT {
             assertTrue(log.startsWith("Warden starting"), "the first line says where everything is: " + log);
             assertTrue(log.contains("Warden is running"), log);
             assertTrue(!log.contains(RunningWarden.OWNER_PASSWORD), "the configured owner password is never printed");
+            assertTrue(!log.contains("url-secret-7"), "the database URL is printed redacted: " + log);
+            assertTrue(log.contains("PostgreSQL at jdbc:postgresql://"), log);
         } finally {
             process.destroy();
             assertTrue(process.waitFor(30, TimeUnit.SECONDS), "stops on SIGTERM");
