@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -72,13 +74,16 @@ class RelayLeaseTakeoverIT {
             assertTrue(onRelay.cycles() > 0 && onSurvivor.cycles() > 0, "both instances produced events");
             kill.accept(link);
             long killedAt = System.nanoTime();
+            CompletableFuture<Long> takenOver = CompletableFuture.supplyAsync(() -> {
+                Eventually.await("the survivor to take the relay lease", Duration.ofSeconds(90),
+                        RelayLeaseTakeoverIT::leaseHolderPort, port -> port.isPresent()
+                                && !link.upstreamPorts().contains(port.get()));
+                return Duration.ofNanos(System.nanoTime() - killedAt).toMillis();
+            }, Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().factory()));
             sleep(2_000); // the survivor goes on producing while nobody relays
             onSurvivor.stop();
 
-            Eventually.await("the survivor to take the relay lease", Duration.ofSeconds(90),
-                    RelayLeaseTakeoverIT::leaseHolderPort, port -> port.isPresent()
-                            && !link.upstreamPorts().contains(port.get()));
-            long takeover = Duration.ofNanos(System.nanoTime() - killedAt).toMillis();
+            long takeover = takenOver.join();
             System.out.println("RelayLeaseTakeoverIT: the survivor held the relay lease " + takeover
                     + " ms after the relay instance was killed");
             Eventually.await("the survivor to publish every pending event", Duration.ofSeconds(60),
