@@ -26,6 +26,8 @@ final class OutboxNotifications implements AutoCloseable {
 
     private Connection connection;
     private boolean leaseHeld;
+    /** Set by the first failure of an outage, so that it logs one WARNING rather than one a second. */
+    private boolean outage;
     private volatile boolean closed;
 
     OutboxNotifications(DatabaseSettings settings) {
@@ -52,7 +54,7 @@ final class OutboxNotifications implements AutoCloseable {
                     return true;
                 }
             } catch (SQLException | DatabaseUnavailable e) {
-                LOG.log(Level.WARNING, "Outbox notifications unavailable; polling instead: " + e.getMessage());
+                lost("Outbox notifications unavailable; polling instead", e);
                 drop();
                 Thread.sleep(Math.max(0, Math.min(remaining, 1_000)));
             }
@@ -78,7 +80,7 @@ final class OutboxNotifications implements AutoCloseable {
             }
             return leaseHeld;
         } catch (SQLException | DatabaseUnavailable e) {
-            LOG.log(Level.WARNING, "Outbox relay lease unavailable: " + e.getMessage());
+            lost("Outbox relay lease unavailable", e);
             drop();
             return false;
         }
@@ -86,7 +88,7 @@ final class OutboxNotifications implements AutoCloseable {
 
     private Connection listening() throws SQLException {
         if (connection == null || connection.isClosed()) {
-            Connection opened = ConnectionPools.single(settings.url(), settings.user(), settings.password());
+            Connection opened = ConnectionPools.single(settings);
             try (Statement listen = opened.createStatement()) {
                 listen.execute("LISTEN " + CHANNEL);
             } catch (SQLException e) {
@@ -94,8 +96,19 @@ final class OutboxNotifications implements AutoCloseable {
                 throw e;
             }
             connection = opened;
+            if (outage) {
+                LOG.log(Level.INFO, "Outbox notifications connected again");
+                outage = false;
+            }
         }
         return connection;
+    }
+
+    private void lost(String what, Exception e) {
+        if (!outage) {
+            outage = true;
+            LOG.log(Level.WARNING, what + ": " + e.getMessage() + "; reconnecting every second until it is back");
+        }
     }
 
     private void drop() {
