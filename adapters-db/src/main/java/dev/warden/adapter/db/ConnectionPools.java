@@ -15,22 +15,27 @@ import java.util.Properties;
  * (HikariCP), and keepalive probes that notice a server gone silent ({@link KeepAliveSocketFactory}).
  * The validation pool also limits every read to the connect timeout: its statements are single
  * indexed reads, so a longer wait means the database is in trouble, and validation must not stall.
+ * The work pool's reads are limited too, but only as a backstop against a server that accepts and
+ * then hangs: its slowest legitimate statement (a deep offset page over a million sessions) takes
+ * a few seconds.
  */
 final class ConnectionPools {
     private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration WORK_READ_LIMIT = Duration.ofSeconds(30);
 
     private ConnectionPools() {
     }
 
     /** The pool for everything but session validation. */
     static HikariDataSource openWork(DatabaseSettings settings) {
-        return open(settings, "warden-db", settings.poolSize(), Math.min(2, settings.poolSize()), false);
+        return open(settings, "warden-db", settings.poolSize(), Math.min(2, settings.poolSize()),
+                max(WORK_READ_LIMIT, settings.connectTimeout()));
     }
 
     /** The validation hot path's own pool, kept full so that a validation never waits for a connect. */
     static HikariDataSource openValidation(DatabaseSettings settings) {
         int size = settings.validationPoolSize();
-        return open(settings, "warden-db-validation", size, size, true);
+        return open(settings, "warden-db-validation", size, size, settings.connectTimeout());
     }
 
     /**
@@ -38,12 +43,15 @@ final class ConnectionPools {
      * migration then works with any pool size, and holds no connection of the service's pools.
      */
     static HikariDataSource openMigration(DatabaseSettings settings) {
-        return open(settings, "warden-db-migration", 2, 0, false);
+        return open(settings, "warden-db-migration", 2, 0, null);
     }
 
-    /** @throws DatabaseUnavailable when the server cannot be reached at start (the pool tries at once) */
+    /**
+     * @param readLimit the longest a read may wait for the server; null for none (migrations)
+     * @throws DatabaseUnavailable when the server cannot be reached at start (the pool tries at once)
+     */
     private static HikariDataSource open(DatabaseSettings settings, String name, int size, int minimumIdle,
-                                         boolean boundedReads) {
+                                         Duration readLimit) {
         long timeoutMillis = settings.connectTimeout().toMillis();
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
@@ -58,8 +66,8 @@ final class ConnectionPools {
         driverProperties(settings.connectTimeout()).forEach((key, value) -> config.addDataSourceProperty((String) key, value));
         // Strings (and the UUIDs DbClient binds as strings) go untyped, so PostgreSQL infers uuid etc.
         config.addDataSourceProperty("stringtype", "unspecified");
-        if (boundedReads) {
-            config.addDataSourceProperty("socketTimeout", String.valueOf(wholeSeconds(settings.connectTimeout())));
+        if (readLimit != null) {
+            config.addDataSourceProperty("socketTimeout", String.valueOf(wholeSeconds(readLimit)));
         }
         try {
             return new HikariDataSource(config);
@@ -100,6 +108,10 @@ final class ConnectionPools {
         properties.setProperty("socketFactory", KeepAliveSocketFactory.class.getName());
         properties.setProperty("socketFactoryArg", KeepAliveSocketFactory.spec(seconds));
         return properties;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** pgjdbc counts its timeouts in whole seconds; round up, so the limit is never shorter than asked. */
