@@ -12,6 +12,6 @@ public final class StoreUnavailable extends TemporarilyUnavailable {
     public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     public StoreUnavailable(Throwable cause) {
-        super("The database cannot be reached right now.", RETRY_AFTER, cause);
+        super("The database is unreachable or too busy right now.", RETRY_AFTER, cause);
     }
 }
