@@ -13,6 +13,7 @@ import dev.warden.adapter.kafka.OutboxRelayLoop;
 import dev.warden.bootstrap.config.ConfigurationError;
 import dev.warden.bootstrap.config.WardenSettings;
 import dev.warden.bootstrap.password.Argon2PasswordHasher;
+import dev.warden.bootstrap.password.BoundedPasswordHasher;
 import dev.warden.bootstrap.password.CommonPasswordBlocklist;
 import dev.warden.streams.AlarmStreams;
 import dev.warden.streams.AlarmStreamsConfig;
@@ -73,13 +74,13 @@ public final class WardenApplication implements AutoCloseable {
     }
 
     private void startAll(OwnerPasswordSource ownerPassword) {
-        database = remember(WardenDatabase.connect(
-                DatabaseSettings.of(settings.dbUrl(), settings.dbUser(), settings.dbPassword())));
+        database = remember(WardenDatabase.connect(new DatabaseSettings(settings.dbUrl(), settings.dbUser(),
+                settings.dbPassword(), settings.dbPoolSize(), settings.dbConnectTimeout())));
         SecureRandom random = new SecureRandom();
         useCases = UseCases.wire(new UseCases.Ports(database.transactions(), database.userAccounts(),
                         database.sessionStore(), database.auditTrail(), database.eventOutbox(), database.alarmStore(),
-                        new Argon2PasswordHasher(random), new CommonPasswordBlocklist(), database.knownDevices(),
-                        database.loginThrottle()),
+                        remember(BoundedPasswordHasher.perCore(new Argon2PasswordHasher(random))),
+                        new CommonPasswordBlocklist(), database.knownDevices(), database.loginThrottle()),
                 settings.policy(), settings.loginThrottle(), Clock.systemUTC(), random);
         ownerLogin = ownerPassword.ensureOwner(settings, useCases.ensureOwner());
         startKafka();

@@ -5,26 +5,70 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Properties;
 
-/** Opens connections to PostgreSQL: the shared pool, and single connections for LISTEN and admin work. */
+/**
+ * Opens connections to PostgreSQL: the two pools (work and validation), and single connections for
+ * LISTEN and admin work. Every connection has the same time limits, all derived from the connect
+ * timeout: the TCP connect and the login (pgjdbc, whole seconds), the wait for a pooled connection
+ * (HikariCP), and keepalive probes that notice a server gone silent ({@link KeepAliveSocketFactory}).
+ * The validation pool also limits every read to the connect timeout: its statements are single
+ * indexed reads, so a longer wait means the database is in trouble, and validation must not stall.
+ * The work pool's reads are limited too, but only as a backstop against a server that accepts and
+ * then hangs: its slowest legitimate statement (a deep offset page over a million sessions) takes
+ * a few seconds.
+ */
 final class ConnectionPools {
+    private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration WORK_READ_LIMIT = Duration.ofSeconds(30);
+
     private ConnectionPools() {
     }
 
-    /** @throws DatabaseUnavailable when the server cannot be reached at start (the pool tries at once) */
-    static HikariDataSource open(DatabaseSettings settings) {
+    /** The pool for everything but session validation. */
+    static HikariDataSource openWork(DatabaseSettings settings) {
+        return open(settings, "warden-db", settings.poolSize(), Math.min(2, settings.poolSize()),
+                max(WORK_READ_LIMIT, settings.connectTimeout()));
+    }
+
+    /** The validation hot path's own pool, kept full so that a validation never waits for a connect. */
+    static HikariDataSource openValidation(DatabaseSettings settings) {
+        int size = settings.validationPoolSize();
+        return open(settings, "warden-db-validation", size, size, settings.connectTimeout());
+    }
+
+    /**
+     * A short-lived pool for Flyway, which wants two connections at once (one holds its lock): the
+     * migration then works with any pool size, and holds no connection of the service's pools.
+     */
+    static HikariDataSource openMigration(DatabaseSettings settings) {
+        return open(settings, "warden-db-migration", 2, 0, null);
+    }
+
+    /**
+     * @param readLimit the longest a read may wait for the server; null for none (migrations)
+     * @throws DatabaseUnavailable when the server cannot be reached at start (the pool tries at once)
+     */
+    private static HikariDataSource open(DatabaseSettings settings, String name, int size, int minimumIdle,
+                                         Duration readLimit) {
+        long timeoutMillis = settings.connectTimeout().toMillis();
         HikariConfig config = new HikariConfig();
-        config.setPoolName("warden-db");
+        config.setPoolName(name);
         config.setJdbcUrl(settings.url());
         config.setUsername(settings.user());
         config.setPassword(settings.password());
-        config.setMaximumPoolSize(settings.poolSize());
-        config.setMinimumIdle(Math.min(2, settings.poolSize()));
-        config.setConnectionTimeout(5_000);
-        config.addDataSourceProperty("ApplicationName", "warden");
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(minimumIdle);
+        config.setConnectionTimeout(timeoutMillis);
+        // Checking an idle connection before handing it out must fit in the wait as well.
+        config.setValidationTimeout(Math.max(DatabaseSettings.MIN_CONNECT_TIMEOUT.toMillis(), timeoutMillis / 2));
+        driverProperties(settings.connectTimeout()).forEach((key, value) -> config.addDataSourceProperty((String) key, value));
         // Strings (and the UUIDs DbClient binds as strings) go untyped, so PostgreSQL infers uuid etc.
         config.addDataSourceProperty("stringtype", "unspecified");
+        if (readLimit != null) {
+            config.addDataSourceProperty("socketTimeout", String.valueOf(wholeSeconds(readLimit)));
+        }
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
@@ -32,18 +76,48 @@ final class ConnectionPools {
         }
     }
 
-    /** One connection outside the pool, for work that holds it (LISTEN) or another database. */
+    /** One connection outside the pools, for work that holds it (LISTEN). */
+    static Connection single(DatabaseSettings settings) {
+        return single(settings.url(), settings.user(), settings.password(), settings.connectTimeout());
+    }
+
+    /** One connection to another database of the server (creating the service's own). */
     static Connection single(String url, String user, String password) {
-        Properties properties = new Properties();
+        return single(url, user, password, DEFAULT_CONNECT_TIMEOUT);
+    }
+
+    private static Connection single(String url, String user, String password, Duration connectTimeout) {
+        Properties properties = driverProperties(connectTimeout);
         properties.setProperty("user", user);
         properties.setProperty("password", password == null ? "" : password);
-        properties.setProperty("ApplicationName", "warden");
-        properties.setProperty("connectTimeout", "5");
         try {
             return DriverManager.getConnection(url, properties);
         } catch (SQLException e) {
             throw unavailable(url, e);
         }
+    }
+
+    /** What pgjdbc is told about time limits and sockets; the URL's own parameters still apply over these. */
+    private static Properties driverProperties(Duration connectTimeout) {
+        int seconds = wholeSeconds(connectTimeout);
+        Properties properties = new Properties();
+        properties.setProperty("ApplicationName", "warden");
+        properties.setProperty("connectTimeout", String.valueOf(seconds));
+        properties.setProperty("loginTimeout", String.valueOf(seconds));
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("socketFactory", KeepAliveSocketFactory.class.getName());
+        properties.setProperty("socketFactoryArg", KeepAliveSocketFactory.spec(seconds));
+        return properties;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /** pgjdbc counts its timeouts in whole seconds; round up, so the limit is never shorter than asked. */
+    static int wholeSeconds(Duration duration) {
+        long millis = duration.toMillis();
+        return (int) Math.max(1, (millis + 999) / 1000);
     }
 
     static DatabaseUnavailable unavailable(String url, Throwable error) {

@@ -20,7 +20,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Sessions in the {@code sessions} table; the username comes from the joined account. */
+/**
+ * Sessions in the {@code sessions} table; the username comes from the joined account. The two
+ * statements of the validation hot path run on the validation pool when outside a transaction.
+ */
 public final class JdbcSessionStore implements SessionStore {
     private final JdbcTransactionBoundary db;
 
@@ -44,7 +47,7 @@ public final class JdbcSessionStore implements SessionStore {
 
     @Override
     public Optional<AuthenticatedSession> findOpenByTokenHash(TokenHash tokenHash) {
-        return db.executor().createNamedGet("session-find-open-by-token-hash")
+        return db.validationExecutor().createNamedGet("session-find-open-by-token-hash")
                 .addParam("tokenHash", tokenHash.value())
                 .execute()
                 .map(row -> new AuthenticatedSession(session(row), account(row)));
@@ -77,7 +80,7 @@ public final class JdbcSessionStore implements SessionStore {
 
     @Override
     public void recordActivity(SessionId id, Instant at) {
-        db.executor().createNamedUpdate("session-record-activity")
+        db.validationExecutor().createNamedUpdate("session-record-activity")
                 .addParam("id", id.value())
                 .addParam("at", Sql.time(at))
                 .execute();

@@ -1,24 +1,40 @@
 package dev.warden.adapter.db;
 
+import dev.warden.application.port.out.StoreUnavailable;
 import dev.warden.application.port.out.TransactionBoundary;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbStatements;
 import io.helidon.dbclient.DbTransaction;
+import io.helidon.dbclient.jdbc.JdbcClientBuilder;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Objects;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 /**
  * One {@link DbTransaction} per {@link #inTransaction} call, kept in a thread-local so that every
  * store called inside it joins it. A nested call joins the outer transaction. The transaction
  * commits when the work returns and rolls back when it throws anything. Outside a transaction a
- * store's statement runs on its own connection in auto-commit.
+ * store's statement runs on its own connection in auto-commit: from the work pool, or, for the
+ * validation hot path ({@link #validationExecutor()}), from the validation pool, so that validation
+ * never queues behind logins and admin pages for a connection.
  */
-public final class JdbcTransactionBoundary implements TransactionBoundary {
+public final class JdbcTransactionBoundary implements TransactionBoundary, AutoCloseable {
     private final DbClient client;
+    private final DbClient validationClient;
     private final ThreadLocal<Scope> current = new ThreadLocal<>();
 
-    JdbcTransactionBoundary(DbClient client) {
-        this.client = client;
+    JdbcTransactionBoundary(DataSource pool, DataSource validationPool, DbStatements statements) {
+        this.client = JdbcClientBuilder.create()
+                .connectionPool(() -> connectionForWork(pool))
+                .statements(statements)
+                .build();
+        this.validationClient = JdbcClientBuilder.create()
+                .connectionPool(() -> connection(validationPool))
+                .statements(statements)
+                .build();
     }
 
     @Override
@@ -48,6 +64,12 @@ public final class JdbcTransactionBoundary implements TransactionBoundary {
         return scope == null ? client.execute() : scope.transaction();
     }
 
+    /** Like {@link #executor()}, but outside a transaction on the validation pool. */
+    DbExecute validationExecutor() {
+        Scope scope = current.get();
+        return scope == null ? validationClient.execute() : scope.transaction();
+    }
+
     /** For row locks, which would be released at once outside a transaction. */
     DbExecute lockingExecutor(String operation) {
         Scope scope = current.get();
@@ -57,10 +79,49 @@ public final class JdbcTransactionBoundary implements TransactionBoundary {
         return scope.transaction();
     }
 
+    /** A cheap {@code select 1} on the validation pool (busy logins do not make the database look down). */
+    boolean answers() {
+        try {
+            return validationClient.execute().namedGet("health").isPresent();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        validationClient.close();
+    }
+
+    /**
+     * DbClient asks for a connection when a statement first runs. Inside a transaction that is the
+     * moment the transaction starts holding one, which the scope notes: only then is there anything
+     * to commit or roll back.
+     */
+    private Connection connectionForWork(DataSource pool) {
+        Connection connection = connection(pool);
+        Scope scope = current.get();
+        if (scope != null) {
+            scope.holdsConnection = true;
+        }
+        return connection;
+    }
+
+    private static Connection connection(DataSource pool) {
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            // No connection within the connect timeout: the database is down or every connection busy.
+            throw new StoreUnavailable(e);
+        }
+    }
+
     /** Opens the DbTransaction lazily: work that never touches the database takes no connection. */
     private static final class Scope {
         private final DbClient client;
         private DbTransaction transaction;
+        private boolean holdsConnection;
 
         Scope(DbClient client) {
             this.client = client;
@@ -74,13 +135,14 @@ public final class JdbcTransactionBoundary implements TransactionBoundary {
         }
 
         void commit() {
-            if (transaction != null) {
+            if (holdsConnection) {
                 transaction.commit();
             }
         }
 
+        /** Without a connection (none could be had) nothing was done, and nothing is held. */
         void rollback(Throwable cause) {
-            if (transaction == null) {
+            if (!holdsConnection) {
                 return;
             }
             try {

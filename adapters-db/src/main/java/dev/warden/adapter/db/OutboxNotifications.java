@@ -44,6 +44,8 @@ final class OutboxNotifications implements AutoCloseable {
     private Connection connection;
     private boolean leaseHeld;
     private long lastRoundTrip;
+    /** Set by the first failure of an outage, so that it logs one WARNING rather than one a second. */
+    private boolean outage;
     private volatile boolean closed;
 
     OutboxNotifications(DatabaseSettings settings) {
@@ -89,7 +91,7 @@ final class OutboxNotifications implements AutoCloseable {
                 // A connection that merely died (e.g. ended while idle) is replaced at once; only
                 // when a fresh one fails too is PostgreSQL away, and then we poll.
                 if (failedBefore) {
-                    LOG.log(Level.WARNING, "Outbox notifications unavailable; polling instead: " + e.getMessage());
+                    lost("Outbox notifications unavailable; polling instead", e);
                     Thread.sleep(Math.max(0, Math.min(remaining, 1_000)));
                 }
                 failedBefore = true;
@@ -129,7 +131,7 @@ final class OutboxNotifications implements AutoCloseable {
             lastRoundTrip = System.nanoTime();
             return leaseHeld;
         } catch (SQLException | DatabaseUnavailable e) {
-            LOG.log(Level.WARNING, "Outbox relay lease unavailable: " + e.getMessage());
+            lost("Outbox relay lease unavailable", e);
             drop();
             return false;
         }
@@ -145,7 +147,7 @@ final class OutboxNotifications implements AutoCloseable {
     private Connection listening() throws SQLException {
         if (connection == null || connection.isClosed()) {
             drop(); // a new session holds no lock: the lease, if it was ours, went with the old one
-            Connection opened = ConnectionPools.single(settings.url(), settings.user(), settings.password());
+            Connection opened = ConnectionPools.single(settings);
             try (Statement setup = opened.createStatement()) {
                 setup.execute("LISTEN " + CHANNEL);
                 endWhenSilent(setup);
@@ -155,8 +157,19 @@ final class OutboxNotifications implements AutoCloseable {
             }
             connection = opened;
             lastRoundTrip = System.nanoTime();
+            if (outage) {
+                LOG.log(Level.INFO, "Outbox notifications connected again");
+                outage = false;
+            }
         }
         return connection;
+    }
+
+    private void lost(String what, Exception e) {
+        if (!outage) {
+            outage = true;
+            LOG.log(Level.WARNING, what + ": " + e.getMessage() + "; reconnecting every second until it is back");
+        }
     }
 
     /** PostgreSQL ends this session, and so frees the lease, once it has been idle for the timeout. */

@@ -11,45 +11,47 @@ import dev.warden.application.port.out.OutboxQueue;
 import dev.warden.application.port.out.SessionStore;
 import dev.warden.application.port.out.TransactionBoundary;
 import dev.warden.application.port.out.UserAccounts;
-import io.helidon.dbclient.DbClient;
-import io.helidon.dbclient.jdbc.JdbcClientBuilder;
-import java.sql.SQLException;
-import java.time.Duration;
 
 /**
- * The composition root's one door to PostgreSQL: connects (a HikariCP pool under Helidon
- * DbClient), migrates the schema with Flyway, and hands out the port adapters, which all share
- * one {@link TransactionBoundary}.
+ * The composition root's one door to PostgreSQL: connects (two HikariCP pools under Helidon
+ * DbClient: the work pool, and a small one of its own for session validation), migrates the
+ * schema with Flyway, and hands out the port adapters, which all share one
+ * {@link TransactionBoundary}. Every port it hands out throws
+ * {@link dev.warden.application.port.out.StoreUnavailable} when the database cannot be reached
+ * within the connect timeout or the connection dies; the pools reconnect by themselves once the
+ * database is back.
  */
 public final class WardenDatabase implements AutoCloseable {
-    private final HikariDataSource dataSource;
-    private final DbClient client;
+    private final HikariDataSource pool;
+    private final HikariDataSource validationPool;
     private final OutboxNotifications notifications;
-    private final JdbcTransactionBoundary transactions;
-    private final JdbcSessionStore sessionStore;
-    private final JdbcUserAccounts userAccounts;
-    private final JdbcAuditTrail auditTrail;
-    private final JdbcEventOutbox eventOutbox;
-    private final JdbcAlarmStore alarmStore;
-    private final JdbcOutboxQueue outboxQueue;
-    private final JdbcHistoryRetention historyRetention;
-    private final JdbcKnownDevices knownDevices;
-    private final JdbcLoginThrottle loginThrottle;
+    private final JdbcTransactionBoundary boundary;
+    private final TransactionBoundary transactions;
+    private final SessionStore sessionStore;
+    private final UserAccounts userAccounts;
+    private final AuditTrail auditTrail;
+    private final EventOutbox eventOutbox;
+    private final AlarmStore alarmStore;
+    private final OutboxQueue outboxQueue;
+    private final HistoryRetention historyRetention;
+    private final KnownDevices knownDevices;
+    private final LoginThrottle loginThrottle;
 
-    private WardenDatabase(HikariDataSource dataSource, DbClient client, OutboxNotifications notifications) {
-        this.dataSource = dataSource;
-        this.client = client;
+    private WardenDatabase(HikariDataSource pool, HikariDataSource validationPool, OutboxNotifications notifications) {
+        this.pool = pool;
+        this.validationPool = validationPool;
         this.notifications = notifications;
-        this.transactions = new JdbcTransactionBoundary(client);
-        this.sessionStore = new JdbcSessionStore(transactions);
-        this.userAccounts = new JdbcUserAccounts(transactions);
-        this.auditTrail = new JdbcAuditTrail(transactions);
-        this.eventOutbox = new JdbcEventOutbox(transactions);
-        this.alarmStore = new JdbcAlarmStore(transactions);
-        this.outboxQueue = new JdbcOutboxQueue(transactions, notifications);
-        this.historyRetention = new JdbcHistoryRetention(transactions);
-        this.knownDevices = new JdbcKnownDevices(transactions);
-        this.loginThrottle = new JdbcLoginThrottle(transactions);
+        this.boundary = new JdbcTransactionBoundary(pool, validationPool, SqlStatements.load());
+        this.transactions = ConnectionFailures.translating(TransactionBoundary.class, boundary);
+        this.sessionStore = ConnectionFailures.translating(SessionStore.class, new JdbcSessionStore(boundary));
+        this.userAccounts = ConnectionFailures.translating(UserAccounts.class, new JdbcUserAccounts(boundary));
+        this.auditTrail = ConnectionFailures.translating(AuditTrail.class, new JdbcAuditTrail(boundary));
+        this.eventOutbox = ConnectionFailures.translating(EventOutbox.class, new JdbcEventOutbox(boundary));
+        this.alarmStore = ConnectionFailures.translating(AlarmStore.class, new JdbcAlarmStore(boundary));
+        this.outboxQueue = ConnectionFailures.translating(OutboxQueue.class, new JdbcOutboxQueue(boundary, notifications));
+        this.historyRetention = ConnectionFailures.translating(HistoryRetention.class, new JdbcHistoryRetention(boundary));
+        this.knownDevices = ConnectionFailures.translating(KnownDevices.class, new JdbcKnownDevices(boundary));
+        this.loginThrottle = ConnectionFailures.translating(LoginThrottle.class, new JdbcLoginThrottle(boundary));
     }
 
     /**
@@ -62,23 +64,20 @@ public final class WardenDatabase implements AutoCloseable {
     }
 
     /** With a relay lease timeout of its own: tests that take the lease over without waiting 30 s. */
-    static WardenDatabase connect(DatabaseSettings settings, Duration relayLeaseTimeout) {
-        HikariDataSource dataSource = ConnectionPools.open(settings);
+    static WardenDatabase connect(DatabaseSettings settings, java.time.Duration relayLeaseTimeout) {
+        try (HikariDataSource migration = ConnectionPools.openMigration(settings)) {
+            SchemaSetup.migrate(migration, settings.url());
+        }
+        HikariDataSource pool = ConnectionPools.openWork(settings);
+        HikariDataSource validationPool = null;
         try {
-            SchemaSetup.migrate(dataSource, settings.url());
-            DbClient client = JdbcClientBuilder.create()
-                    .connectionPool(() -> {
-                        try {
-                            return dataSource.getConnection();
-                        } catch (SQLException e) {
-                            throw ConnectionPools.unavailable(settings.url(), e);
-                        }
-                    })
-                    .statements(SqlStatements.load())
-                    .build();
-            return new WardenDatabase(dataSource, client, new OutboxNotifications(settings, relayLeaseTimeout));
+            validationPool = ConnectionPools.openValidation(settings);
+            return new WardenDatabase(pool, validationPool, new OutboxNotifications(settings, relayLeaseTimeout));
         } catch (RuntimeException | Error e) {
-            dataSource.close();
+            if (validationPool != null) {
+                validationPool.close();
+            }
+            pool.close();
             throw e;
         }
     }
@@ -133,19 +132,16 @@ public final class WardenDatabase implements AutoCloseable {
         return loginThrottle;
     }
 
-    /** A cheap {@code select 1}, for readiness checks. */
+    /** A cheap {@code select 1}, for readiness checks; false within the connect timeout when unreachable. */
     public boolean isHealthy() {
-        try {
-            return client.execute().namedGet("health").isPresent();
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return boundary.answers();
     }
 
     @Override
     public void close() {
         notifications.close();
-        client.close();
-        dataSource.close();
+        boundary.close();
+        validationPool.close();
+        pool.close();
     }
 }

@@ -45,6 +45,12 @@ final class TestDatabase {
         return WardenDatabase.connect(settings, RELAY_LEASE_TIMEOUT);
     }
 
+    /** The same database with other pool limits, for an instance of a test's own. */
+    static DatabaseSettings settings(int poolSize, java.time.Duration connectTimeout) {
+        get();
+        return new DatabaseSettings(settings.url(), settings.user(), settings.password(), poolSize, connectTimeout);
+    }
+
     /** Empties every table, so each test starts from nothing. */
     static void reset() {
         get();

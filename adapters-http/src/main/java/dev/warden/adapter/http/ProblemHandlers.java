@@ -9,6 +9,7 @@ import dev.warden.application.port.in.TooManyLoginAttempts;
 import dev.warden.application.port.in.Unauthenticated;
 import dev.warden.application.port.in.UserNotFound;
 import dev.warden.application.port.in.UsernameTaken;
+import dev.warden.application.port.out.TemporarilyUnavailable;
 import dev.warden.domain.OwnerProtected;
 import dev.warden.domain.PasswordRejected;
 import dev.warden.domain.SessionLimitReached;
@@ -53,6 +54,7 @@ final class ProblemHandlers {
                 .error(SessionLimitReached.class,
                         (req, res, e) -> send(res, ProblemType.SESSION_LIMIT_REACHED, e.getMessage()))
                 .error(OwnerProtected.class, (req, res, e) -> send(res, ProblemType.OWNER_PROTECTED, e.getMessage()))
+                .error(TemporarilyUnavailable.class, ProblemHandlers::unavailable)
                 .error(TooManyLoginAttempts.class, (req, res, e) -> {
                     res.headers().set(HeaderNames.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
                     send(res, ProblemType.TOO_MANY_REQUESTS, e.getMessage());
@@ -119,6 +121,22 @@ final class ProblemHandlers {
 
     private static String genericDetail(Status status) {
         return "The request could not be processed (" + status.code() + " " + status.reasonPhrase() + ").";
+    }
+
+    /**
+     * The database is unreachable or the password hashing slots stayed full: 503 with Retry-After,
+     * never a 500. Logged at FINE only: an outage would otherwise write a line per request (the pool
+     * and the relay already report it once).
+     */
+    private static void unavailable(ServerRequest req, ServerResponse res, TemporarilyUnavailable e) {
+        LOGGER.log(Level.FINE, () -> "Unavailable: " + req.prologue().method().text() + " "
+                + AccessLog.safePath(req.path().rawPath()) + ": " + e.getClass().getSimpleName());
+        long seconds = Math.max(1, e.retryAfter().toSeconds());
+        if (!res.isSent()) {
+            res.headers().set(HeaderNames.RETRY_AFTER, String.valueOf(seconds));
+        }
+        send(res, ProblemType.SERVICE_UNAVAILABLE, e.getMessage() + " Try again in " + seconds
+                + (seconds == 1 ? " second." : " seconds."));
     }
 
     private static void unexpected(ServerRequest req, ServerResponse res, Exception e) {

@@ -19,7 +19,8 @@ enum ProblemType {
     SESSION_LIMIT_REACHED("session-limit-reached", Status.CONFLICT_409, "Session limit reached"),
     OWNER_PROTECTED("owner-protected", Status.CONFLICT_409, "Owner account is protected"),
     TOO_MANY_REQUESTS("too-many-requests", Status.TOO_MANY_REQUESTS_429, "Too many requests"),
-    INTERNAL_ERROR("internal-error", Status.INTERNAL_SERVER_ERROR_500, "Internal error");
+    INTERNAL_ERROR("internal-error", Status.INTERNAL_SERVER_ERROR_500, "Internal error"),
+    SERVICE_UNAVAILABLE("service-unavailable", Status.SERVICE_UNAVAILABLE_503, "Service unavailable");
 
     static final String TYPE_PREFIX = "https://warden.dev/problems/";
 

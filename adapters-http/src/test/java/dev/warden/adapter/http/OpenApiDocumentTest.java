@@ -52,6 +52,7 @@ class OpenApiDocumentTest {
             if (!path.equals("/api/auth/login")) {
                 assertTrue(responses.containsKey("401"), method + " " + path + " documents no 401");
             }
+            assertTrue(responses.containsKey("503"), method + " " + path + " documents no 503 service-unavailable");
             if (path.contains("{id}")) {
                 List<Object> parameters = (List<Object>) op.get("parameters");
                 assertTrue(parameters.contains(Map.of("$ref", "#/components/parameters/Id")), method + " " + path);

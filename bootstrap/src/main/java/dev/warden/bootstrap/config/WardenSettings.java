@@ -16,6 +16,8 @@ import java.util.function.Function;
  * Everything an operator can set, read from the environment variables of contract.md. Each bad
  * value fails with one line naming the variable; nothing is started before all of them parsed.
  *
+ * @param dbPoolSize connections of the work pool; session validation has a small pool of its own
+ * @param dbConnectTimeout the longest an API call waits for the database before answering 503
  * @param kafkaBootstrap "embedded" or host:port,...
  * @param ownerPassword  empty when not given: dev mode then generates one, production refuses
  * @param retention      how long history is kept
@@ -27,6 +29,8 @@ public record WardenSettings(
         String dbUrl,
         String dbUser,
         String dbPassword,
+        int dbPoolSize,
+        Duration dbConnectTimeout,
         String kafkaBootstrap,
         boolean embeddedStreams,
         WardenPolicy policy,
@@ -39,6 +43,10 @@ public record WardenSettings(
         LoginThrottlePolicy loginThrottle) {
 
     public static final String EMBEDDED = "embedded";
+    public static final int DEFAULT_DB_POOL_SIZE = 10;
+    public static final Duration DEFAULT_DB_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    /** HikariCP's floor for its timeouts. */
+    private static final Duration MIN_DB_CONNECT_TIMEOUT = Duration.ofMillis(250);
 
     public boolean embeddedKafka() {
         return EMBEDDED.equals(kafkaBootstrap);
@@ -79,6 +87,15 @@ public record WardenSettings(
             throw new ConfigurationError("WARDEN_DB_URL must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db), was '"
                     + ConnectionUrls.redact(dbUrl) + "'");
         }
+        int dbPoolSize = r.positiveInt("WARDEN_DB_POOL_SIZE", DEFAULT_DB_POOL_SIZE);
+        Duration dbConnectTimeout = r.parse("WARDEN_DB_CONNECT_TIMEOUT", DEFAULT_DB_CONNECT_TIMEOUT,
+                "an ISO-8601 duration of at least PT0.25S such as PT2S", text -> {
+                    Duration d = Duration.parse(text);
+                    if (d.compareTo(MIN_DB_CONNECT_TIMEOUT) < 0) {
+                        throw new DateTimeParseException("below the minimum", text, 0);
+                    }
+                    return d;
+                });
         String kafka = r.text("WARDEN_KAFKA_BOOTSTRAP", EMBEDDED);
         if (!kafka.equals(EMBEDDED) && !kafka.matches("[^\\s,:]+:\\d{1,5}(,[^\\s,:]+:\\d{1,5})*")) {
             throw new ConfigurationError("WARDEN_KAFKA_BOOTSTRAP must be 'embedded' or host:port[,host:port...], was '"
@@ -94,6 +111,8 @@ public record WardenSettings(
                 dbUrl,
                 r.text("WARDEN_DB_USER", "postgres"),
                 env.getOrDefault("WARDEN_DB_PASSWORD", ""),
+                dbPoolSize,
+                dbConnectTimeout,
                 kafka,
                 streams.equals(EMBEDDED),
                 policy,

@@ -26,6 +26,8 @@ class WardenSettingsTest {
         assertEquals("jdbc:postgresql://127.0.0.1:5432/warden", s.dbUrl());
         assertEquals("postgres", s.dbUser());
         assertEquals("", s.dbPassword());
+        assertEquals(10, s.dbPoolSize());
+        assertEquals(Duration.ofSeconds(2), s.dbConnectTimeout());
         assertTrue(s.embeddedKafka());
         assertTrue(s.embeddedStreams());
         assertEquals(WardenPolicy.DEFAULTS, s.policy());
@@ -56,7 +58,8 @@ class WardenSettingsTest {
                 Map.entry("WARDEN_SESSION_SWEEP_INTERVAL", "PT1S"), Map.entry("WARDEN_LOCKOUT_THRESHOLD", "5"),
                 Map.entry("WARDEN_LOCKOUT_DURATION", "PT2S"), Map.entry("WARDEN_ALARM_IP_SPREAD_THRESHOLD", "2"),
                 Map.entry("WARDEN_OWNER_USERNAME", "root"), Map.entry("WARDEN_OWNER_PASSWORD", "pw pw pw pw pw"),
-                Map.entry("WARDEN_TRUSTED_PROXIES", "10.0.0.0/8, ::1/128"), Map.entry("WARDEN_COOKIE_SECURE", "false")),
+                Map.entry("WARDEN_TRUSTED_PROXIES", "10.0.0.0/8, ::1/128"), Map.entry("WARDEN_COOKIE_SECURE", "false"),
+                Map.entry("WARDEN_DB_POOL_SIZE", "4"), Map.entry("WARDEN_DB_CONNECT_TIMEOUT", "PT0.5S")),
                 false);
 
         assertEquals(9090, s.httpPort());
@@ -66,6 +69,8 @@ class WardenSettingsTest {
                 Duration.ofSeconds(2), 2), s.policy());
         assertEquals(List.of("10.0.0.0/8", "::1/128"), s.trustedProxies());
         assertFalse(s.cookieSecure());
+        assertEquals(4, s.dbPoolSize());
+        assertEquals(Duration.ofMillis(500), s.dbConnectTimeout());
         assertFalse(s.toString().contains("secret"), "passwords never reach a log line");
         assertFalse(s.toString().contains("pw pw"));
     }
@@ -88,7 +93,12 @@ class WardenSettingsTest {
         "WARDEN_COOKIE_SECURE|yes",
         "WARDEN_LOGIN_IP_FAILURE_LIMIT|0",
         "WARDEN_LOGIN_IP_FAILURE_WINDOW|PT0.5S",
-        "WARDEN_LOGIN_IP_FAILURE_WINDOW|five minutes"})
+        "WARDEN_LOGIN_IP_FAILURE_WINDOW|five minutes",
+        "WARDEN_DB_POOL_SIZE|0",
+        "WARDEN_DB_POOL_SIZE|many",
+        "WARDEN_DB_CONNECT_TIMEOUT|2s",
+        "WARDEN_DB_CONNECT_TIMEOUT|PT0.1S",
+        "WARDEN_DB_CONNECT_TIMEOUT|-PT2S"})
     void aBadValueFailsWithOneLineNamingTheVariable(String variable, String value) {
         ConfigurationError e = assertThrows(ConfigurationError.class,
                 () -> WardenSettings.fromEnvironment(Map.of(variable, value), false));

@@ -146,24 +146,38 @@ class SessionsPageScenariosIT {
         }
     }
 
+    /**
+     * Fifty at once is more than the password hashing slots and the connection pool take: some
+     * may be told to come back (503 with Retry-After). Whatever the mix, never more than ten
+     * sessions, and no 409 before all ten exist.
+     */
     @Test
-    void fiftyParallelLoginsLeaveExactlyTenSessions() throws Exception {
+    void fiftyParallelLoginsNeverOpenMoreThanTenSessions() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(50);
         try {
-            List<Callable<Integer>> logins = new ArrayList<>();
+            List<Callable<Response>> logins = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
-                logins.add(() -> api.login(alice, PASSWORD).status());
+                logins.add(() -> api.login(alice, PASSWORD));
             }
             List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : pool.invokeAll(logins)) {
-                statuses.add(f.get());
+            for (Future<Response> f : pool.invokeAll(logins)) {
+                Response reply = f.get();
+                statuses.add(reply.status());
+                if (reply.status() == 503) {
+                    assertEquals("service-unavailable", reply.problemType());
+                    assertTrue(reply.header("Retry-After") != null, "a 503 says when to come back");
+                }
             }
 
-            assertEquals(10, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
-            assertEquals(40, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
-            // Counted in the table, not the list: on a loaded machine the 3 s idle timeout of this class
-            // can pass before the list is read, and the rule is that no more than ten were ever created.
-            assertEquals(10, TestPostgres.queryLong("SELECT count(*) FROM sessions WHERE user_id = '" + aliceId + "'"));
+            long created = statuses.stream().filter(s -> s == 201).count();
+            long refused = statuses.stream().filter(s -> s == 409).count();
+            assertEquals(50, created + refused + statuses.stream().filter(s -> s == 503).count(), statuses.toString());
+            assertTrue(created >= 1 && created <= 10, statuses.toString());
+            if (refused > 0) {
+                assertEquals(10, created, "409 only once ten sessions exist: " + statuses);
+            }
+            // Counted in the table: under load the 3 s idle timeout may pass before an admin could list them.
+            assertEquals(created, TestPostgres.queryLong("SELECT count(*) FROM sessions WHERE user_id = '" + aliceId + "'"));
         } finally {
             pool.shutdownNow();
         }

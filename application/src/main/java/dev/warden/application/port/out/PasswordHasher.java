@@ -1,6 +1,10 @@
 package dev.warden.application.port.out;
 
-/** One-way password hashing (Argon2id in production). */
+/**
+ * One-way password hashing (Argon2id in production). Each call costs real CPU and memory, so
+ * production bounds how many run at once: any method may then throw
+ * {@link PasswordHashingSaturated} instead of running.
+ */
 public interface PasswordHasher {
     String hash(String password);
 
