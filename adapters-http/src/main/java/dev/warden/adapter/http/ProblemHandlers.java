@@ -75,8 +75,10 @@ final class ProblemHandlers {
      */
     static DirectHandlers directHandlers() {
         DirectHandler handler = (request, eventType, helidonStatus, headers, message) -> {
-            // A body past the payload limit is bad input like any other: 400, as JsonBody answers below it.
-            Status status = helidonStatus.code() == 413 ? Status.BAD_REQUEST_400 : helidonStatus;
+            // A body past the payload limit, or an HTTP version other than 1.1, is bad input like any
+            // other: 400 (JsonBody answers the same below the limit). Only a server fault is a 5xx.
+            Status status = helidonStatus.code() == 413 || helidonStatus.code() == 505
+                    ? Status.BAD_REQUEST_400 : helidonStatus;
             ProblemType type = forStatus(status);
             headers.set(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
             SecurityHeaders.applyTo(headers, true);

@@ -1,5 +1,7 @@
 package dev.warden.adapter.http;
 
+import io.helidon.health.HealthCheckResponse;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -28,7 +30,10 @@ final class PublicHealth implements HttpService {
     }
 
     private void health(ServerRequest req, ServerResponse res) {
-        boolean up = database.call().status() == io.helidon.health.HealthCheckResponse.Status.UP;
-        Responses.json(res, up ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503, Map.of("status", up ? "UP" : "DOWN"));
+        boolean up = database.call().status() == HealthCheckResponse.Status.UP;
+        res.status(up ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503);
+        res.headers().set(HeaderNames.CACHE_CONTROL, "no-store");
+        res.headers().set(HeaderNames.CONTENT_TYPE, "application/json");
+        Responses.sendUnlessHead(req, res, Json.write(Map.of("status", up ? "UP" : "DOWN")));
     }
 }

@@ -167,6 +167,14 @@ class HostileInputTest {
     }
 
     @Test
+    void givenHttp10_thenBadRequestRatherThanAServerError() {
+        String response = exchange("GET /api/auth/session HTTP/1.0\r\n\r\n");
+
+        assertTrue(response.startsWith("HTTP/1.1 400"), response);
+        assertTrue(response.contains("invalid-request"), response);
+    }
+
+    @Test
     void givenAGzipBodyThatIsNotGzip_whenLoggingIn_thenClientErrorNeverServerError() {
         String body = "{\"username\":\"alice\",\"password\":\"pw\"}";
         String request = "POST /api/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"

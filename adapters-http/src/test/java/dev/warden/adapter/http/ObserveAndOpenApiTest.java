@@ -42,6 +42,14 @@ class ObserveAndOpenApiTest {
     }
 
     @Test
+    void givenHead_whenCheckingHealth_thenTheStatusWithoutABody() {
+        var reply = server.send("HEAD", "/observe/health", null);
+
+        assertEquals(200, reply.status());
+        assertEquals("", reply.body());
+    }
+
+    @Test
     void whenAskingForHealthDetails_thenThePublicPortHasNone() {
         for (String path : List.of("/observe/health/ready", "/observe/health/live", "/observe/health/started",
                 "/observe/health/ready/database", "/observe/health?details=true")) {
