@@ -101,6 +101,7 @@ export const api = {
   get: (path, query) => request('GET', path, { query }),
   post: (path, body, options = {}) => request('POST', path, { body, ...options }),
   del: (path, query) => request('DELETE', path, { query }),
+  put: (path, body) => request('PUT', path, { body }),
 
   login: (username, password) =>
     request('POST', 'api/auth/login', { body: { username, password }, skipAuthRedirect: true }),
