@@ -80,7 +80,9 @@ export async function request(method, path, { query, body, skipAuthRedirect = fa
   }
 
   const error = new ApiError(response.status, await readProblem(response));
-  if (response.status === 401 && !skipAuthRedirect) {
+  // invalid-credentials is a wrong password (e.g. the current one on a password change), not an
+  // ended session: the page shows it; only the other 401s mean "log in again".
+  if (response.status === 401 && !skipAuthRedirect && !error.is('invalid-credentials')) {
     error.handled = true;
     onUnauthorized(error);
   }

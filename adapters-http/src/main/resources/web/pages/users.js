@@ -100,13 +100,19 @@ export function mount(root, { user: me }) {
     }
   }
 
-  const sessionsOf = (u) => plural(u.activeSessions ?? 0, 'active session', 'active sessions');
+  // "All 2 active sessions of quinn end immediately, on every device", in good grammar for 0 and 1 too.
+  function sessionsEnd(u) {
+    const n = u.activeSessions ?? 0;
+    if (n === 0) return `${u.username} has no active session to end`;
+    if (n === 1) return `The only active session of ${u.username} ends immediately`;
+    return `All ${n} active sessions of ${u.username} end immediately, on every device`;
+  }
 
   async function disable(u) {
     const ok = await confirmAction({
       title: `Disable ${u.username}?`,
       message: [
-        `All ${sessionsOf(u)} of ${u.username} end immediately, on every device, and ${u.username} cannot log in until the account is enabled again.`,
+        `${sessionsEnd(u)}, and ${u.username} cannot log in until the account is enabled again.`,
         'The account and its history are kept; other services are told through warden.account-events.',
       ],
       confirmLabel: 'Disable account',
@@ -144,7 +150,7 @@ export function mount(root, { user: me }) {
         role === 'ADMIN'
           ? `${u.username} can then see and terminate every session, manage USER accounts and acknowledge alarms.`
           : `${u.username} loses the admin pages and keeps only their own account.`,
-        `Their ${sessionsOf(u)} stay logged in; the new role applies from their next request.`,
+        'Their sessions stay logged in; the new role applies from their next request.',
       ],
       confirmLabel: role === 'ADMIN' ? 'Make ADMIN' : 'Make USER',
     });
@@ -163,7 +169,7 @@ export function mount(root, { user: me }) {
     const result = await promptNewPassword({
       title: `Reset the password of ${u.username}`,
       message: [
-        `All ${sessionsOf(u)} of ${u.username} end immediately, on every device, and a lockout is lifted.`,
+        `${sessionsEnd(u)}, and a lockout is lifted.`,
         self ? 'This includes your own session: you will be logged out and log in with the new password.'
           : `Give ${u.username} the new password through a channel you trust.`,
       ],
