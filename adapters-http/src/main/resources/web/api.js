@@ -80,7 +80,9 @@ export async function request(method, path, { query, body, skipAuthRedirect = fa
   }
 
   const error = new ApiError(response.status, await readProblem(response));
-  if (response.status === 401 && !skipAuthRedirect) {
+  // invalid-credentials is a wrong password (e.g. the current one on a password change), not an
+  // ended session: the page shows it; only the other 401s mean "log in again".
+  if (response.status === 401 && !skipAuthRedirect && !error.is('invalid-credentials')) {
     error.handled = true;
     onUnauthorized(error);
   }
@@ -101,6 +103,7 @@ export const api = {
   get: (path, query) => request('GET', path, { query }),
   post: (path, body, options = {}) => request('POST', path, { body, ...options }),
   del: (path, query) => request('DELETE', path, { query }),
+  put: (path, body) => request('PUT', path, { body }),
 
   login: (username, password) =>
     request('POST', 'api/auth/login', { body: { username, password }, skipAuthRedirect: true }),

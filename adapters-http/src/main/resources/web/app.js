@@ -13,8 +13,11 @@ import * as sessionsPage from './pages/sessions.js';
 import * as usersPage from './pages/users.js';
 import * as auditPage from './pages/audit.js';
 import * as alarmsPage from './pages/alarms.js';
+import * as accountPage from './pages/account.js';
 
-const PAGES = { sessions: sessionsPage, users: usersPage, audit: auditPage, alarms: alarmsPage };
+const PAGES = { sessions: sessionsPage, users: usersPage, audit: auditPage, alarms: alarmsPage, account: accountPage };
+// Every role has My account; the other pages are the admin console (OWNER and ADMIN).
+const EVERY_ROLE = new Set(['account']);
 const SESSION_ENDED = 'Your session has ended. Please log in again.';
 
 const state = {
@@ -35,6 +38,13 @@ function setLoggedIn(auth) {
   document.getElementById('topbar').hidden = !loggedIn;
   document.getElementById('current-user').textContent = state.user?.username || '';
   document.getElementById('current-role').textContent = state.user?.role || '';
+  // A USER sees only My account in the navigation (the admin API would answer 403 anyway).
+  document.body.classList.toggle('role-user', state.user?.role === 'USER');
+}
+
+/** Where a login lands: the Sessions page for administrators, My account for everyone else. */
+function home() {
+  return state.user?.role === 'USER' ? 'account' : 'sessions';
 }
 
 // Any 401 outside the login call lands here: the session was terminated or expired.
@@ -51,7 +61,7 @@ function sessionEnded() {
 function loggedIn(auth) {
   setCsrfToken(auth.csrfToken);
   setLoggedIn(auth);
-  const target = state.returnTo || '#/sessions';
+  const target = state.returnTo || `#/${home()}`;
   state.returnTo = null;
   if (location.hash === target) render();
   else location.hash = target;
@@ -67,6 +77,11 @@ async function logout() {
       return;
     }
   }
+  loggedOut();
+}
+
+// After a logout, or after My account ended the session of this very device.
+function loggedOut() {
   setCsrfToken(null);
   setLoggedIn(null);
   state.returnTo = null;
@@ -82,7 +97,7 @@ function render() {
     return;
   }
   if (state.user && !PAGES[page]) {
-    navigate('sessions');
+    navigate(home());
     return;
   }
 
@@ -97,13 +112,15 @@ function render() {
     const message = state.loginMessage;
     state.loginMessage = null;
     unmountPage = loginPage.mount(main, { message, onLoggedIn: loggedIn });
-  } else if (state.user.role === 'USER') {
+  } else if (state.user.role === 'USER' && !EVERY_ROLE.has(page)) {
     // The admin API answers 403 to this role anyway; say so once instead of on every table.
     document.title = 'Administrators only · Warden';
     main.append(h('section', { 'data-page': 'admins-only', 'aria-labelledby': 'page-heading' },
       h('h1', { id: 'page-heading', tabindex: '-1' }, 'Administrators only'),
       h('p', {}, `You are logged in as ${state.user.username}, who has the USER role. `
-        + 'This console is for the OWNER and ADMIN roles. Use Log out to switch accounts.')));
+        + 'The admin pages are for the OWNER and ADMIN roles. Use Log out to switch accounts.'),
+      h('p', {}, 'Your own sessions and your password are under ',
+        h('a', { href: '#/account', 'data-action': 'go-account' }, 'My account'), '.')));
     // Still ask whether the session lives, so an ended one lands on the login page as anywhere else.
     api.currentSession().catch((error) => {
       if (error.status === 401) sessionEnded();
@@ -111,7 +128,7 @@ function render() {
   } else {
     const module = PAGES[page];
     document.title = `${module.title} · Warden`;
-    unmountPage = module.mount(main, { params, user: state.user, session: state.session });
+    unmountPage = module.mount(main, { params, user: state.user, session: state.session, onLoggedOut: loggedOut });
     // Move focus to the new heading so keyboard and screen-reader users start at the top.
     if (!firstRender) main.querySelector('h1')?.focus();
   }

@@ -1,5 +1,8 @@
 // Confirmation for destructive actions, on the single <dialog id="confirm-dialog"> in
-// index.html. A native modal dialog gives us focus trapping and Escape-to-cancel for free.
+// index.html, and a new-password prompt on <dialog id="password-dialog">. A native modal dialog
+// gives us focus trapping and Escape-to-cancel for free.
+
+import { passwordRules } from './passwords.js';
 
 /**
  * @param {{title: string, message: string|string[], confirmLabel?: string}} options
@@ -33,10 +36,81 @@ export function confirmAction({ title, message, confirmLabel = 'Confirm' }) {
   });
 }
 
-export function installDialog() {
-  const dialog = document.getElementById('confirm-dialog');
-  // Clicking the dim backdrop (outside the box) cancels, like Escape.
-  dialog.addEventListener('click', (event) => {
-    if (event.target === dialog) dialog.close('');
+/**
+ * Asks for a new password, with the password rules shown before anything is submitted.
+ * {@code submit(password)} runs on confirm; while it fails (e.g. 400 password-policy) the dialog
+ * stays open and shows why, with the field marked invalid.
+ *
+ * @param {{title: string, message: string|string[], confirmLabel?: string, submit: (password: string) => Promise<any>}} options
+ * @returns {Promise<any>} what submit returned, or undefined when cancelled
+ */
+export function promptNewPassword({ title, message, confirmLabel = 'Set password', submit }) {
+  const dialog = document.getElementById('password-dialog');
+  const form = document.getElementById('password-dialog-form');
+  const input = document.getElementById('password-dialog-input');
+  const ok = document.getElementById('password-dialog-ok');
+  const errorArea = document.getElementById('password-dialog-error');
+  const returnFocusTo = document.activeElement;
+
+  document.getElementById('password-dialog-title').textContent = title;
+  document.getElementById('password-dialog-message').replaceChildren(...[].concat(message).map((line) => {
+    const p = document.createElement('p');
+    p.textContent = line;
+    return p;
+  }));
+  document.getElementById('password-dialog-rules').replaceWith(passwordRules('password-dialog-rules'));
+  ok.textContent = confirmLabel;
+  form.reset();
+  setError('');
+
+  function setError(text) {
+    errorArea.textContent = text || '';
+    errorArea.hidden = !text;
+    if (text) input.setAttribute('aria-invalid', 'true');
+    else input.removeAttribute('aria-invalid');
+  }
+
+  return new Promise((resolve) => {
+    let result;
+    async function onSubmit(event) {
+      event.preventDefault();
+      setError('');
+      ok.disabled = true;
+      try {
+        result = await submit(input.value);
+        dialog.close('done');
+      } catch (error) {
+        if (error.handled) {
+          dialog.close('');
+        } else {
+          setError(error.detail || error.title || error.message);
+          input.focus();
+        }
+      } finally {
+        ok.disabled = false;
+      }
+    }
+    form.addEventListener('submit', onSubmit);
+    dialog.addEventListener('close', () => {
+      form.removeEventListener('submit', onSubmit);
+      input.value = ''; // never keep a password around in the page
+      if (returnFocusTo && returnFocusTo.isConnected) returnFocusTo.focus();
+      resolve(dialog.returnValue === 'done' ? result : undefined);
+    }, { once: true });
+    dialog.returnValue = '';
+    dialog.showModal();
+    input.focus();
   });
+}
+
+export function installDialog() {
+  for (const id of ['confirm-dialog', 'password-dialog']) {
+    const dialog = document.getElementById(id);
+    // Clicking the dim backdrop (outside the box) cancels, like Escape.
+    dialog.addEventListener('click', (event) => {
+      if (event.target === dialog) dialog.close('');
+    });
+  }
+  document.getElementById('password-dialog-cancel')
+    .addEventListener('click', () => document.getElementById('password-dialog').close(''));
 }

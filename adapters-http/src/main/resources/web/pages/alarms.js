@@ -36,7 +36,8 @@ export function mount(root, { params }) {
       h('td', {}, timeCell(a.raisedAt)),
       h('td', {}, h('span', { class: 'strong' }, a.username || a.userId)),
       h('td', {}, h('div', {}, a.type === 'IP_SPREAD' ? 'IP spread' : a.type),
-        h('div', { class: 'sub strong' }, `${a.distinctIps ?? '?'} distinct IPs`)),
+        h('div', { class: 'sub strong' }, `${a.distinctIps ?? '?'} distinct IPs`),
+        ipList(a)),
       h('td', {},
         h('span', { class: `badge ${open ? 'badge-danger' : 'badge-success'}` }, open ? 'Open' : 'Resolved'),
         !open && a.resolvedAt ? h('div', { class: 'sub' }, timeCell(a.resolvedAt)) : null),
@@ -53,6 +54,17 @@ export function mount(root, { params }) {
             class: 'btn btn-small', href: href('sessions', { userId: a.userId }), 'data-action': 'view-sessions',
             'aria-label': `View sessions of ${a.username || a.userId}`,
           }, 'View sessions'))));
+  }
+
+  // Each address opens the Sessions page filtered to it: who else is on that IP, and what to end.
+  function ipList(a) {
+    const ips = a.ipAddresses || [];
+    if (!ips.length) return null;
+    return h('ul', { class: 'ip-list', 'aria-label': `Addresses of the alarm for ${a.username || a.userId}` },
+      ips.map((ip) => h('li', {}, h('a', {
+        class: 'mono', href: href('sessions', { ip }), 'data-action': 'view-ip-sessions', 'data-ip': ip,
+        title: `Active sessions from ${ip}`,
+      }, ip))));
   }
 
   async function acknowledge(a) {
@@ -74,7 +86,7 @@ export function mount(root, { params }) {
   root.append(h('section', { 'data-page': 'alarms', 'aria-labelledby': 'page-heading' },
     h('div', { class: 'page-head' },
       h('h1', { id: 'page-heading', tabindex: '-1' }, 'Alarms'),
-      h('p', { class: 'page-intro' }, 'Raised when one user\'s active sessions come from too many distinct IP addresses (4 by default); resolved automatically when the count drops. Investigate from their sessions.')),
+      h('p', { class: 'page-intro' }, 'Raised when one user\'s active sessions come from too many distinct IP addresses (4 by default); resolved automatically when the count drops. Each address opens the sessions from it; investigate from there.')),
     filters,
     table.element,
     list.pagerElement));

@@ -15,7 +15,8 @@ export function mount(root, { params, session: current }) {
   const userId = params.get('userId') || '';
 
   const userInput = h('input', { id: 'filter-user', type: 'search', name: 'q', autocomplete: 'off', placeholder: 'Username contains…' });
-  const ipInput = h('input', { id: 'filter-ip', type: 'search', name: 'ip', autocomplete: 'off', placeholder: 'e.g. 203.0.113.7', spellcheck: 'false' });
+  // ip arrives in the hash from the Alarms page (an alarm's addresses).
+  const ipInput = h('input', { id: 'filter-ip', type: 'search', name: 'ip', autocomplete: 'off', placeholder: 'e.g. 203.0.113.7', spellcheck: 'false', value: params.get('ip') || '' });
   const userFilterNote = h('p', { class: 'filter-chip', id: 'user-filter' });
 
   const table = dataTable({

@@ -1,13 +1,14 @@
 // Admin > Identity > Users: who has sessions, from how many IPs, who is locked out;
-// "Logout All Devices", unlock, and creating accounts.
+// "Logout All Devices", unlock, disable / enable, role, password reset, and creating accounts.
 
 import { api } from '../api.js';
-import { confirmAction } from '../dialog.js';
+import { confirmAction, promptNewPassword } from '../dialog.js';
 import { debounce, h, plural } from '../dom.js';
 import { actionsMenu } from '../menu.js';
 import { flash, showError } from '../notify.js';
 import { href } from '../router.js';
 import { dataTable, pagedList } from '../table.js';
+import { passwordRules } from '../passwords.js';
 import { isFuture, timeCell } from '../time.js';
 
 export const title = 'Users';
@@ -34,9 +35,17 @@ export function mount(root, { user: me }) {
 
   function renderRow(u) {
     const locked = isFuture(u.lockedUntil);
+    const manage = mayManage(me, u);
     const menuItems = [
       { label: 'Logout All Devices', action: 'logout-all', onSelect: () => logoutAll(u) },
       locked ? { label: 'Unlock', action: 'unlock', onSelect: () => unlock(u) } : null,
+      manage && u.status === 'ACTIVE' ? { label: 'Disable', action: 'disable', onSelect: () => disable(u) } : null,
+      manage && u.status === 'DISABLED' ? { label: 'Enable', action: 'enable', onSelect: () => enable(u) } : null,
+      mayChangeRole(me, u) ? {
+        label: u.role === 'ADMIN' ? 'Change role to USER' : 'Change role to ADMIN',
+        action: 'change-role', onSelect: () => changeRole(u, u.role === 'ADMIN' ? 'USER' : 'ADMIN'),
+      } : null,
+      mayResetPassword(me, u) ? { label: 'Reset password', action: 'reset-password', onSelect: () => resetPassword(u) } : null,
       { label: 'View sessions', action: 'view-sessions', href: href('sessions', { userId: u.id }) },
       { label: 'View audit events', action: 'view-audit', href: href('audit', { userId: u.id }) },
     ].filter(Boolean);
@@ -91,6 +100,87 @@ export function mount(root, { user: me }) {
     }
   }
 
+  // "All 2 active sessions of quinn end immediately, on every device", in good grammar for 0 and 1 too.
+  function sessionsEnd(u) {
+    const n = u.activeSessions ?? 0;
+    if (n === 0) return `${u.username} has no active session to end`;
+    if (n === 1) return `The only active session of ${u.username} ends immediately`;
+    return `All ${n} active sessions of ${u.username} end immediately, on every device`;
+  }
+
+  async function disable(u) {
+    const ok = await confirmAction({
+      title: `Disable ${u.username}?`,
+      message: [
+        `${sessionsEnd(u)}, and ${u.username} cannot log in until the account is enabled again.`,
+        'The account and its history are kept; other services are told through warden.account-events.',
+      ],
+      confirmLabel: 'Disable account',
+    });
+    if (!ok) return;
+    try {
+      const result = await api.post(`api/admin/users/${encodeURIComponent(u.id)}/disable`);
+      flash(`${u.username} disabled; ${plural(result?.terminated ?? 0, 'session', 'sessions')} ended.`);
+      list.load();
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  async function enable(u) {
+    const ok = await confirmAction({
+      title: `Enable ${u.username}?`,
+      message: [`${u.username} can log in again. Sessions that ended when the account was disabled stay ended.`],
+      confirmLabel: 'Enable account',
+    });
+    if (!ok) return;
+    try {
+      await api.post(`api/admin/users/${encodeURIComponent(u.id)}/enable`);
+      flash(`${u.username} enabled. They can log in again.`);
+      list.load();
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  async function changeRole(u, role) {
+    const ok = await confirmAction({
+      title: role === 'ADMIN' ? `Make ${u.username} an ADMIN?` : `Make ${u.username} a USER?`,
+      message: [
+        role === 'ADMIN'
+          ? `${u.username} can then see and terminate every session, manage USER accounts and acknowledge alarms.`
+          : `${u.username} loses the admin pages and keeps only their own account.`,
+        'Their sessions stay logged in; the new role applies from their next request.',
+      ],
+      confirmLabel: role === 'ADMIN' ? 'Make ADMIN' : 'Make USER',
+    });
+    if (!ok) return;
+    try {
+      await api.put(`api/admin/users/${encodeURIComponent(u.id)}/role`, { role });
+      flash(`${u.username} is now ${role}.`);
+      list.load();
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  async function resetPassword(u) {
+    const self = me && me.id === u.id;
+    const result = await promptNewPassword({
+      title: `Reset the password of ${u.username}`,
+      message: [
+        `${sessionsEnd(u)}, and a lockout is lifted.`,
+        self ? 'This includes your own session: you will be logged out and log in with the new password.'
+          : `Give ${u.username} the new password through a channel you trust.`,
+      ],
+      confirmLabel: 'Reset password',
+      submit: (password) => api.post(`api/admin/users/${encodeURIComponent(u.id)}/password`, { password }),
+    });
+    if (result === undefined) return; // cancelled
+    flash(`Password of ${u.username} reset; ${plural(result?.terminated ?? 0, 'session', 'sessions')} ended.`);
+    list.load();
+  }
+
   async function unlock(u) {
     try {
       await api.post(`api/admin/users/${encodeURIComponent(u.id)}/unlock`);
@@ -118,22 +208,39 @@ export function mount(root, { user: me }) {
         h('li', { 'aria-current': 'page' }, h('span', { class: 'sep', 'aria-hidden': 'true' }, ' > '), 'Users'))),
     h('div', { class: 'page-head' },
       h('h1', { id: 'page-heading', tabindex: '-1' }, 'Users'),
-      h('p', { class: 'page-intro' }, 'Accounts, their active sessions and lockouts. Use a row\'s Actions menu to log a user out of every device.')),
+      h('p', { class: 'page-intro' }, 'Accounts, their active sessions and lockouts. Use a row\'s Actions menu to log a user out of every device, disable or enable the account, change its role or reset its password.')),
     filters,
     table.element,
     list.pagerElement,
-    createUserForm(() => list.load())));
+    createUserForm(me, () => list.load())));
 
   list.load();
   return () => reload.cancel();
 }
 
-function createUserForm(onCreated) {
+/** Disable, enable and reset: the owner is out of reach, ADMIN accounts are the owner's, USERs any admin's. */
+function mayManage(me, u) {
+  if (!me || u.role === 'OWNER') return false;
+  return u.role === 'ADMIN' ? me.role === 'OWNER' : me.role === 'OWNER' || me.role === 'ADMIN';
+}
+
+/** Only the owner makes or unmakes ADMINs, and nobody re-roles the owner. */
+function mayChangeRole(me, u) {
+  return me?.role === 'OWNER' && u.role !== 'OWNER';
+}
+
+/** Only the owner resets the owner's password (through this page too). */
+function mayResetPassword(me, u) {
+  return u.role === 'OWNER' ? me?.id === u.id : mayManage(me, u);
+}
+
+function createUserForm(me, onCreated) {
   const username = h('input', { id: 'new-username', name: 'username', type: 'text', autocomplete: 'off', required: true, autocapitalize: 'none', spellcheck: 'false' });
   const password = h('input', { id: 'new-password', name: 'password', type: 'password', autocomplete: 'new-password', required: true, 'aria-describedby': 'password-rules' });
+  // Only the owner creates ADMINs; the server refuses it to an ADMIN (403) anyway.
   const role = h('select', { id: 'new-role', name: 'role' },
     h('option', { value: 'USER' }, 'USER'),
-    h('option', { value: 'ADMIN' }, 'ADMIN'));
+    me?.role === 'OWNER' ? h('option', { value: 'ADMIN' }, 'ADMIN') : null);
   const submit = h('button', { type: 'submit', class: 'btn btn-primary', id: 'create-user-submit' }, 'Create user');
   const errorArea = h('p', { id: 'create-user-error', class: 'form-error', role: 'alert', hidden: true });
 
@@ -173,13 +280,7 @@ function createUserForm(onCreated) {
     h('div', { class: 'form-grid' },
       h('div', { class: 'field' }, h('label', { for: 'new-username' }, 'Username'), username),
       h('div', { class: 'field' }, h('label', { for: 'new-password' }, 'Password'), password,
-        h('div', { id: 'password-rules', class: 'hint' },
-          h('p', {}, 'Password rules:'),
-          h('ul', {},
-            h('li', {}, 'At least 12 characters, at most 128.'),
-            h('li', {}, 'Any characters are allowed, including spaces: a long passphrase works well.'),
-            h('li', {}, 'Must not contain the username.'),
-            h('li', {}, 'Must not be a common or known-compromised password.')))),
+        passwordRules('password-rules')),
       h('div', { class: 'field' }, h('label', { for: 'new-role' }, 'Role'), role)),
     errorArea,
     h('div', { class: 'form-buttons' }, submit));

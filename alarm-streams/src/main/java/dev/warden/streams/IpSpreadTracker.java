@@ -122,7 +122,7 @@ final class IpSpreadTracker {
 
         private CloudEvent<IpSpreadAlarmData> alarm(AlarmEvent.Kind kind, String eventId) {
             IpSpreadAlarmData data = new IpSpreadAlarmData(alarmId, event.userId().toString(),
-                    event.username(), ips.distinctIps(), rule.threshold(), event.time());
+                    event.username(), ips.distinctIps(), ips.ipAddresses(), rule.threshold(), event.time());
             return CloudEvent.emit(eventId, kind.cloudEventType(), event.time(), data.userId(), data);
         }
 
@@ -130,7 +130,7 @@ final class IpSpreadTracker {
             Map<String, UserSessions.ActiveSession> active = new LinkedHashMap<>();
             ips.ipBySession().forEach((id, ip) ->
                     active.put(id.toString(), new UserSessions.ActiveSession(ip, expiries.get(id.toString()))));
-            return new UserSessions(active, alarmId, ended, now);
+            return new UserSessions(active, alarmId, ended, now, null);
         }
     }
 }

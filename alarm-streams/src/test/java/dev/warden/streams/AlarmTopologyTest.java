@@ -86,6 +86,8 @@ class AlarmTopologyTest {
         assertEquals(ALICE, raise.data().userId());
         assertEquals("alice", raise.data().username());
         assertEquals(4, raise.data().distinctIps());
+        assertEquals(List.of("10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4"), raise.data().ipAddresses());
+        assertEquals(raise.data().ipAddresses(), store.get(ALICE).ipAddresses(), "the state names them too");
         assertEquals(THRESHOLD, raise.data().threshold());
         assertEquals(sessions.get(3).time(), raise.data().at());
         assertEquals(raise.data().alarmId(), store.get(ALICE).openAlarmId());
@@ -96,6 +98,7 @@ class AlarmTopologyTest {
         assertEquals("warden.alarm.ip-spread.resolved", resolved.get(0).type());
         assertEquals(raise.data().alarmId(), resolved.get(0).data().alarmId());
         assertEquals(3, resolved.get(0).data().distinctIps());
+        assertEquals(List.of("10.0.0.1", "10.0.0.3", "10.0.0.4"), resolved.get(0).data().ipAddresses());
         assertNotEquals(raise.id(), resolved.get(0).id());
         assertNull(store.get(ALICE).openAlarmId());
     }

@@ -46,7 +46,7 @@ public final class BreakGlass {
         try (WardenDatabase database = WardenDatabase.connect(
                 DatabaseSettings.of(settings.dbUrl(), settings.dbUser(), settings.dbPassword()))) {
             BreakGlassUnlockUseCase unlock = new UnlockUserService(database.transactions(), database.userAccounts(),
-                    database.knownDevices(), database.auditTrail(), Clock.systemUTC());
+                    database.knownDevices(), database.auditTrail(), database.eventOutbox(), Clock.systemUTC());
             out.println("warden: unlocked " + unlock.unlockFromShell(username, operator()));
             return 0;
         } catch (UserNotFound e) {

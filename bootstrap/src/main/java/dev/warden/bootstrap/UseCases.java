@@ -20,14 +20,19 @@ import dev.warden.application.port.out.PasswordHasher;
 import dev.warden.application.port.out.SessionStore;
 import dev.warden.application.port.out.TransactionBoundary;
 import dev.warden.application.port.out.UserAccounts;
+import dev.warden.application.service.AccountStatusService;
 import dev.warden.application.service.AdminQueriesService;
 import dev.warden.application.service.AlarmService;
+import dev.warden.application.service.ChangeOwnPasswordService;
+import dev.warden.application.service.ChangeRoleService;
 import dev.warden.application.service.CreateUserService;
 import dev.warden.application.service.LoginService;
 import dev.warden.application.service.LogoutService;
 import dev.warden.application.service.OutboxRelayService;
-import dev.warden.application.service.PurgeExpiredHistoryService;
+import dev.warden.application.service.OwnSessionsService;
 import dev.warden.application.service.PruneLoginDefencesService;
+import dev.warden.application.service.PurgeExpiredHistoryService;
+import dev.warden.application.service.ResetPasswordService;
 import dev.warden.application.service.SweepExpiredSessionsService;
 import dev.warden.application.service.TerminateSessionService;
 import dev.warden.application.service.TerminateUserSessionsService;
@@ -56,9 +61,13 @@ record UseCases(
     static UseCases wire(Ports p, WardenPolicy policy, LoginThrottlePolicy throttle, Clock clock, SecureRandom random) {
         AdminQueriesService queries = new AdminQueriesService(p.sessions(), p.accounts(), p.audit(), p.alarms(),
                 policy, clock);
-        AlarmService alarms = new AlarmService(p.alarms(), clock);
-        CreateUserService accounts = new CreateUserService(p.transactions(), p.accounts(), p.audit(), p.hasher(),
-                p.blocklist(), clock);
+        AlarmService alarms = new AlarmService(p.transactions(), p.alarms(), p.audit(), clock);
+        CreateUserService accounts = new CreateUserService(p.transactions(), p.accounts(), p.audit(), p.outbox(),
+                p.hasher(), p.blocklist(), clock);
+        AccountStatusService accountStatus = new AccountStatusService(p.transactions(), p.accounts(), p.sessions(),
+                p.audit(), p.outbox(), policy, clock);
+        OwnSessionsService ownSessions = new OwnSessionsService(p.transactions(), p.accounts(), p.sessions(),
+                p.audit(), p.outbox(), policy, clock);
         WardenUseCases http = new WardenUseCases(
                 new LoginService(p.transactions(), p.accounts(), p.sessions(), p.audit(), p.outbox(), p.hasher(),
                         policy, clock, random, p.devices(), p.throttle(), throttle),
@@ -69,11 +78,22 @@ record UseCases(
                 new TerminateUserSessionsService(p.transactions(), p.accounts(), p.sessions(), p.audit(), p.outbox(),
                         policy, clock),
                 accounts,
-                new UnlockUserService(p.transactions(), p.accounts(), p.devices(), p.audit(), clock),
+                new UnlockUserService(p.transactions(), p.accounts(), p.devices(), p.audit(), p.outbox(), clock),
                 queries,
                 queries,
                 queries,
-                alarms);
+                alarms,
+                accountStatus,
+                accountStatus,
+                new ChangeRoleService(p.transactions(), p.accounts(), p.sessions(), p.audit(), p.outbox(), policy,
+                        clock),
+                new ResetPasswordService(p.transactions(), p.accounts(), p.sessions(), p.audit(), p.outbox(),
+                        p.hasher(), p.blocklist(), policy, clock),
+                ownSessions,
+                ownSessions,
+                ownSessions,
+                new ChangeOwnPasswordService(p.transactions(), p.accounts(), p.sessions(), p.audit(), p.outbox(),
+                        p.hasher(), p.blocklist(), policy, clock));
         return new UseCases(http,
                 accounts,
                 new SweepExpiredSessionsService(p.transactions(), p.sessions(), p.audit(), p.outbox(), policy, clock),

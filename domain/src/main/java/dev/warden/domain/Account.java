@@ -96,6 +96,22 @@ public record Account(
                 lockedUntil, createdAt);
     }
 
+    /** Lets a disabled account log in again; its sessions ended when it was disabled and stay ended. */
+    public Account enable() {
+        return status == AccountStatus.ACTIVE ? this
+                : new Account(id, username, passwordHash, role, AccountStatus.ACTIVE, failedAttempts, lockedUntil,
+                createdAt);
+    }
+
+    /**
+     * A new password (already hashed). The failures counted against the old one no longer mean
+     * anything, so the count is cleared and a lock is lifted.
+     */
+    public Account withPassword(String newPasswordHash) {
+        Objects.requireNonNull(newPasswordHash, "newPasswordHash");
+        return new Account(id, username, newPasswordHash, role, status, 0, null, createdAt);
+    }
+
     /** @throws OwnerProtected when demoting the owner or making a second owner */
     public Account withRole(Role newRole) {
         Objects.requireNonNull(newRole, "newRole");

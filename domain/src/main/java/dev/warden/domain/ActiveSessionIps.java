@@ -3,6 +3,7 @@ package dev.warden.domain;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -38,6 +39,11 @@ public final class ActiveSessionIps {
 
     public int distinctIps() {
         return new HashSet<>(ipBySession.values()).size();
+    }
+
+    /** The distinct IPs of the active sessions, in {@link IpAddresses#ORDER}: what an alarm names. */
+    public List<String> ipAddresses() {
+        return IpAddresses.sortedDistinct(ipBySession.values());
     }
 
     public Change started(SessionId session, String ip, IpSpreadRule rule) {

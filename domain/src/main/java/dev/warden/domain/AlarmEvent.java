@@ -1,12 +1,16 @@
 package dev.warden.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
  * A transition of one user's IP-spread alarm, as published on the alarm topic. A raise and the
  * resolve that follows it share {@code alarmId}.
+ *
+ * @param ipAddresses the distinct IPs behind {@code distinctIps}, sorted; empty for events published
+ *                    before alarms named their addresses
  */
 public record AlarmEvent(
         UUID eventId,
@@ -15,6 +19,7 @@ public record AlarmEvent(
         UserId userId,
         String username,
         int distinctIps,
+        List<String> ipAddresses,
         int threshold,
         Instant at) {
 
@@ -50,5 +55,6 @@ public record AlarmEvent(
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(at, "at");
+        ipAddresses = IpAddresses.sortedDistinct(ipAddresses);
     }
 }

@@ -26,7 +26,7 @@ public record SessionEvent(
         Instant expiresAt,
         TerminationReason reason,
         UserId actorId,
-        Instant endedAt) {
+        Instant endedAt) implements OutboxEvent {
 
     /** The CloudEvents type names are fixed by the contract. */
     public enum Type {

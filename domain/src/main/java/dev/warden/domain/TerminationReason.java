@@ -6,7 +6,13 @@ public enum TerminationReason {
     ADMIN_TERMINATED,
     ADMIN_LOGOUT_ALL,
     IDLE_TIMEOUT,
-    ABSOLUTE_LIFETIME;
+    ABSOLUTE_LIFETIME,
+    /** An administrator disabled the account: every session ends with it. */
+    ACCOUNT_DISABLED,
+    /** An administrator set a new password: every session ends. */
+    PASSWORD_RESET,
+    /** The user changed their own password: every other session of theirs ends. */
+    PASSWORD_CHANGED;
 
     /** True for the reasons nobody chose: the session ran out of time. */
     public boolean isExpiry() {

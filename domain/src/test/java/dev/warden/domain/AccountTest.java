@@ -111,6 +111,28 @@ class AccountTest {
     }
 
     @Test
+    void aDisabledAccountEnabledAgainCanLogIn() {
+        Account enabled = anAccount(Role.USER).disable().enable();
+
+        assertEquals(AccountStatus.ACTIVE, enabled.status());
+        assertTrue(enabled.canLogIn(T0));
+    }
+
+    @Test
+    void aNewPasswordReplacesTheHashClearsTheCountAndLiftsTheLock() {
+        Account locked = failTimes(anAccount(Role.USER), 10, T0);
+        assertTrue(locked.isLockedAt(T0));
+
+        Account reset = locked.withPassword("new-hash");
+
+        assertEquals("new-hash", reset.passwordHash());
+        assertEquals(0, reset.failedAttempts());
+        assertTrue(reset.canLogIn(T0));
+        assertEquals(AccountStatus.DISABLED, anAccount(Role.USER).disable().withPassword("h").status(),
+                "a new password does not enable a disabled account");
+    }
+
+    @Test
     void onlyOwnerAndAdminMayAdminister() {
         assertTrue(Role.OWNER.canAdminister());
         assertTrue(Role.ADMIN.canAdminister());

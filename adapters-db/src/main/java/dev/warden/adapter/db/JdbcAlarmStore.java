@@ -9,6 +9,7 @@ import dev.warden.domain.UserId;
 import io.helidon.dbclient.DbRow;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -28,6 +29,7 @@ public final class JdbcAlarmStore implements AlarmStore {
                 .addParam("userId", event.userId().value())
                 .addParam("username", event.username())
                 .addParam("distinctIps", event.distinctIps())
+                .addParam("ipAddresses", String.join(",", event.ipAddresses()))
                 .addParam("at", Sql.time(event.at()))
                 .execute();
     }
@@ -50,12 +52,17 @@ public final class JdbcAlarmStore implements AlarmStore {
     }
 
     @Override
-    public boolean acknowledge(UUID alarmId, Instant at, String acknowledgedBy) {
-        return db.executor().createNamedUpdate("alarm-acknowledge")
+    public Optional<Alarm> acknowledge(UUID alarmId, Instant at, String acknowledgedBy) {
+        return db.executor().createNamedGet("alarm-acknowledge")
                 .addParam("id", alarmId)
                 .addParam("at", Sql.time(at))
                 .addParam("by", acknowledgedBy)
-                .execute() > 0;
+                .execute()
+                .map(JdbcAlarmStore::alarm);
+    }
+
+    private static List<String> ipAddresses(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
     }
 
     private static Alarm alarm(DbRow row) {
@@ -64,6 +71,7 @@ public final class JdbcAlarmStore implements AlarmStore {
                 new UserId(Sql.uuid(row, "user_id")),
                 Sql.string(row, "username"),
                 Sql.integer(row, "distinct_ips"),
+                ipAddresses(Sql.string(row, "ip_addresses")),
                 Alarm.Status.valueOf(Sql.string(row, "status")),
                 Sql.instant(row, "raised_at"),
                 Sql.instant(row, "resolved_at"),

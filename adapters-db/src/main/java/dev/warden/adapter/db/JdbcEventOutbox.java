@@ -1,13 +1,16 @@
 package dev.warden.adapter.db;
 
 import dev.warden.application.port.out.EventOutbox;
+import dev.warden.domain.AccountEvent;
+import dev.warden.domain.OutboxEvent;
 import dev.warden.domain.SessionEvent;
 
 /**
  * Appends to the {@code outbox} table, inside the caller's transaction when there is one. The
  * table's trigger notifies {@code warden_outbox}, which PostgreSQL delivers only on commit. Each
  * append first takes a transaction-scoped lock on the event's user, so that one user's outbox
- * positions are in commit order (see {@code outbox-lock-user}).
+ * positions are in commit order (see {@code outbox-lock-user}). Session and account events share
+ * the table (and so one order per user); {@code aggregate_type} tells them apart.
  */
 public final class JdbcEventOutbox implements EventOutbox {
     private final JdbcTransactionBoundary db;
@@ -17,10 +20,17 @@ public final class JdbcEventOutbox implements EventOutbox {
     }
 
     @Override
-    public void append(SessionEvent event) {
+    public void append(OutboxEvent event) {
         db.executor().createNamedGet("outbox-lock-user")
                 .addParam("userId", event.userId().value())
                 .execute();
+        switch (event) {
+            case SessionEvent session -> append(session);
+            case AccountEvent account -> append(account);
+        }
+    }
+
+    private void append(SessionEvent event) {
         // Instants go as ISO-8601 text (full precision); JdbcOutboxQueue reads them back.
         db.executor().createNamedInsert("outbox-append")
                 .addParam("eventId", event.eventId())
@@ -36,6 +46,18 @@ public final class JdbcEventOutbox implements EventOutbox {
                 .addParam("reason", event.reason() == null ? null : event.reason().name())
                 .addParam("actorId", event.actorId() == null ? null : event.actorId().value())
                 .addParam("endedAt", Sql.text(event.endedAt()))
+                .execute();
+    }
+
+    private void append(AccountEvent event) {
+        db.executor().createNamedInsert("outbox-append-account")
+                .addParam("eventId", event.eventId())
+                .addParam("type", event.type().name())
+                .addParam("occurredAt", Sql.text(event.occurredAt()))
+                .addParam("userId", event.userId().value())
+                .addParam("username", event.username())
+                .addParam("actorId", event.actorId() == null ? null : event.actorId().value())
+                .addParam("role", event.role() == null ? null : event.role().name())
                 .execute();
     }
 }

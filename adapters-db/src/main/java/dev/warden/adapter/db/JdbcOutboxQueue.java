@@ -1,6 +1,9 @@
 package dev.warden.adapter.db;
 
 import dev.warden.application.port.out.OutboxQueue;
+import dev.warden.domain.AccountEvent;
+import dev.warden.domain.OutboxEvent;
+import dev.warden.domain.Role;
 import dev.warden.domain.SessionEvent;
 import dev.warden.domain.SessionId;
 import dev.warden.domain.TerminationReason;
@@ -56,7 +59,25 @@ public final class JdbcOutboxQueue implements OutboxQueue {
         return notifications.await(timeout);
     }
 
-    private static SessionEvent event(DbRow row) {
+    /** A row as written by JdbcEventOutbox; rows from before aggregate_type existed read 'session'. */
+    private static OutboxEvent event(DbRow row) {
+        return "account".equals(Sql.string(row, "aggregate_type")) ? accountEvent(row) : sessionEvent(row);
+    }
+
+    private static AccountEvent accountEvent(DbRow row) {
+        String actorId = Sql.string(row, "actor_id");
+        String role = Sql.string(row, "role");
+        return new AccountEvent(
+                UUID.fromString(Sql.string(row, "event_id")),
+                AccountEvent.Type.valueOf(Sql.string(row, "type")),
+                instant(row, "occurred_at"),
+                new UserId(UUID.fromString(Sql.string(row, "user_id"))),
+                Sql.string(row, "username"),
+                actorId == null ? null : new UserId(UUID.fromString(actorId)),
+                role == null ? null : Role.valueOf(role));
+    }
+
+    private static SessionEvent sessionEvent(DbRow row) {
         String reason = Sql.string(row, "reason");
         String actorId = Sql.string(row, "actor_id");
         return new SessionEvent(

@@ -2,7 +2,6 @@ package dev.warden.adapter.db;
 
 import static dev.warden.adapter.db.TestData.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warden.application.port.in.AlarmQuery;
@@ -37,12 +36,13 @@ abstract class AlarmStoreContract {
         UUID id = UUID.randomUUID();
         alarms.apply(event(AlarmEvent.Kind.RAISED, id, 4, NOW));
         alarms.apply(event(AlarmEvent.Kind.RAISED, id, 5, NOW.plusSeconds(1)));
-        assertEquals(new Alarm(id, USER, "alice", 4, Alarm.Status.OPEN, NOW, null, null, null), only());
+        assertEquals(new Alarm(id, USER, "alice", 4, ips(4), Alarm.Status.OPEN, NOW, null, null, null), only());
 
         alarms.apply(event(AlarmEvent.Kind.RESOLVED, id, 3, NOW.plusSeconds(60)));
         alarms.apply(event(AlarmEvent.Kind.RESOLVED, id, 2, NOW.plusSeconds(90)));
 
-        assertEquals(new Alarm(id, USER, "alice", 3, Alarm.Status.RESOLVED, NOW, NOW.plusSeconds(60), null, null), only());
+        assertEquals(new Alarm(id, USER, "alice", 3, ips(3), Alarm.Status.RESOLVED, NOW, NOW.plusSeconds(60), null,
+                null), only());
     }
 
     @Test
@@ -57,14 +57,16 @@ abstract class AlarmStoreContract {
     }
 
     @Test
-    void givenAlarm_whenAcknowledged_thenTheFirstAcknowledgementIsKeptAndUnknownIdsAnswerFalse() {
+    void givenAlarm_whenAcknowledged_thenTheFirstAcknowledgementIsKeptAndUnknownIdsAnswerEmpty() {
         UUID id = UUID.randomUUID();
         alarms.apply(event(AlarmEvent.Kind.RAISED, id, 4, NOW));
 
-        assertTrue(alarms.acknowledge(id, NOW.plusSeconds(5), "admin"));
-        assertTrue(alarms.acknowledge(id, NOW.plusSeconds(9), "other"));
-        assertFalse(alarms.acknowledge(UUID.randomUUID(), NOW, "admin"));
+        Alarm first = alarms.acknowledge(id, NOW.plusSeconds(5), "admin").orElseThrow();
+        Alarm second = alarms.acknowledge(id, NOW.plusSeconds(9), "other").orElseThrow();
+        assertTrue(alarms.acknowledge(UUID.randomUUID(), NOW, "admin").isEmpty());
 
+        assertEquals(only(), first);
+        assertEquals(only(), second);
         Alarm alarm = only();
         assertEquals(NOW.plusSeconds(5), alarm.acknowledgedAt());
         assertEquals("admin", alarm.acknowledgedBy());
@@ -96,7 +98,27 @@ abstract class AlarmStoreContract {
         return all.getFirst();
     }
 
+    @Test
+    void givenAddressesInAnyOrder_whenStored_thenTheyReadBackSortedAndAnAlarmWithoutThemReadsEmpty() {
+        UUID named = UUID.randomUUID();
+        alarms.apply(new AlarmEvent(UUID.randomUUID(), AlarmEvent.Kind.RAISED, named, USER, "alice", 4,
+                List.of("2001:db8::1", "10.0.0.10", "10.0.0.9", "192.0.2.1"), 4, NOW));
+        UUID unnamed = UUID.randomUUID();
+        alarms.apply(new AlarmEvent(UUID.randomUUID(), AlarmEvent.Kind.RAISED, unnamed, USER, "alice", 4,
+                List.of(), 4, NOW.minusSeconds(1)));
+
+        List<Alarm> listed = alarms.list(new AlarmQuery(PageRequest.FIRST, null)).items();
+
+        assertEquals(List.of("10.0.0.9", "10.0.0.10", "192.0.2.1", "2001:db8::1"), listed.get(0).ipAddresses());
+        assertEquals(List.of(), listed.get(1).ipAddresses());
+    }
+
+    /** {@code count} addresses, 10.0.0.1 upwards. */
+    private static List<String> ips(int count) {
+        return java.util.stream.IntStream.rangeClosed(1, count).mapToObj(i -> "10.0.0." + i).toList();
+    }
+
     private static AlarmEvent event(AlarmEvent.Kind kind, UUID alarmId, int ips, Instant at) {
-        return new AlarmEvent(UUID.randomUUID(), kind, alarmId, USER, "alice", ips, 4, at);
+        return new AlarmEvent(UUID.randomUUID(), kind, alarmId, USER, "alice", ips, ips(ips), 4, at);
     }
 }

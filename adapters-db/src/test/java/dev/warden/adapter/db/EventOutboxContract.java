@@ -9,6 +9,9 @@ import dev.warden.application.port.out.EventOutbox;
 import dev.warden.application.port.out.OutboxQueue;
 import dev.warden.application.port.out.OutboxQueue.PendingEvent;
 import dev.warden.domain.Account;
+import dev.warden.domain.AccountEvent;
+import dev.warden.domain.OutboxEvent;
+import dev.warden.domain.Role;
 import dev.warden.domain.Session;
 import dev.warden.domain.SessionEvent;
 import dev.warden.domain.TerminationReason;
@@ -45,9 +48,26 @@ abstract class EventOutboxContract {
         SessionEvent expired = SessionEvent.ended(session, TerminationReason.IDLE_TIMEOUT, null, NOW.plusSeconds(1));
         ports.transactions().run(() -> List.of(created, terminated, expired).forEach(outbox::append));
 
-        List<SessionEvent> read = queue.oldestUnpublished(10).stream().map(PendingEvent::event).toList();
+        List<OutboxEvent> read = queue.oldestUnpublished(10).stream().map(PendingEvent::event).toList();
 
         assertEquals(List.of(created, terminated, expired), read);
+    }
+
+    @Test
+    void givenAccountEventsBetweenSessionEvents_whenReadBack_thenEveryKindIsEqualInEveryFieldAndInAppendOrder() {
+        Account alice = anAccount("alice");
+        Session session = aSession(alice).build();
+        UserId admin = UserId.random();
+        List<OutboxEvent> appended = List.of(
+                AccountEvent.of(AccountEvent.Type.CREATED, alice, admin, NOW),
+                SessionEvent.created(session, NOW.plusNanos(1_000)),
+                AccountEvent.of(AccountEvent.Type.ROLE_CHANGED, alice.withRole(Role.ADMIN), admin, NOW.plusSeconds(1)),
+                AccountEvent.of(AccountEvent.Type.LOCKED, alice, null, NOW.plusSeconds(2)),
+                SessionEvent.ended(session, TerminationReason.ACCOUNT_DISABLED, admin, NOW.plusSeconds(3)),
+                AccountEvent.of(AccountEvent.Type.DISABLED, alice, admin, NOW.plusSeconds(3)));
+        ports.transactions().run(() -> appended.forEach(outbox::append));
+
+        assertEquals(appended, queue.oldestUnpublished(10).stream().map(PendingEvent::event).toList());
     }
 
     @Test

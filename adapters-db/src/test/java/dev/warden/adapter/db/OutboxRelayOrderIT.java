@@ -65,7 +65,7 @@ class OutboxRelayOrderIT {
         slow.get(5, TimeUnit.SECONDS);
         fast.get(5, TimeUnit.SECONDS);
 
-        assertEquals(List.of(first, second),
+        assertEquals(List.<Object>of(first, second),
                 database.outboxQueue().oldestUnpublished(10).stream().map(PendingEvent::event).toList());
     }
 

@@ -35,6 +35,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** What every SessionStore must do. */
 abstract class SessionStoreContract {
@@ -88,6 +90,17 @@ abstract class SessionStoreContract {
         assertEquals(0, list(ActiveSessionQuery.all(PageRequest.FIRST)).total());
         assertEquals(0, sessions.countActiveByUser(alice.id(), WINDOW));
         assertTrue(transactions.inTransaction(() -> sessions.lockOpenById(session.id())).isEmpty());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TerminationReason.class)
+    void everyTerminationReasonCanBeStored(TerminationReason reason) {
+        Session session = aSession(alice).build();
+        sessions.insert(session);
+
+        sessions.markEnded(session.id(), reason, reason.isExpiry() ? null : bob.id(), NOW);
+
+        assertTrue(sessions.findOpenByTokenHash(session.tokenHash()).isEmpty());
     }
 
     @Test

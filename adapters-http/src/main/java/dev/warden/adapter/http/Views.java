@@ -6,6 +6,7 @@ import dev.warden.domain.Account;
 import dev.warden.domain.Alarm;
 import dev.warden.domain.AuditEntry;
 import dev.warden.domain.Session;
+import dev.warden.domain.SessionId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -37,6 +38,13 @@ final class Views {
         // When the session ends unless used again: never later than the absolute expiry.
         Instant idle = s.lastActiveAt().plus(idleTimeout);
         json.put("idleExpiresAt", time(idle.isBefore(s.expiresAt()) ? idle : s.expiresAt()));
+        return json;
+    }
+
+    /** One of the caller's own sessions, marked when it is the one the request came with. */
+    Map<String, Object> ownSession(Session s, SessionId current) {
+        Map<String, Object> json = session(s);
+        json.put("current", s.id().equals(current));
         return json;
     }
 
@@ -86,6 +94,7 @@ final class Views {
         json.put("userId", a.userId().toString());
         json.put("username", a.username());
         json.put("distinctIps", a.distinctIps());
+        json.put("ipAddresses", a.ipAddresses());
         json.put("status", a.status().name());
         json.put("raisedAt", time(a.raisedAt()));
         json.put("resolvedAt", time(a.resolvedAt()));

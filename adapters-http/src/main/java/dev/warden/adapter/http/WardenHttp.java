@@ -125,7 +125,12 @@ public final class WardenHttp {
                         new SessionCookies(settings.cookieSecure()), views),
                 new SessionsAdminService(useCases.listActiveSessions(), useCases.terminateSession(),
                         useCases.terminateUserSessions(), authenticator, views),
+                new OwnAccountService(useCases.listOwnSessions(), useCases.endOwnSession(),
+                        useCases.endOtherOwnSessions(), useCases.changeOwnPassword(), authenticator, clients,
+                        new SessionCookies(settings.cookieSecure()), views),
                 new UsersAdminService(useCases.listUsers(), useCases.createUser(), useCases.unlockUser(),
+                        new UsersAdminService.Lifecycle(useCases.disableUser(), useCases.enableUser(),
+                                useCases.changeRole(), useCases.resetPassword()),
                         authenticator, views),
                 new AuditAdminService(useCases.listAuditEntries(), authenticator, views),
                 new AlarmsAdminService(useCases.listAlarms(), useCases.acknowledgeAlarm(), authenticator, views));

@@ -1,13 +1,21 @@
 package dev.warden.adapter.http;
 
 import dev.warden.application.port.in.AcknowledgeAlarmUseCase;
+import dev.warden.application.port.in.ChangeOwnPasswordUseCase;
+import dev.warden.application.port.in.ChangeRoleUseCase;
 import dev.warden.application.port.in.CreateUserUseCase;
+import dev.warden.application.port.in.DisableUserUseCase;
+import dev.warden.application.port.in.EnableUserUseCase;
+import dev.warden.application.port.in.EndOtherOwnSessionsUseCase;
+import dev.warden.application.port.in.EndOwnSessionUseCase;
 import dev.warden.application.port.in.ListActiveSessionsUseCase;
 import dev.warden.application.port.in.ListAlarmsUseCase;
 import dev.warden.application.port.in.ListAuditEntriesUseCase;
+import dev.warden.application.port.in.ListOwnSessionsUseCase;
 import dev.warden.application.port.in.ListUsersUseCase;
 import dev.warden.application.port.in.LoginUseCase;
 import dev.warden.application.port.in.LogoutUseCase;
+import dev.warden.application.port.in.ResetPasswordUseCase;
 import dev.warden.application.port.in.TerminateSessionUseCase;
 import dev.warden.application.port.in.TerminateUserSessionsUseCase;
 import dev.warden.application.port.in.UnlockUserUseCase;
@@ -27,7 +35,15 @@ public record WardenUseCases(
         ListUsersUseCase listUsers,
         ListAuditEntriesUseCase listAuditEntries,
         ListAlarmsUseCase listAlarms,
-        AcknowledgeAlarmUseCase acknowledgeAlarm) {
+        AcknowledgeAlarmUseCase acknowledgeAlarm,
+        DisableUserUseCase disableUser,
+        EnableUserUseCase enableUser,
+        ChangeRoleUseCase changeRole,
+        ResetPasswordUseCase resetPassword,
+        ListOwnSessionsUseCase listOwnSessions,
+        EndOwnSessionUseCase endOwnSession,
+        EndOtherOwnSessionsUseCase endOtherOwnSessions,
+        ChangeOwnPasswordUseCase changeOwnPassword) {
 
     public WardenUseCases {
         Objects.requireNonNull(login, "login");
@@ -42,5 +58,13 @@ public record WardenUseCases(
         Objects.requireNonNull(listAuditEntries, "listAuditEntries");
         Objects.requireNonNull(listAlarms, "listAlarms");
         Objects.requireNonNull(acknowledgeAlarm, "acknowledgeAlarm");
+        Objects.requireNonNull(disableUser, "disableUser");
+        Objects.requireNonNull(enableUser, "enableUser");
+        Objects.requireNonNull(changeRole, "changeRole");
+        Objects.requireNonNull(resetPassword, "resetPassword");
+        Objects.requireNonNull(listOwnSessions, "listOwnSessions");
+        Objects.requireNonNull(endOwnSession, "endOwnSession");
+        Objects.requireNonNull(endOtherOwnSessions, "endOtherOwnSessions");
+        Objects.requireNonNull(changeOwnPassword, "changeOwnPassword");
     }
 }

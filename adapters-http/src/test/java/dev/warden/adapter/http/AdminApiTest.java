@@ -52,6 +52,20 @@ class AdminApiTest {
         return new String[] {"Authorization", "Bearer " + WARDEN.adminToken.reveal()};
     }
 
+    /** A valid body for the routes that take one. */
+    static String bodyFor(String path) {
+        if (path.equals("/api/admin/users")) {
+            return NEW_USER;
+        }
+        if (path.endsWith("/role")) {
+            return "{\"role\":\"ADMIN\"}";
+        }
+        if (path.endsWith("/password")) {
+            return "{\"password\":\"a long enough password\"}";
+        }
+        return null;
+    }
+
     private static String id() {
         return UUID.randomUUID().toString();
     }
@@ -66,11 +80,15 @@ class AdminApiTest {
             "GET, /api/admin/users",
             "POST, /api/admin/users",
             "POST, /api/admin/users/0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10/unlock",
+            "POST, /api/admin/users/0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10/disable",
+            "POST, /api/admin/users/0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10/enable",
+            "PUT, /api/admin/users/0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10/role",
+            "POST, /api/admin/users/0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10/password",
             "GET, /api/admin/audit",
             "GET, /api/admin/alarms",
             "POST, /api/admin/alarms/0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10/acknowledge"})
     void givenNoSessionOrUserRole_whenCallingAdminRoute_then401Or403AndNothingHappens(String method, String path) {
-        String body = path.equals("/api/admin/users") ? NEW_USER : null;
+        String body = bodyFor(path);
 
         var anonymous = server.send(method, path, body);
         var userRole = server.send(method, path, body, "Authorization", "Bearer " + WARDEN.userToken.reveal());
@@ -92,9 +110,13 @@ class AdminApiTest {
             "DELETE, /api/admin/sessions/0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10",
             "POST, /api/admin/users",
             "POST, /api/admin/users/0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10/unlock",
+            "POST, /api/admin/users/0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10/disable",
+            "POST, /api/admin/users/0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10/enable",
+            "PUT, /api/admin/users/0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10/role",
+            "POST, /api/admin/users/0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10/password",
             "POST, /api/admin/alarms/0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10/acknowledge"})
     void givenAdminCookieWithoutCsrf_whenChangingState_thenCsrfTokenInvalidAndNothingHappens(String method, String path) {
-        String body = path.equals("/api/admin/users") ? NEW_USER : null;
+        String body = bodyFor(path);
         String cookie = "warden_session=" + WARDEN.adminToken.reveal();
 
         var missing = server.send(method, path, body, "Cookie", cookie);
@@ -377,8 +399,10 @@ class AdminApiTest {
 
         assertEquals(200, reply.status(), reply.body());
         JsonNode alarm = reply.json().get("items").get(0);
-        assertEquals(List.of("id", "type", "userId", "username", "distinctIps", "status", "raisedAt", "resolvedAt",
-                "acknowledgedAt", "acknowledgedBy"), fieldNames(alarm));
+        assertEquals(List.of("id", "type", "userId", "username", "distinctIps", "ipAddresses", "status", "raisedAt",
+                "resolvedAt", "acknowledgedAt", "acknowledgedBy"), fieldNames(alarm));
+        assertEquals("[\"10.0.0.2\",\"10.0.0.10\",\"198.51.100.7\",\"203.0.113.9\"]", alarm.get("ipAddresses").toString(),
+                "the addresses, sorted");
         assertEquals("IP_SPREAD", alarm.get("type").asText());
         assertEquals("OPEN", alarm.get("status").asText());
         assertEquals(Alarm.Status.OPEN, ((AlarmQuery) WARDEN.lastQuery).status());

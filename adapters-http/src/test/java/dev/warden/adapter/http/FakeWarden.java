@@ -50,6 +50,8 @@ final class FakeWarden {
     final SessionToken userToken = SessionToken.generate(RANDOM);
     final Session adminSession = session(admin, adminToken);
     final Session userSession = session(user, userToken);
+    final Session adminPhone = session(admin, SessionToken.generate(RANDOM));
+    final Session userPhone = session(user, SessionToken.generate(RANDOM));
 
     final List<String> calls = new CopyOnWriteArrayList<>();
     final Set<String> endedTokens = ConcurrentHashMap.newKeySet();
@@ -59,8 +61,10 @@ final class FakeWarden {
     /** The device token a successful login hands back (the presented one, as the real service does). */
     final DeviceToken newDevice = DeviceToken.generate(RANDOM);
     volatile Object lastQuery;
+    volatile String lastPassword;
 
     void reset() {
+        lastPassword = null;
         calls.clear();
         endedTokens.clear();
         failure = null;
@@ -127,14 +131,62 @@ final class FakeWarden {
                 (AlarmQuery query, dev.warden.application.port.in.Actor actor) -> {
                     maybeFail();
                     lastQuery = query;
-                    Alarm alarm = new Alarm(UUID.randomUUID(), user.id(), user.username(), 4, Alarm.Status.OPEN,
+                    Alarm alarm = new Alarm(UUID.randomUUID(), user.id(), user.username(), 4,
+                            List.of("203.0.113.9", "198.51.100.7", "10.0.0.10", "10.0.0.2"), Alarm.Status.OPEN,
                             NOW, null, null, null);
                     return new Page<>(List.of(alarm), 1, query.page().limit(), query.page().offset(), null);
                 },
                 (alarmId, actor) -> {
                     maybeFail();
                     calls.add("acknowledge " + alarmId + " by " + actor.username());
+                },
+                (userId, actor) -> {
+                    maybeFail();
+                    calls.add("disable " + userId + " by " + actor.username());
+                    return 2;
+                },
+                (userId, actor) -> {
+                    maybeFail();
+                    calls.add("enable " + userId + " by " + actor.username());
+                },
+                (userId, role, actor) -> {
+                    maybeFail();
+                    calls.add("role " + userId + " " + role + " by " + actor.username());
+                    return new UserSummary(userId, "carol", role, AccountStatus.ACTIVE, NOW, 1, 1, null);
+                },
+                (userId, password, actor) -> {
+                    maybeFail();
+                    calls.add("resetPassword " + userId + " by " + actor.username());
+                    lastPassword = password;
+                    return 4;
+                },
+                current -> {
+                    maybeFail();
+                    calls.add("listOwn " + current.account().username());
+                    return List.of(current.session(), otherSessionOf(current.account()));
+                },
+                (sessionId, current, client) -> {
+                    maybeFail();
+                    calls.add("endOwn " + sessionId + " by " + current.account().username());
+                    if (sessionId.equals(current.session().id())) {
+                        endedTokens.add(sessionId.toString());
+                    }
+                },
+                (current, client) -> {
+                    maybeFail();
+                    calls.add("endOthers of " + current.account().username());
+                    return 1;
+                },
+                (current, currentPassword, newPassword, client) -> {
+                    maybeFail();
+                    calls.add("changePassword of " + current.account().username());
+                    lastPassword = newPassword;
                 });
+    }
+
+    /** A second session of the same account, on another device. */
+    Session otherSessionOf(Account account) {
+        return account.id().equals(admin.id()) ? adminPhone : userPhone;
     }
 
     private LoginUseCase.LoginResult login(String username, String password, ClientInfo client, DeviceToken device) {

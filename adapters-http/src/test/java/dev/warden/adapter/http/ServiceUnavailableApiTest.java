@@ -29,7 +29,9 @@ class ServiceUnavailableApiTest {
                 },
                 real.logout(), real.listActiveSessions(), real.terminateSession(), real.terminateUserSessions(),
                 real.createUser(), real.unlockUser(), real.listUsers(), real.listAuditEntries(), real.listAlarms(),
-                real.acknowledgeAlarm());
+                real.acknowledgeAlarm(), real.disableUser(), real.enableUser(), real.changeRole(),
+                real.resetPassword(), real.listOwnSessions(), real.endOwnSession(), real.endOtherOwnSessions(),
+                real.changeOwnPassword());
         databaseDown = TestServer.start(validationFails, TestServer.settings(List.of()));
     }
 

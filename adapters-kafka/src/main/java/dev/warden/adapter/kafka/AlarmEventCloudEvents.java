@@ -7,6 +7,8 @@ import dev.warden.domain.UserId;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** Decodes the CloudEvents JSON on {@link KafkaTopics#SESSION_ALARMS} into {@link AlarmEvent}s. */
@@ -64,6 +66,7 @@ public final class AlarmEventCloudEvents {
                     UserId.parse(text(data, "userId")),
                     text(data, "username"),
                     integer(data, "distinctIps"),
+                    ipAddresses(data),
                     integer(data, "threshold"),
                     Instant.parse(text(data, "at")));
         } catch (DateTimeParseException | IllegalArgumentException e) {
@@ -89,6 +92,28 @@ public final class AlarmEventCloudEvents {
             throw new MalformedAlarmEvent(field + " must be a non-empty string");
         }
         return value.asText();
+    }
+
+    /**
+     * The alarm's addresses; absent in events published before alarms named them (a topology of the
+     * previous version during a rolling upgrade, or old records on the topic), which read as none.
+     */
+    private static List<String> ipAddresses(JsonNode data) {
+        JsonNode value = data.get("ipAddresses");
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw new MalformedAlarmEvent("ipAddresses must be an array of strings");
+        }
+        List<String> ips = new ArrayList<>(value.size());
+        for (JsonNode ip : value) {
+            if (!ip.isTextual() || ip.asText().isBlank()) {
+                throw new MalformedAlarmEvent("ipAddresses must be an array of non-empty strings");
+            }
+            ips.add(ip.asText());
+        }
+        return ips;
     }
 
     private static int integer(JsonNode node, String field) {

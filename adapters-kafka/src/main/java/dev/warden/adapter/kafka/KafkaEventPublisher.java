@@ -1,6 +1,8 @@
 package dev.warden.adapter.kafka;
 
 import dev.warden.application.port.out.EventPublisher;
+import dev.warden.domain.AccountEvent;
+import dev.warden.domain.OutboxEvent;
 import dev.warden.domain.SessionEvent;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +21,8 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Publishes session events to {@link KafkaTopics#SESSION_EVENTS} as CloudEvents, keyed by user id.
+ * Publishes outbox events as CloudEvents keyed by user id, each to its topic: session events to
+ * {@link KafkaTopics#SESSION_EVENTS}, account events to {@link KafkaTopics#ACCOUNT_EVENTS}.
  * The producer is idempotent with acks=all and at most 5 requests in flight, so the broker keeps
  * each partition in send order even across retries; {@link #publishAll} returns only when every
  * record is acknowledged, and otherwise throws so the outbox keeps the whole batch.
@@ -62,12 +65,11 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
     }
 
     @Override
-    public void publishAll(List<SessionEvent> events) {
+    public void publishAll(List<OutboxEvent> events) {
         List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
         try {
-            for (SessionEvent event : events) {
-                Future<RecordMetadata> ack = producer.send(new ProducerRecord<>(KafkaTopics.SESSION_EVENTS,
-                        SessionEventCloudEvents.key(event), SessionEventCloudEvents.encode(event)));
+            for (OutboxEvent event : events) {
+                Future<RecordMetadata> ack = producer.send(record(event));
                 acks.add(ack);
                 // Failed already (no metadata within max.block.ms: broker away)? Then so would
                 // the rest, each after its own wait; give the whole batch back at once.
@@ -81,16 +83,26 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
                 ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
         } catch (ExecutionException e) {
-            throw new PublishFailed("Kafka did not acknowledge a session event: " + e.getCause().getMessage(),
+            throw new PublishFailed("Kafka did not acknowledge an event: " + e.getCause().getMessage(),
                     e.getCause());
         } catch (TimeoutException e) {
-            throw new PublishFailed("Kafka did not acknowledge session events within " + ackTimeout, e);
+            throw new PublishFailed("Kafka did not acknowledge events within " + ackTimeout, e);
         } catch (KafkaException e) {
-            throw new PublishFailed("Kafka refused a session event: " + e.getMessage(), e);
+            throw new PublishFailed("Kafka refused an event: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PublishFailed("Interrupted while waiting for Kafka to acknowledge session events", e);
+            throw new PublishFailed("Interrupted while waiting for Kafka to acknowledge events", e);
         }
+    }
+
+    /** The topic, key and CloudEvent of one outbox event. */
+    static ProducerRecord<String, String> record(OutboxEvent event) {
+        return switch (event) {
+            case SessionEvent session -> new ProducerRecord<>(KafkaTopics.SESSION_EVENTS,
+                    SessionEventCloudEvents.key(session), SessionEventCloudEvents.encode(session));
+            case AccountEvent account -> new ProducerRecord<>(KafkaTopics.ACCOUNT_EVENTS,
+                    AccountEventCloudEvents.key(account), AccountEventCloudEvents.encode(account));
+        };
     }
 
     @Override

@@ -19,7 +19,9 @@ public final class KafkaTopics {
     public static final String SESSION_TERMINATED = "warden.session-terminated";
     /** IP-spread alarms raised and resolved by alarm-streams. */
     public static final String SESSION_ALARMS = "warden.session-alarms";
-    public static final List<String> ALL = List.of(SESSION_EVENTS, SESSION_TERMINATED, SESSION_ALARMS);
+    /** Accounts created, disabled, enabled, re-roled, locked, unlocked, given a new password; through the outbox. */
+    public static final String ACCOUNT_EVENTS = "warden.account-events";
+    public static final List<String> ALL = List.of(SESSION_EVENTS, SESSION_TERMINATED, SESSION_ALARMS, ACCOUNT_EVENTS);
 
     public static final int DEFAULT_PARTITIONS = 3;
 

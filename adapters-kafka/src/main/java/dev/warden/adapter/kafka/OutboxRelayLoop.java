@@ -75,7 +75,7 @@ public final class OutboxRelayLoop implements AutoCloseable {
                 // close() interrupted the wait; the loop condition ends it.
             } catch (RuntimeException e) {
                 if (failures++ == 0) {
-                    String what = e instanceof PublishFailed ? "Kafka did not acknowledge session events"
+                    String what = e instanceof PublishFailed ? "Kafka did not acknowledge outbox events"
                             : "Reading or marking the outbox failed";
                     LOG.log(System.Logger.Level.WARNING, what + " (" + e.getMessage()
                             + "); they stay in the outbox and are retried, backing off up to " + maxBackoff);

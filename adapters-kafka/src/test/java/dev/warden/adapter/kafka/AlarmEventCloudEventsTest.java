@@ -7,6 +7,7 @@ import dev.warden.adapter.kafka.AlarmEventCloudEvents.MalformedAlarmEvent;
 import dev.warden.domain.AlarmEvent;
 import dev.warden.domain.UserId;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,7 +19,9 @@ class AlarmEventCloudEventsTest {
              "type":"warden.alarm.ip-spread.raised","time":"2026-11-26T15:10:00Z",
              "subject":"8a0f6c1e-2b1d-4c55-9a7e-0d6f3b2a9c11","datacontenttype":"application/json",
              "data":{"alarmId":"e4d3c2b1-a098-4765-8432-10fedcba9876","userId":"8a0f6c1e-2b1d-4c55-9a7e-0d6f3b2a9c11",
-                     "username":"alice","distinctIps":4,"threshold":4,"at":"2026-11-26T15:10:00Z"}}
+                     "username":"alice","distinctIps":4,
+                     "ipAddresses":["10.0.0.2","10.0.0.10","192.0.2.7","2001:db8::1"],
+                     "threshold":4,"at":"2026-11-26T15:10:00Z"}}
             """;
 
     @Test
@@ -31,6 +34,7 @@ class AlarmEventCloudEventsTest {
         assertEquals(UserId.parse("8a0f6c1e-2b1d-4c55-9a7e-0d6f3b2a9c11"), event.userId());
         assertEquals("alice", event.username());
         assertEquals(4, event.distinctIps());
+        assertEquals(List.of("10.0.0.2", "10.0.0.10", "192.0.2.7", "2001:db8::1"), event.ipAddresses());
         assertEquals(4, event.threshold());
         assertEquals(Instant.parse("2026-11-26T15:10:00Z"), event.at());
     }
@@ -43,6 +47,16 @@ class AlarmEventCloudEventsTest {
 
         assertEquals(AlarmEvent.Kind.RESOLVED, event.kind());
         assertEquals(3, event.distinctIps());
+    }
+
+    @Test
+    void givenEventOfAVersionBeforeAlarmsNamedTheirAddresses_whenDecoded_thenItHasNone() {
+        String old = RAISED.replace("\"ipAddresses\":[\"10.0.0.2\",\"10.0.0.10\",\"192.0.2.7\",\"2001:db8::1\"],", "");
+
+        AlarmEvent event = AlarmEventCloudEvents.decode(old);
+
+        assertEquals(4, event.distinctIps());
+        assertEquals(List.of(), event.ipAddresses());
     }
 
     @Test
@@ -79,6 +93,9 @@ class AlarmEventCloudEventsTest {
             "\"userId\":\"8a0f6c1e-2b1d-4c55-9a7e-0d6f3b2a9c11\"|\"userId\":17",
             "\"at\":\"2026-11-26T15:10:00Z\"|\"at\":\"yesterday\"",
             "\"username\":\"alice\",|",
+            "[\"10.0.0.2\",|\"10.0.0.2\",[",
+            "\"10.0.0.10\"|10",
+            "\"10.0.0.10\"|\" \"",
     })
     void givenOneFieldBroken_whenDecoded_thenMalformed(String replacement) {
         String[] parts = replacement.split("\\|", -1);

@@ -65,7 +65,7 @@ class EmbeddedKafkaBrokerIT {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             Map<String, TopicDescription> topics = admin.describeTopics(KafkaTopics.ALL).allTopicNames()
                     .get(10, TimeUnit.SECONDS);
-            assertEquals(3, topics.size());
+            assertEquals(4, topics.size(), "the four topics of the contract");
             topics.values().forEach(topic -> assertEquals(3, topic.partitions().size(), topic.name()));
         }
     }

@@ -2,7 +2,7 @@ package dev.warden.adapter.kafka;
 
 import dev.warden.application.port.out.EventOutbox;
 import dev.warden.application.port.out.OutboxQueue;
-import dev.warden.domain.SessionEvent;
+import dev.warden.domain.OutboxEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ final class InMemoryOutboxQueue implements OutboxQueue, EventOutbox {
     private boolean notified;
 
     @Override
-    public void append(SessionEvent event) {
+    public void append(OutboxEvent event) {
         lock.lock();
         try {
             pending.add(new PendingEvent(nextPosition++, event));

@@ -1,7 +1,7 @@
 package dev.warden.adapter.kafka;
 
 import dev.warden.application.port.out.EventPublisher;
-import dev.warden.domain.SessionEvent;
+import dev.warden.domain.OutboxEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,8 +20,8 @@ final class ScriptedPublisher implements EventPublisher {
     }
 
     @Override
-    public synchronized void publishAll(List<SessionEvent> events) {
-        List<UUID> ids = events.stream().map(SessionEvent::eventId).toList();
+    public synchronized void publishAll(List<OutboxEvent> events) {
+        List<UUID> ids = events.stream().map(OutboxEvent::eventId).toList();
         boolean fail = failuresLeft > 0;
         attempts.add(new Attempt(System.nanoTime(), ids, fail));
         if (fail) {

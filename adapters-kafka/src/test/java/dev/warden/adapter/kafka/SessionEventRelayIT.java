@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warden.application.port.out.EventPublisher;
 import dev.warden.application.service.OutboxRelayService;
+import dev.warden.domain.Account;
+import dev.warden.domain.AccountEvent;
+import dev.warden.domain.AccountStatus;
+import dev.warden.domain.OutboxEvent;
+import dev.warden.domain.Role;
 import dev.warden.domain.SessionEvent;
 import dev.warden.domain.SessionId;
 import dev.warden.domain.UserId;
@@ -100,6 +105,31 @@ class SessionEventRelayIT {
 
         await("every event is marked published after the restart", TIMEOUT, () -> queue.pendingCount() == 0);
         assertPerUserOrder(events, readAll(events));
+    }
+
+    @Test
+    void givenAccountEventsBetweenSessionEvents_whenRelayed_thenEachKindArrivesOnItsOwnTopicKeyedByUser() {
+        UserId user = UserId.random();
+        Account account = new Account(user, "acct-" + user, "hash", Role.USER, AccountStatus.ACTIVE, 0, null,
+                SessionEvents.CREATED_AT);
+        SessionId session = SessionId.random();
+        List<OutboxEvent> events = List.of(
+                AccountEvent.of(AccountEvent.Type.CREATED, account, null, SessionEvents.CREATED_AT),
+                SessionEvents.created(user, session),
+                AccountEvent.of(AccountEvent.Type.DISABLED, account.disable(), UserId.random(),
+                        SessionEvents.CREATED_AT.plusSeconds(5)));
+        events.forEach(queue::append);
+
+        await("every event is marked published", TIMEOUT, () -> queue.pendingCount() == 0);
+
+        List<ConsumerRecord<String, String>> accountRecords = TopicReader.readUntil(broker.bootstrapServers(),
+                KafkaTopics.ACCOUNT_EVENTS, TIMEOUT, read -> read.stream().filter(r -> r.key().equals(user.toString()))
+                        .count() >= 2).stream().filter(r -> r.key().equals(user.toString())).toList();
+        assertEquals(List.of(AccountEventCloudEvents.encode((AccountEvent) events.get(0)),
+                AccountEventCloudEvents.encode((AccountEvent) events.get(2))),
+                accountRecords.stream().map(ConsumerRecord::value).toList());
+        assertEquals(List.of(events.get(1).eventId().toString()), readAll(List.of((SessionEvent) events.get(1)))
+                .stream().map(SessionEventRelayIT::idOf).toList(), "the session event alone went to session-events");
     }
 
     /** Per user: created, terminated (by an admin) or expired, for a few sessions, users interleaved. */

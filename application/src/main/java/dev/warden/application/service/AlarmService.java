@@ -5,17 +5,30 @@ import dev.warden.application.port.in.Actor;
 import dev.warden.application.port.in.AlarmNotFound;
 import dev.warden.application.port.in.RecordAlarmEventUseCase;
 import dev.warden.application.port.out.AlarmStore;
+import dev.warden.application.port.out.AuditTrail;
+import dev.warden.application.port.out.TransactionBoundary;
+import dev.warden.domain.Alarm;
 import dev.warden.domain.AlarmEvent;
+import dev.warden.domain.AuditEntry;
+import dev.warden.domain.AuditType;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
-/** Alarm events from the topology go into the store; administrators acknowledge them there. */
+/**
+ * Alarm events from the topology go into the store; administrators acknowledge them there, and
+ * each acknowledgement is audited (ALARM_ACKNOWLEDGED, naming the alarm's user) with it.
+ */
 public final class AlarmService implements RecordAlarmEventUseCase, AcknowledgeAlarmUseCase {
+    private final TransactionBoundary transactions;
     private final AlarmStore alarms;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public AlarmService(AlarmStore alarms, Clock clock) {
+    public AlarmService(TransactionBoundary transactions, AlarmStore alarms, AuditTrail audit, Clock clock) {
+        this.transactions = transactions;
         this.alarms = alarms;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -27,8 +40,15 @@ public final class AlarmService implements RecordAlarmEventUseCase, AcknowledgeA
     @Override
     public void acknowledge(UUID alarmId, Actor actor) {
         actor.requireAdministrator();
-        if (!alarms.acknowledge(alarmId, Now.of(clock), actor.username())) {
-            throw new AlarmNotFound("No alarm has id " + alarmId + ".");
-        }
+        transactions.run(() -> {
+            Instant now = Now.of(clock);
+            Alarm alarm = alarms.acknowledge(alarmId, now, actor.username())
+                    .orElseThrow(() -> new AlarmNotFound("No alarm has id " + alarmId + "."));
+            audit.append(AuditEntry.of(AuditType.ALARM_ACKNOWLEDGED, now)
+                    .withUser(alarm.userId(), alarm.username())
+                    .withActor(actor.id(), actor.username())
+                    .withReason("alarm " + alarm.id() + " (" + alarm.type() + ", " + alarm.distinctIps()
+                            + " IPs, " + alarm.status() + ")"));
+        });
     }
 }

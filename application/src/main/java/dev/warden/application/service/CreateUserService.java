@@ -6,11 +6,13 @@ import dev.warden.application.port.in.EnsureOwnerUseCase;
 import dev.warden.application.port.in.InvalidRequest;
 import dev.warden.application.port.in.UserSummary;
 import dev.warden.application.port.out.AuditTrail;
+import dev.warden.application.port.out.EventOutbox;
 import dev.warden.application.port.out.PasswordBlocklist;
 import dev.warden.application.port.out.PasswordHasher;
 import dev.warden.application.port.out.TransactionBoundary;
 import dev.warden.application.port.out.UserAccounts;
 import dev.warden.domain.Account;
+import dev.warden.domain.AccountEvent;
 import dev.warden.domain.AuditEntry;
 import dev.warden.domain.AuditType;
 import dev.warden.domain.PasswordPolicy;
@@ -24,21 +26,24 @@ import java.util.function.BooleanSupplier;
 /**
  * Creates accounts: ADMIN and USER ones at an administrator's request, and the single OWNER on
  * first start. Both check the password policy, hash before the transaction (Argon2 is slow on
- * purpose and needs no lock), and audit USER_CREATED in the same transaction as the insert.
+ * purpose and needs no lock), and audit USER_CREATED and publish warden.account.created in the same
+ * transaction as the insert. Only the owner creates ADMIN accounts.
  */
 public final class CreateUserService implements CreateUserUseCase, EnsureOwnerUseCase {
     private final TransactionBoundary transactions;
     private final UserAccounts accounts;
     private final AuditTrail audit;
+    private final EventOutbox outbox;
     private final PasswordHasher hasher;
     private final PasswordBlocklist blocklist;
     private final Clock clock;
 
     public CreateUserService(TransactionBoundary transactions, UserAccounts accounts, AuditTrail audit,
-                             PasswordHasher hasher, PasswordBlocklist blocklist, Clock clock) {
+                             EventOutbox outbox, PasswordHasher hasher, PasswordBlocklist blocklist, Clock clock) {
         this.transactions = transactions;
         this.accounts = accounts;
         this.audit = audit;
+        this.outbox = outbox;
         this.hasher = hasher;
         this.blocklist = blocklist;
         this.clock = clock;
@@ -53,6 +58,7 @@ public final class CreateUserService implements CreateUserUseCase, EnsureOwnerUs
         if (role == Role.OWNER) {
             throw new InvalidRequest("There is exactly one owner account; role must be ADMIN or USER.");
         }
+        ManagementRights.requireMayCreate(actor, role);
         Account account = insert(username, password, role, actor, () -> true);
         return new UserSummary(account.id(), account.username(), role, account.status(), account.createdAt(), 0, 0,
                 null);
@@ -85,6 +91,7 @@ public final class CreateUserService implements CreateUserUseCase, EnsureOwnerUs
                     .withUser(account.id(), account.username())
                     .withReason(role.name());
             audit.append(actor == null ? entry : entry.withActor(actor.id(), actor.username()));
+            outbox.append(AccountEvent.of(AccountEvent.Type.CREATED, account, actor == null ? null : actor.id(), now));
             return account;
         });
     }

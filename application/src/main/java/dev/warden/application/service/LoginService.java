@@ -12,6 +12,7 @@ import dev.warden.application.port.out.SessionStore;
 import dev.warden.application.port.out.TransactionBoundary;
 import dev.warden.application.port.out.UserAccounts;
 import dev.warden.domain.Account;
+import dev.warden.domain.AccountEvent;
 import dev.warden.domain.AuditEntry;
 import dev.warden.domain.AuditType;
 import dev.warden.domain.ClientInfo;
@@ -229,6 +230,8 @@ public final class LoginService implements LoginUseCase {
         if (account.becameLockedBy(after, now)) {
             audit.append(entry(AuditType.ACCOUNT_LOCKED, account, client, now)
                     .withReason("locked until " + after.lockedUntil()));
+            // A brute-force signal for security operations (warden.account-events).
+            outbox.append(AccountEvent.of(AccountEvent.Type.LOCKED, after, null, now));
         }
     }
 

@@ -11,7 +11,10 @@ import dev.warden.domain.Session;
 import dev.warden.domain.SessionEvent;
 import dev.warden.domain.TerminationReason;
 import dev.warden.domain.UserId;
+import dev.warden.domain.WardenPolicy;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The one way a session ends, whatever the reason: mark it ended, write the audit entry, and
@@ -47,10 +50,32 @@ final class SessionEnding {
         outbox.append(SessionEvent.ended(session, reason, actorId, now));
     }
 
+    /**
+     * Ends every one of {@code open} (a user's open sessions, locked): the active ones for
+     * {@code reason}, those already past their expiry with their expiry reason and uncounted.
+     *
+     * @return how many active sessions were ended
+     */
+    int endAll(List<Session> open, TerminationReason reason, Actor actor, ClientInfo client, Instant now,
+               WardenPolicy policy) {
+        int ended = 0;
+        for (Session session : open) {
+            Optional<TerminationReason> expiry = session.expiryReasonAt(now, policy);
+            if (expiry.isPresent()) {
+                end(session, expiry.get(), null, null, now);
+            } else {
+                end(session, reason, actor, client, now);
+                ended++;
+            }
+        }
+        return ended;
+    }
+
     private static AuditType auditTypeFor(TerminationReason reason) {
         return switch (reason) {
             case USER_LOGOUT -> AuditType.LOGOUT;
-            case ADMIN_TERMINATED, ADMIN_LOGOUT_ALL -> AuditType.SESSION_TERMINATED;
+            case ADMIN_TERMINATED, ADMIN_LOGOUT_ALL, ACCOUNT_DISABLED, PASSWORD_RESET, PASSWORD_CHANGED ->
+                    AuditType.SESSION_TERMINATED;
             case IDLE_TIMEOUT, ABSOLUTE_LIFETIME -> AuditType.SESSION_EXPIRED;
         };
     }

@@ -11,7 +11,6 @@ import dev.warden.application.port.out.UserAccounts;
 import dev.warden.domain.Account;
 import dev.warden.domain.AuditEntry;
 import dev.warden.domain.AuditType;
-import dev.warden.domain.Session;
 import dev.warden.domain.TerminationReason;
 import dev.warden.domain.UserId;
 import dev.warden.domain.WardenPolicy;
@@ -51,16 +50,8 @@ public final class TerminateUserSessionsService implements TerminateUserSessions
             Instant now = Now.of(clock);
             Account account = accounts.lockById(userId)
                     .orElseThrow(() -> new UserNotFound("No user has id " + userId + "."));
-            int terminated = 0;
-            for (Session session : sessions.lockOpenByUser(userId)) {
-                var expiry = session.expiryReasonAt(now, policy);
-                if (expiry.isPresent()) {
-                    ending.end(session, expiry.get(), null, null, now);
-                } else {
-                    ending.end(session, TerminationReason.ADMIN_LOGOUT_ALL, actor, null, now);
-                    terminated++;
-                }
-            }
+            int terminated = ending.endAll(sessions.lockOpenByUser(userId), TerminationReason.ADMIN_LOGOUT_ALL,
+                    actor, null, now, policy);
             audit.append(AuditEntry.of(AuditType.USER_SESSIONS_TERMINATED, now)
                     .withUser(account.id(), account.username())
                     .withActor(actor.id(), actor.username())

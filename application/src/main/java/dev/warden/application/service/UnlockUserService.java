@@ -5,10 +5,12 @@ import dev.warden.application.port.in.BreakGlassUnlockUseCase;
 import dev.warden.application.port.in.UnlockUserUseCase;
 import dev.warden.application.port.in.UserNotFound;
 import dev.warden.application.port.out.AuditTrail;
+import dev.warden.application.port.out.EventOutbox;
 import dev.warden.application.port.out.KnownDevices;
 import dev.warden.application.port.out.TransactionBoundary;
 import dev.warden.application.port.out.UserAccounts;
 import dev.warden.domain.Account;
+import dev.warden.domain.AccountEvent;
 import dev.warden.domain.AuditEntry;
 import dev.warden.domain.AuditType;
 import dev.warden.domain.UserId;
@@ -17,7 +19,8 @@ import java.time.Instant;
 
 /**
  * Lifts a lockout and clears the failure count, the account's and those of its known devices;
- * unlocking an unlocked account is harmless.
+ * unlocking an unlocked account is harmless. The action is always audited;
+ * warden.account.unlocked is published only when a lock was lifted.
  */
 public final class UnlockUserService implements UnlockUserUseCase, BreakGlassUnlockUseCase {
     /** How the audit log names an operator who unlocked from the shell: no account stands behind it. */
@@ -27,14 +30,16 @@ public final class UnlockUserService implements UnlockUserUseCase, BreakGlassUnl
     private final UserAccounts accounts;
     private final KnownDevices devices;
     private final AuditTrail audit;
+    private final EventOutbox outbox;
     private final Clock clock;
 
     public UnlockUserService(TransactionBoundary transactions, UserAccounts accounts, KnownDevices devices,
-                             AuditTrail audit, Clock clock) {
+                             AuditTrail audit, EventOutbox outbox, Clock clock) {
         this.transactions = transactions;
         this.accounts = accounts;
         this.devices = devices;
         this.audit = audit;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -58,11 +63,15 @@ public final class UnlockUserService implements UnlockUserUseCase, BreakGlassUnl
         Instant now = Now.of(clock);
         Account account = accounts.lockById(userId)
                 .orElseThrow(() -> new UserNotFound("No user has id " + userId + "."));
-        accounts.update(account.unlock());
+        Account unlocked = account.unlock();
+        accounts.update(unlocked);
         devices.unlockAll(account.id());
         audit.append(AuditEntry.of(AuditType.ACCOUNT_UNLOCKED, now)
                 .withUser(account.id(), account.username())
                 .withActor(actorId, actorName));
+        if (account.isLockedAt(now)) {
+            outbox.append(AccountEvent.of(AccountEvent.Type.UNLOCKED, unlocked, actorId, now));
+        }
         return account;
     }
 }

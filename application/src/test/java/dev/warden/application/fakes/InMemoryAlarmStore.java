@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Alarms in a map, for use-case tests. */
@@ -31,13 +32,14 @@ public final class InMemoryAlarmStore implements AlarmStore {
             case RAISED -> {
                 if (existing == null) {
                     alarms.put(event.alarmId(), new Alarm(event.alarmId(), event.userId(), event.username(),
-                            event.distinctIps(), Alarm.Status.OPEN, event.at(), null, null, null));
+                            event.distinctIps(), event.ipAddresses(), Alarm.Status.OPEN, event.at(), null, null,
+                            null));
                 }
             }
             case RESOLVED -> {
                 Instant raisedAt = existing == null ? event.at() : existing.raisedAt();
                 alarms.put(event.alarmId(), new Alarm(event.alarmId(), event.userId(), event.username(),
-                        event.distinctIps(), Alarm.Status.RESOLVED, raisedAt, event.at(),
+                        event.distinctIps(), event.ipAddresses(), Alarm.Status.RESOLVED, raisedAt, event.at(),
                         existing == null ? null : existing.acknowledgedAt(),
                         existing == null ? null : existing.acknowledgedBy()));
             }
@@ -53,13 +55,16 @@ public final class InMemoryAlarmStore implements AlarmStore {
     }
 
     @Override
-    public boolean acknowledge(UUID alarmId, Instant at, String acknowledgedBy) {
+    public Optional<Alarm> acknowledge(UUID alarmId, Instant at, String acknowledgedBy) {
         Alarm a = alarms.get(alarmId);
         if (a == null) {
-            return false;
+            return Optional.empty();
         }
-        alarms.put(alarmId, new Alarm(a.id(), a.userId(), a.username(), a.distinctIps(), a.status(), a.raisedAt(),
-                a.resolvedAt(), at, acknowledgedBy));
-        return true;
+        if (a.acknowledgedAt() == null) {
+            a = new Alarm(a.id(), a.userId(), a.username(), a.distinctIps(), a.ipAddresses(), a.status(), a.raisedAt(),
+                    a.resolvedAt(), at, acknowledgedBy);
+            alarms.put(alarmId, a);
+        }
+        return Optional.of(a);
     }
 }

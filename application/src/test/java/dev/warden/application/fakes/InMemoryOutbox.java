@@ -2,12 +2,15 @@ package dev.warden.application.fakes;
 
 import dev.warden.application.port.out.EventOutbox;
 import dev.warden.application.port.out.OutboxQueue;
+import dev.warden.domain.AccountEvent;
+import dev.warden.domain.OutboxEvent;
 import dev.warden.domain.SessionEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -15,9 +18,9 @@ import java.util.TreeMap;
  * clock's time of publishing) until {@link #removePublishedBefore} deletes them.
  */
 public final class InMemoryOutbox implements EventOutbox, OutboxQueue {
-    private final TreeMap<Long, SessionEvent> unpublished = new TreeMap<>();
+    private final TreeMap<Long, OutboxEvent> unpublished = new TreeMap<>();
     private final TreeMap<Long, Instant> publishedAt = new TreeMap<>();
-    private final List<SessionEvent> all = new ArrayList<>();
+    private final List<OutboxEvent> all = new ArrayList<>();
     private final Clock clock;
     private long nextPosition = 1;
 
@@ -30,8 +33,23 @@ public final class InMemoryOutbox implements EventOutbox, OutboxQueue {
         this.clock = clock;
     }
 
-    public synchronized List<SessionEvent> events() {
+    /** Every event appended, of every kind, in order. */
+    public synchronized List<OutboxEvent> all() {
         return List.copyOf(all);
+    }
+
+    /** The session events appended, in order. */
+    public synchronized List<SessionEvent> events() {
+        return all.stream().filter(SessionEvent.class::isInstance).map(SessionEvent.class::cast).toList();
+    }
+
+    /** The account events appended, in order. */
+    public synchronized List<AccountEvent> accountEvents() {
+        return all.stream().filter(AccountEvent.class::isInstance).map(AccountEvent.class::cast).toList();
+    }
+
+    public synchronized List<AccountEvent> accountEvents(AccountEvent.Type type) {
+        return accountEvents().stream().filter(e -> e.type() == type).toList();
     }
 
     public synchronized int pendingCount() {
@@ -46,13 +64,13 @@ public final class InMemoryOutbox implements EventOutbox, OutboxQueue {
     /** Deletes at most {@code max} rows published before {@code cutoff}, oldest first. */
     public synchronized int removePublishedBefore(Instant cutoff, int max) {
         List<Long> due = publishedAt.entrySet().stream().filter(e -> e.getValue().isBefore(cutoff))
-                .map(java.util.Map.Entry::getKey).limit(max).toList();
+                .map(Map.Entry::getKey).limit(max).toList();
         due.forEach(publishedAt::remove);
         return due.size();
     }
 
     @Override
-    public synchronized void append(SessionEvent event) {
+    public synchronized void append(OutboxEvent event) {
         all.add(event);
         unpublished.put(nextPosition++, event);
     }

@@ -3,12 +3,17 @@ package dev.warden.application.fakes;
 import dev.warden.application.port.in.Actor;
 import dev.warden.application.port.in.LoginUseCase.LoginResult;
 import dev.warden.application.port.out.ActiveWindow;
+import dev.warden.application.service.AccountStatusService;
 import dev.warden.application.service.AdminQueriesService;
 import dev.warden.application.service.AlarmService;
+import dev.warden.application.service.ChangeOwnPasswordService;
+import dev.warden.application.service.ChangeRoleService;
 import dev.warden.application.service.CreateUserService;
 import dev.warden.application.service.LoginService;
 import dev.warden.application.service.LogoutService;
+import dev.warden.application.service.OwnSessionsService;
 import dev.warden.application.service.PruneLoginDefencesService;
+import dev.warden.application.service.ResetPasswordService;
 import dev.warden.application.service.SweepExpiredSessionsService;
 import dev.warden.application.service.TerminateSessionService;
 import dev.warden.application.service.TerminateUserSessionsService;
@@ -56,6 +61,11 @@ public final class UseCaseFixture {
     public final AdminQueriesService queries;
     public final AlarmService alarmService;
     public final PruneLoginDefencesService prune;
+    public final AccountStatusService accountStatus;
+    public final ChangeRoleService changeRole;
+    public final ResetPasswordService resetPassword;
+    public final OwnSessionsService ownSessions;
+    public final ChangeOwnPasswordService changeOwnPassword;
 
     public UseCaseFixture() {
         this(WardenPolicy.DEFAULTS);
@@ -78,12 +88,19 @@ public final class UseCaseFixture {
         terminate = new TerminateSessionService(transactions, sessions, audit, outbox, policy, clock);
         terminateAll = new TerminateUserSessionsService(transactions, accounts, sessions, audit, outbox, policy, clock);
         sweep = new SweepExpiredSessionsService(transactions, sessions, audit, outbox, policy, clock);
-        createUser = new CreateUserService(transactions, accounts, audit, hasher, BLOCKLIST::contains, clock);
+        createUser = new CreateUserService(transactions, accounts, audit, outbox, hasher, BLOCKLIST::contains, clock);
         ensureOwner = createUser;
-        unlock = new UnlockUserService(transactions, accounts, devices, audit, clock);
-        queries = new AdminQueriesService(sessions, accounts, audit, alarms, policy, clock);
-        alarmService = new AlarmService(alarms, clock);
+        unlock = new UnlockUserService(transactions, accounts, devices, audit, outbox, clock);
         prune = new PruneLoginDefencesService(throttle, devices, throttlePolicy, clock);
+        queries = new AdminQueriesService(sessions, accounts, audit, alarms, policy, clock);
+        alarmService = new AlarmService(transactions, alarms, audit, clock);
+        accountStatus = new AccountStatusService(transactions, accounts, sessions, audit, outbox, policy, clock);
+        changeRole = new ChangeRoleService(transactions, accounts, sessions, audit, outbox, policy, clock);
+        resetPassword = new ResetPasswordService(transactions, accounts, sessions, audit, outbox, hasher,
+                BLOCKLIST::contains, policy, clock);
+        ownSessions = new OwnSessionsService(transactions, accounts, sessions, audit, outbox, policy, clock);
+        changeOwnPassword = new ChangeOwnPasswordService(transactions, accounts, sessions, audit, outbox, hasher,
+                BLOCKLIST::contains, policy, clock);
     }
 
     /** An account with {@link #PASSWORD}, stored directly. */
@@ -97,6 +114,19 @@ public final class UseCaseFixture {
     public Actor admin() {
         Account admin = accounts.findByUsername("admin").orElseGet(() -> givenAccount("admin", Role.ADMIN));
         return new Actor(admin.id(), admin.username(), admin.role());
+    }
+
+    public Actor owner() {
+        Account owner = accounts.findByUsername("owner").orElseGet(() -> givenAccount("owner", Role.OWNER));
+        return new Actor(owner.id(), owner.username(), owner.role());
+    }
+
+    public static Actor actor(Account account) {
+        return new Actor(account.id(), account.username(), account.role());
+    }
+
+    public Account account(UserId id) {
+        return accounts.findById(id).orElseThrow();
     }
 
     public LoginResult loginFrom(String username, String ip) {

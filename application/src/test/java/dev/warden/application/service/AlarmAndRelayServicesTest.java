@@ -2,6 +2,7 @@ package dev.warden.application.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warden.application.fakes.UseCaseFixture;
 import dev.warden.application.port.in.AlarmNotFound;
@@ -11,7 +12,9 @@ import dev.warden.application.port.out.EventPublisher;
 import dev.warden.domain.Alarm;
 import dev.warden.domain.AlarmEvent;
 import dev.warden.domain.Role;
-import dev.warden.domain.SessionEvent;
+import dev.warden.domain.AuditEntry;
+import dev.warden.domain.AuditType;
+import dev.warden.domain.OutboxEvent;
 import dev.warden.domain.UserId;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,15 +28,19 @@ class AlarmAndRelayServicesTest {
     void aRepeatedRaiseKeepsOneOpenAlarmAndItsResolveClosesIt() {
         UUID alarmId = UUID.randomUUID();
         UserId user = UserId.random();
-        AlarmEvent raised = new AlarmEvent(UUID.randomUUID(), AlarmEvent.Kind.RAISED, alarmId, user, "alice", 4, 4,
-                UseCaseFixture.START);
+        AlarmEvent raised = new AlarmEvent(UUID.randomUUID(), AlarmEvent.Kind.RAISED, alarmId, user, "alice", 4,
+                List.of("10.0.0.4", "10.0.0.1", "10.0.0.3", "10.0.0.2"), 4, UseCaseFixture.START);
         warden.alarmService.record(raised);
         warden.alarmService.record(raised);
 
         assertEquals(1, warden.queries.list(new AlarmQuery(PageRequest.FIRST, Alarm.Status.OPEN), warden.admin()).total());
 
+        assertEquals(List.of("10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4"), warden.queries.list(
+                new AlarmQuery(PageRequest.FIRST, Alarm.Status.OPEN), warden.admin()).items().getFirst().ipAddresses(),
+                "the alarm names its addresses, sorted");
+
         warden.alarmService.record(new AlarmEvent(UUID.randomUUID(), AlarmEvent.Kind.RESOLVED, alarmId, user, "alice",
-                3, 4, UseCaseFixture.START.plusSeconds(5)));
+                3, List.of("10.0.0.1", "10.0.0.2", "10.0.0.3"), 4, UseCaseFixture.START.plusSeconds(5)));
         assertEquals(0, warden.queries.list(new AlarmQuery(PageRequest.FIRST, Alarm.Status.OPEN), warden.admin()).total());
         assertEquals(1, warden.queries.list(new AlarmQuery(PageRequest.FIRST, Alarm.Status.RESOLVED), warden.admin()).total());
     }
@@ -41,14 +48,20 @@ class AlarmAndRelayServicesTest {
     @Test
     void acknowledgingRecordsWhoAndUnknownAlarmsAreNotFound() {
         UUID alarmId = UUID.randomUUID();
-        warden.alarmService.record(new AlarmEvent(UUID.randomUUID(), AlarmEvent.Kind.RAISED, alarmId, UserId.random(),
-                "alice", 4, 4, UseCaseFixture.START));
+        UserId alice = UserId.random();
+        warden.alarmService.record(new AlarmEvent(UUID.randomUUID(), AlarmEvent.Kind.RAISED, alarmId, alice,
+                "alice", 4, List.of(), 4, UseCaseFixture.START));
 
         warden.alarmService.acknowledge(alarmId, warden.admin());
 
         Alarm alarm = warden.queries.list(new AlarmQuery(PageRequest.FIRST, null), warden.admin()).items().getFirst();
         assertEquals("admin", alarm.acknowledgedBy());
+        AuditEntry audited = warden.audit.ofType(AuditType.ALARM_ACKNOWLEDGED).getFirst();
+        assertEquals(alice, audited.userId());
+        assertEquals("admin", audited.actorUsername());
+        assertTrue(audited.reason().contains(alarmId.toString()), audited.reason());
         assertThrows(AlarmNotFound.class, () -> warden.alarmService.acknowledge(UUID.randomUUID(), warden.admin()));
+        assertEquals(1, warden.audit.ofType(AuditType.ALARM_ACKNOWLEDGED).size(), "an unknown alarm is not audited");
     }
 
     @Test
@@ -56,7 +69,7 @@ class AlarmAndRelayServicesTest {
         warden.givenAccount("alice", Role.USER);
         warden.loginFrom("alice", "192.0.2.1");
         warden.loginFrom("alice", "192.0.2.2");
-        List<SessionEvent> published = new ArrayList<>();
+        List<OutboxEvent> published = new ArrayList<>();
         boolean[] brokerDown = {true};
         EventPublisher publisher = events -> {
             if (brokerDown[0]) {
@@ -71,7 +84,7 @@ class AlarmAndRelayServicesTest {
 
         brokerDown[0] = false;
         assertEquals(2, relay.relayOnce());
-        assertEquals(warden.outbox.events(), published);
+        assertEquals(warden.outbox.all(), published);
         assertEquals(0, warden.outbox.pendingCount());
         assertEquals(0, relay.relayOnce());
     }

@@ -134,6 +134,6 @@ class PurgeExpiredHistoryServiceTest {
     private void alarm(AlarmEvent.Kind kind, UUID alarmId) {
         Instant at = warden.clock.instant();
         warden.alarmService.record(new AlarmEvent(UUID.randomUUID(), kind, alarmId, new UserId(new UUID(0, 7)),
-                "alice", 4, 4, at));
+                "alice", 4, List.of("198.51.100.1", "198.51.100.2", "198.51.100.3", "198.51.100.4"), 4, at));
     }
 }

@@ -52,7 +52,7 @@ class ConsoleAdminPagesIT {
                 console.api.login(dana.name(), ConsoleFixture.PASSWORD).token());
         ConsoleBrowser danas = console.browser();
         danas.openConsole();
-        danas.logInOnThisPage(dana.name(), ConsoleFixture.PASSWORD, "admins-only"); // a USER-role account
+        danas.logInOnThisPage(dana.name(), ConsoleFixture.PASSWORD, "account"); // a USER-role account
         ConsoleBrowser admin = console.ownerBrowser();
 
         admin.nav("users");
@@ -78,7 +78,8 @@ class ConsoleAdminPagesIT {
         for (String token : tokens) {
             assertEquals(401, console.api.get("/api/auth/session", token).status());
         }
-        danas.nav("audit"); // their next click meets the 401
+        // Their next click (Refresh on My account, where a USER lands) meets the 401.
+        danas.driver.findElement(By.cssSelector("[data-page='account'] [data-action='refresh']")).click();
         danas.page("login");
         assertEquals("Your session has ended. Please log in again.", danas.text(By.id("login-message")));
 
@@ -148,6 +149,9 @@ class ConsoleAdminPagesIT {
         assertTrue(alarm.getText().contains("4 distinct IPs"), alarm.getText());
         assertTrue(alarm.getText().contains("Open"), alarm.getText());
         assertTrue(alarm.getText().contains("Not yet"), alarm.getText());
+        List<String> addresses = alarm.findElements(By.cssSelector("[data-action='view-ip-sessions']")).stream()
+                .map(WebElement::getText).toList();
+        assertEquals(List.of("127.0.0.2", "127.0.0.3", "127.0.0.4", "127.0.0.5"), addresses, "the alarm names its IPs");
         admin.screenshot("alarms");
 
         alarm.findElement(By.cssSelector("[data-action='acknowledge']")).click();
@@ -168,6 +172,24 @@ class ConsoleAdminPagesIT {
                 .collect(Collectors.toSet());
         assertEquals(Set.of("127.0.0.2", "127.0.0.3", "127.0.0.4", "127.0.0.5"), ips);
         assertTrue(rows.stream().allMatch(r -> r.getText().startsWith(spread.name())));
+
+        admin.nav("alarms");
+        admin.page("alarms");
+        WebElement address = admin.waitUntil(d -> {
+            admin.tableLoaded();
+            return d.findElements(By.cssSelector("[data-alarm-id] [data-ip='127.0.0.3']")).stream().findFirst()
+                    .orElse(null);
+        });
+        address.click();
+        admin.page("sessions");
+        assertTrue(admin.driver.getCurrentUrl().endsWith("#/sessions?ip=127.0.0.3"), admin.driver.getCurrentUrl());
+        assertEquals("127.0.0.3", admin.driver.findElement(By.id("filter-ip")).getDomProperty("value"));
+        List<WebElement> fromThatIp = admin.waitUntil(d -> {
+            List<WebElement> found = admin.sessionRows();
+            return found.size() == 1 ? found : null;
+        });
+        assertTrue(fromThatIp.getFirst().getText().startsWith(spread.name()), fromThatIp.getFirst().getText());
+        assertEquals("127.0.0.3", fromThatIp.getFirst().findElement(By.cssSelector("td.mono")).getText());
     }
 
     // ---- helpers ----

@@ -134,7 +134,7 @@ final class ConsoleBrowser implements AutoCloseable {
         tableLoaded();
     }
 
-    /** Logs in through the form and waits for the page it lands on ("admins-only" for the USER role). */
+    /** Logs in through the form and waits for the page it lands on ("account", My account, for the USER role). */
     void logInOnThisPage(String username, String password, String landingPage) {
         page("login");
         type(By.id("login-username"), username);

@@ -93,15 +93,21 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void aUserRoleAccountIsToldTheConsoleIsForAdministrators() {
+    void aUserRoleAccountLandsOnMyAccountAndIsToldTheAdminPagesAreForAdministrators() {
         User plain = console.createUser("plain", "USER");
         ConsoleBrowser browser = console.browser();
         browser.openConsole();
-        browser.logInOnThisPage(plain.name(), ConsoleFixture.PASSWORD, "admins-only");
+        browser.logInOnThisPage(plain.name(), ConsoleFixture.PASSWORD, "account");
 
+        assertTrue(browser.driver.findElement(By.cssSelector("[data-nav='account']")).isDisplayed());
+        assertFalse(browser.driver.findElement(By.cssSelector("[data-nav='sessions']")).isDisplayed(),
+                "a USER sees only My account in the navigation");
+        browser.driver.get(console.warden.baseUrl() + "/#/sessions");
         assertTrue(browser.text(By.cssSelector("[data-page='admins-only']")).contains("OWNER and ADMIN"));
         assertTrue(browser.driver.findElements(By.id("error-banner")).stream().noneMatch(WebElement::isDisplayed),
                 "no 403 banner: nothing was asked of the admin API");
+        browser.driver.findElement(By.cssSelector("[data-action='go-account']")).click();
+        browser.page("account");
     }
 
     @Test

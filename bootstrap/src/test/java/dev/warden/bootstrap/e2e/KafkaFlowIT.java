@@ -65,6 +65,8 @@ class KafkaFlowIT {
                 () -> alarmsOf(owner, userId), a -> a != null && a.path("status").asText().equals("OPEN"));
         assertEquals("IP_SPREAD", open.path("type").asText());
         assertEquals(4, open.path("distinctIps").asInt());
+        assertEquals("[\"127.0.0.2\",\"127.0.0.3\",\"127.0.0.4\",\"127.0.0.5\"]", open.path("ipAddresses").toString(),
+                "the alarm names its addresses");
         assertEquals("spread", open.path("username").asText());
 
         assertEquals(204, api.post("/api/auth/logout", tokens.getFirst(), null).status());
@@ -72,11 +74,35 @@ class KafkaFlowIT {
         JsonNode resolved = Eventually.await("the alarm to resolve", WITHIN_SECONDS,
                 () -> alarmsOf(owner, userId), a -> a.path("status").asText().equals("RESOLVED"));
         assertEquals(open.path("id").asText(), resolved.path("id").asText(), "the same alarm resolves");
+        assertEquals("[\"127.0.0.3\",\"127.0.0.4\",\"127.0.0.5\"]", resolved.path("ipAddresses").toString());
         assertEquals(1, api.get("/api/admin/alarms?status=RESOLVED", owner).json().path("items").size()
                 - countOtherUsers(owner, userId));
         assertEquals(204, api.post("/api/admin/alarms/" + resolved.path("id").asText() + "/acknowledge", owner, null)
                 .status());
         assertEquals("owner", alarmsOf(owner, userId).path("acknowledgedBy").asText());
+        JsonNode audited = api.get("/api/admin/audit?type=ALARM_ACKNOWLEDGED&userId=" + userId, owner).json()
+                .path("items").get(0);
+        assertEquals("owner", audited.path("actorUsername").asText());
+    }
+
+    @Test
+    void disablingAUserWhoseSessionsSpreadResolvesTheAlarm() {
+        String owner = warden.ownerToken();
+        String userId = createUser(owner, "offboarded");
+        for (int i = 6; i <= 9; i++) {
+            warden.clientFrom("127.0.0." + i).login("offboarded", PASSWORD).token();
+        }
+        Eventually.await("an open IP-spread alarm", WITHIN_SECONDS,
+                () -> alarmsOf(owner, userId), a -> a != null && a.path("status").asText().equals("OPEN"));
+
+        assertEquals(200, api.post("/api/admin/users/" + userId + "/disable", owner, null).status());
+
+        JsonNode resolved = Eventually.await("the alarm to resolve", WITHIN_SECONDS,
+                () -> alarmsOf(owner, userId), a -> a.path("status").asText().equals("RESOLVED"));
+        // The topology resolves at the first end below the threshold: the oldest session is ended first.
+        assertEquals("[\"127.0.0.7\",\"127.0.0.8\",\"127.0.0.9\"]", resolved.path("ipAddresses").toString());
+        assertEquals(0, api.get("/api/admin/users?q=offboarded", owner).json().path("items").get(0)
+                .path("activeSessions").asInt());
     }
 
     private static int countOtherUsers(String owner, String userId) {

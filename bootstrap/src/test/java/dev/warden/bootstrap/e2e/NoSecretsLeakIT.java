@@ -90,6 +90,23 @@ class NoSecretsLeakIT {
             responses.add(api.get("/api/admin/audit", owner));
             responses.add(api.get("/api/admin/alarms", owner));
             responses.add(api.get("/api/admin/sessions", token));
+            String malloryId = api.get("/api/auth/session", token).json().path("user").path("id").asText();
+            String newPassword = "another leak hunting phrase";
+            secrets.add(newPassword);
+            responses.add(api.get("/api/auth/sessions", token));
+            responses.add(api.post("/api/auth/password", token,
+                    "{\"currentPassword\":\"wrong " + PASSWORD + "\",\"newPassword\":\"" + newPassword + "\"}"));
+            responses.add(api.post("/api/auth/password", token,
+                    "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"short\"}"));
+            responses.add(api.post("/api/auth/password", token,
+                    "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"" + newPassword + "\"}"));
+            responses.add(api.post("/api/admin/users/" + malloryId + "/password", owner,
+                    "{\"password\":\"" + PASSWORD + "\"}"));
+            responses.add(api.post("/api/admin/users/" + malloryId + "/password", owner, "{\"password\":\"short\"}"));
+            responses.add(api.send("PUT", "/api/admin/users/" + malloryId + "/role", owner, "{\"role\":\"ADMIN\"}",
+                    Map.of()));
+            responses.add(api.post("/api/admin/users/" + malloryId + "/disable", owner, null));
+            responses.add(api.post("/api/admin/users/" + malloryId + "/enable", owner, null));
             responses.add(api.post("/api/auth/logout", token, null));
             responses.add(api.get("/api/auth/session", token));
             responses.add(api.send("GET", "/api/auth/session", null, null, Map.of("Cookie", "warden_session=" + token)));

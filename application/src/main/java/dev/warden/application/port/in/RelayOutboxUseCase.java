@@ -1,6 +1,6 @@
 package dev.warden.application.port.in;
 
-/** Moves committed session events from the outbox to the broker. */
+/** Moves committed events (session and account events) from the outbox to the broker. */
 public interface RelayOutboxUseCase {
     /**
      * Publishes the oldest pending events, one batch.

@@ -5,6 +5,7 @@ import dev.warden.application.port.in.Page;
 import dev.warden.domain.Alarm;
 import dev.warden.domain.AlarmEvent;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The Alarms page's data, fed from the alarm topic. */
@@ -18,6 +19,10 @@ public interface AlarmStore {
     /** Newest first. */
     Page<Alarm> list(AlarmQuery query);
 
-    /** @return false when there is no such alarm */
-    boolean acknowledge(UUID alarmId, Instant at, String acknowledgedBy);
+    /**
+     * Notes the acknowledgement; the first one is kept.
+     *
+     * @return the alarm as it is now, or empty when there is no such alarm
+     */
+    Optional<Alarm> acknowledge(UUID alarmId, Instant at, String acknowledgedBy);
 }

@@ -1,6 +1,6 @@
 package dev.warden.application.port.out;
 
-import dev.warden.domain.SessionEvent;
+import dev.warden.domain.OutboxEvent;
 import java.time.Duration;
 import java.util.List;
 
@@ -10,7 +10,7 @@ import java.util.List;
  */
 public interface OutboxQueue {
     /** @param position the outbox's own increasing sequence number, to mark the event published */
-    record PendingEvent(long position, SessionEvent event) {
+    record PendingEvent(long position, OutboxEvent event) {
     }
 
     /**

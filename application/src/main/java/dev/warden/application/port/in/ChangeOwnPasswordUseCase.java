@@ -1,0 +1,14 @@
+package dev.warden.application.port.in;
+
+import dev.warden.domain.ClientInfo;
+
+/** Any user changes their own password; every other session of theirs ends, the current one stays. */
+public interface ChangeOwnPasswordUseCase {
+    /**
+     * @throws InvalidCredentials when the current password is wrong (counted toward the lockout like a
+     *                            failed login) or the account is locked
+     * @throws dev.warden.domain.PasswordRejected naming the broken rule of the new password
+     * @throws Unauthenticated    when the current session ended meanwhile
+     */
+    void changePassword(AuthenticatedSession current, String currentPassword, String newPassword, ClientInfo client);
+}

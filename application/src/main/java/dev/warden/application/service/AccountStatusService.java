@@ -1,0 +1,99 @@
+package dev.warden.application.service;
+
+import dev.warden.application.port.in.Actor;
+import dev.warden.application.port.in.DisableUserUseCase;
+import dev.warden.application.port.in.EnableUserUseCase;
+import dev.warden.application.port.in.UserNotFound;
+import dev.warden.application.port.out.AuditTrail;
+import dev.warden.application.port.out.EventOutbox;
+import dev.warden.application.port.out.SessionStore;
+import dev.warden.application.port.out.TransactionBoundary;
+import dev.warden.application.port.out.UserAccounts;
+import dev.warden.domain.Account;
+import dev.warden.domain.AccountEvent;
+import dev.warden.domain.AccountStatus;
+import dev.warden.domain.AuditEntry;
+import dev.warden.domain.AuditType;
+import dev.warden.domain.TerminationReason;
+import dev.warden.domain.UserId;
+import dev.warden.domain.WardenPolicy;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Disables and enables accounts. Disabling takes the account's row lock, the same one a login's
+ * last step takes, then marks the account DISABLED and ends every open session, all in one
+ * transaction. A login either commits before (its session is among those ended) or after (it
+ * finds the account disabled and is refused), so no session survives a disable. Validation
+ * refuses sessions of a non-ACTIVE account as well. Disabling a disabled account, or enabling an
+ * active one, changes nothing and records nothing.
+ */
+public final class AccountStatusService implements DisableUserUseCase, EnableUserUseCase {
+    private final TransactionBoundary transactions;
+    private final UserAccounts accounts;
+    private final SessionStore sessions;
+    private final AuditTrail audit;
+    private final EventOutbox outbox;
+    private final SessionEnding ending;
+    private final WardenPolicy policy;
+    private final Clock clock;
+
+    public AccountStatusService(TransactionBoundary transactions, UserAccounts accounts, SessionStore sessions,
+                                AuditTrail audit, EventOutbox outbox, WardenPolicy policy, Clock clock) {
+        this.transactions = transactions;
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.ending = new SessionEnding(sessions, audit, outbox);
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Override
+    public int disable(UserId userId, Actor actor) {
+        actor.requireAdministrator();
+        return transactions.inTransaction(() -> {
+            Instant now = Now.of(clock);
+            Account account = accounts.lockById(userId).orElseThrow(() -> notFound(userId));
+            ManagementRights.requireMayDisable(actor, account);
+            boolean changes = account.status() != AccountStatus.DISABLED;
+            if (changes) {
+                accounts.update(account.disable());
+            }
+            // Also when it was disabled already: no open session may outlive a disable.
+            int terminated = ending.endAll(sessions.lockOpenByUser(userId), TerminationReason.ACCOUNT_DISABLED,
+                    actor, null, now, policy);
+            if (changes) {
+                audit.append(AuditEntry.of(AuditType.USER_DISABLED, now)
+                        .withUser(account.id(), account.username())
+                        .withActor(actor.id(), actor.username())
+                        .withReason(terminated + " active sessions ended"));
+                outbox.append(AccountEvent.of(AccountEvent.Type.DISABLED, account, actor.id(), now));
+            }
+            return terminated;
+        });
+    }
+
+    @Override
+    public void enable(UserId userId, Actor actor) {
+        actor.requireAdministrator();
+        transactions.run(() -> {
+            Instant now = Now.of(clock);
+            Account account = accounts.lockById(userId).orElseThrow(() -> notFound(userId));
+            ManagementRights.requireMayEnable(actor, account);
+            if (account.status() == AccountStatus.ACTIVE) {
+                return;
+            }
+            accounts.update(account.enable());
+            audit.append(AuditEntry.of(AuditType.USER_ENABLED, now)
+                    .withUser(account.id(), account.username())
+                    .withActor(actor.id(), actor.username()));
+            outbox.append(AccountEvent.of(AccountEvent.Type.ENABLED, account, actor.id(), now));
+        });
+    }
+
+    static UserNotFound notFound(UserId userId) {
+        return new UserNotFound("No user has id " + userId + ".");
+    }
+}
