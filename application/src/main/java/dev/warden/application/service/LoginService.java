@@ -104,11 +104,17 @@ public final class LoginService implements LoginUseCase {
         Outcome outcome;
         try {
             Verification verification = verify(seen, device, normalizedPassword);
-            outcome = transactions.inTransaction(() -> apply(typedName, verification, client, keep, ticket));
+            outcome = transactions.inTransaction(() -> apply(typedName, verification, client, keep));
         } catch (RuntimeException e) {
             // No answer about the password (hashing saturated, database gone): not a failure either.
             giveBackQuietly(ticket, e);
             throw e;
+        }
+        if (!(outcome instanceof Outcome.Refused)) {
+            // The right password. Given back after the commit, in its own short statement: inside the
+            // transaction it would hold the address's counter row while the session is written, and
+            // every login from that address (any user) would queue behind it.
+            giveBackQuietly(ticket, null);
         }
         return switch (outcome) {
             case Outcome.Success success -> success.result();
@@ -133,8 +139,7 @@ public final class LoginService implements LoginUseCase {
     }
 
     /** Step 3: under the account's row lock, decide and record. */
-    private Outcome apply(String typedName, Verification verification, ClientInfo client, DeviceToken keep,
-                          LoginThrottling.Ticket ticket) {
+    private Outcome apply(String typedName, Verification verification, ClientInfo client, DeviceToken keep) {
         Instant now = Now.of(clock);
         Optional<Account> current = verification.account() == null ? Optional.empty()
                 : accounts.lockById(verification.account().id());
@@ -178,9 +183,6 @@ public final class LoginService implements LoginUseCase {
             }
             return new Outcome.Refused();
         }
-        if (ticket != null) {
-            throttling.giveBack(ticket);
-        }
         Account verified = account;
         if (device != null) {
             devices.save(device.recordSuccessfulLogin(now));
@@ -212,6 +214,10 @@ public final class LoginService implements LoginUseCase {
         return new Outcome.Success(new LoginResult(token, session, verified, keep));
     }
 
+    /**
+     * Best effort: a give-back that fails leaves the address one attempt closer to its limit for
+     * the rest of the window, which is better than failing a login that already succeeded.
+     */
     private void giveBackQuietly(LoginThrottling.Ticket ticket, RuntimeException cause) {
         if (ticket == null) {
             return;
@@ -219,7 +225,9 @@ public final class LoginService implements LoginUseCase {
         try {
             throttling.giveBack(ticket);
         } catch (RuntimeException e) {
-            cause.addSuppressed(e);
+            if (cause != null) {
+                cause.addSuppressed(e);
+            }
         }
     }
 

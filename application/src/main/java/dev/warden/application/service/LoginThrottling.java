@@ -15,8 +15,8 @@ import java.util.Optional;
  * The per-client throttle as a login uses it: an attempt is counted before its password is hashed
  * (so a burst of parallel attempts cannot all pass), and given back when the password was right
  * (so a busy office behind one address is not throttled by its successes). A refused attempt costs
- * two short statements and no hash; only the 1st, 10th, 100th... refusal of a client's window
- * writes an audit entry.
+ * two short statements (besides the account lookup) and no hash; only the 1st, 10th, 100th...
+ * refusal of a client's window writes an audit entry.
  */
 final class LoginThrottling {
     private final LoginThrottle throttle;

@@ -8,6 +8,9 @@ import java.util.Map;
 /** Throttle counts in a map, for use-case tests. */
 public final class InMemoryLoginThrottle implements LoginThrottle {
     private final Map<String, long[]> windows = new HashMap<>();
+    /** Runs inside every give-back: lets a test look around. */
+    public Runnable whileUncounting = () -> {
+    };
 
     private long[] window(String client, Instant windowStart) {
         return windows.computeIfAbsent(client + "@" + windowStart, k -> new long[2]);
@@ -34,6 +37,7 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
 
     @Override
     public synchronized void uncount(String client, Instant windowStart) {
+        whileUncounting.run();
         long[] w = window(client, windowStart);
         w[0] = Math.max(0, w[0] - 1);
     }

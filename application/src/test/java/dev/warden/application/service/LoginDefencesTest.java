@@ -272,6 +272,20 @@ class LoginDefencesTest {
     }
 
     @Test
+    void theRightPasswordIsGivenBackAfterTheCommit_soNoTransactionHoldsTheAddressCounter() {
+        warden.givenAccount("alice", Role.USER);
+        int[] givenBack = {0};
+        warden.throttle.whileUncounting = () -> {
+            assertEquals(0, warden.transactions.open, "given back inside a transaction");
+            givenBack[0]++;
+        };
+
+        warden.login.login("alice", PASSWORD, attacker);
+
+        assertEquals(1, givenBack[0]);
+    }
+
+    @Test
     void attemptsAreCountedBeforeTheirHash_soParallelAttemptsCannotAllSlipPastTheLimit() {
         String key = LoginThrottlePolicy.clientKey(attacker.ipAddress());
         Instant window = warden.throttlePolicy.windowStart(warden.clock.instant());
