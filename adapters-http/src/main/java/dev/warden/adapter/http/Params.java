@@ -94,13 +94,13 @@ final class Params {
      * is a 400 naming the parameter, so no spelling ({@code 0000000001}, {@code +1}, {@code 1e3},
      * {@code ١}) can be read as a number other than the one it shows.
      */
-    static Optional<Integer> integer(ServerRequest req, String name) {
+    private static Optional<Integer> integer(ServerRequest req, String name) {
         return text(req, name).filter(value -> !value.isEmpty()).map(value -> {
             if (CANONICAL_NUMBER.matcher(value).matches()) {
                 return Integer.parseInt(value);
             }
             if (DIGITS.matcher(value).matches() && value.charAt(0) != '0') {
-                throw new InvalidRequest("Query parameter '" + name + "' must be at most 999999999.");
+                throw new InvalidRequest("Query parameter '" + name + "' is out of range (nine digits at most).");
             }
             throw new InvalidRequest("Query parameter '" + name
                     + "' must be a whole number written in plain digits (no sign, spaces or leading zeros).");

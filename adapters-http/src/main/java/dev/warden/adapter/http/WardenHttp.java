@@ -22,6 +22,13 @@ import java.util.function.BooleanSupplier;
  * }</pre>
  */
 public final class WardenHttp {
+    /**
+     * The most request body bytes the server reads at all. Routes read at most {@link JsonBody#MAX_BYTES}
+     * themselves, but Helidon reads a whole chunk before handing it on: without this limit one chunk
+     * header announcing 2 GiB would make it buffer what follows. Past it, the answer is a 400.
+     */
+    public static final long MAX_PAYLOAD_BYTES = 1024 * 1024;
+
     private WardenHttp() {
     }
 
@@ -75,13 +82,6 @@ public final class WardenHttp {
     public static DirectHandlers directHandlers() {
         return ProblemHandlers.directHandlers();
     }
-
-    /**
-     * The most request body bytes the server reads at all. Routes read at most {@link JsonBody#MAX_BYTES}
-     * themselves, but Helidon reads a whole chunk before handing it on: without this limit one chunk
-     * header announcing 2 GiB would make it buffer what follows. Past it, the answer is a 400.
-     */
-    public static final long MAX_PAYLOAD_BYTES = 1024 * 1024;
 
     /** Routing, direct handlers, the payload limit and features in one call, for a server builder. */
     public static void configure(WebServerConfig.Builder server, WardenUseCases useCases, HttpSettings settings,
