@@ -165,7 +165,7 @@ class RelayLeaseTakeoverIT {
     private static Set<String> outboxEventIds() {
         Set<String> ids = new HashSet<>();
         try (Connection c = TestPostgres.connection(); Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery("SELECT event_id FROM outbox WHERE event_type IN ('CREATED', 'TERMINATED', 'EXPIRED')")) {
+             ResultSet rows = s.executeQuery("SELECT event_id FROM outbox WHERE aggregate_type = 'session'")) {
             while (rows.next()) {
                 ids.add(rows.getString(1));
             }
