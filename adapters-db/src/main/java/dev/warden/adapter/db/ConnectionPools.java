@@ -66,6 +66,10 @@ final class ConnectionPools {
         driverProperties(settings.connectTimeout()).forEach((key, value) -> config.addDataSourceProperty((String) key, value));
         // Strings (and the UUIDs DbClient binds as strings) go untyped, so PostgreSQL infers uuid etc.
         config.addDataSourceProperty("stringtype", "unspecified");
+        // The list statements have catch-all filters ("CAST(:x AS ...) IS NULL OR ..."): a generic plan
+        // for them sorts every active session. Always plan with the values at hand
+        // (docs/benchmarks.md, "Admin list"), so speed never depends on PostgreSQL's plan choice.
+        config.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
         if (readLimit != null) {
             config.addDataSourceProperty("socketTimeout", String.valueOf(wholeSeconds(readLimit)));
         }

@@ -88,6 +88,9 @@ public final class WardenHttp {
                                  BooleanSupplier databaseUp) {
         server.maxPayloadSize(MAX_PAYLOAD_BYTES);
         server.routing(routing -> routing(routing, useCases, settings, databaseUp));
+        // Nagle's algorithm held the last segment of every keep-alive response over about 8 KB for a
+        // delayed ACK: 44 ms on an admin page (docs/benchmarks.md, "TCP_NODELAY").
+        server.connectionOptions(options -> options.tcpNoDelay(true));
         server.directHandlers(directHandlers());
         features().forEach(server::addFeature);
     }
