@@ -96,6 +96,9 @@ class DisableLoginRaceIT {
                         someSucceeded.countDown();
                     } else if (login.status() == 401 && afterDisable) {
                         refusedAfterDisable.incrementAndGet();
+                    } else if (login.status() == 503 && login.header("Retry-After") != null) {
+                        // More racers than hashing slots: "come back shortly" is a fair answer, not a session.
+                        continue;
                     } else if (login.status() != 401) {
                         throw new AssertionError("unexpected answer " + login.status() + " " + login.body());
                     }
