@@ -38,7 +38,9 @@ import org.apache.kafka.common.utils.Time;
  *
  * <p>{@link #startWithScram()} adds a second listener that demands SASL (SCRAM-SHA-512), the way
  * managed Kafka services do; its users are created at run time with {@link #upsertScramUser} over the
- * plaintext listener, which stays open for that (and for inter-broker traffic).
+ * plaintext listener, which stays open for that (and for inter-broker traffic). Its connections must
+ * re-authenticate every {@link #SASL_REAUTHENTICATION_MS} ms, so a credential changed or deleted at the
+ * broker takes effect on open connections within seconds, as on a managed service (there within an hour).
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EmbeddedKafkaBroker.class.getName());
@@ -48,6 +50,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** Partitions of a topic created by the broker itself; Warden creates its own topics explicitly. */
     static final int DEFAULT_PARTITIONS = 3;
     private static final int SCRAM_ITERATIONS = 4096;
+    /** How often a SASL connection must prove its credential again. */
+    public static final int SASL_REAUTHENTICATION_MS = 2_000;
 
     private final Path dataDir;
     private final boolean ownsDataDir;
@@ -258,6 +262,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             props.put("listener.name.sasl_plaintext.sasl.enabled.mechanisms", SCRAM_MECHANISM);
             props.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
                     "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+            props.put("listener.name.sasl_plaintext.scram-sha-512.connections.max.reauth.ms",
+                    String.valueOf(SASL_REAUTHENTICATION_MS));
         }
         props.put("log.dirs", logDir.toString());
         // One node: every internal topic has a single replica, so transactions and EOS Streams work.

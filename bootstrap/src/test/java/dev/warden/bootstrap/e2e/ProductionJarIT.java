@@ -223,7 +223,8 @@ class ProductionJarIT {
         Path output = Files.createTempFile("warden-jar", ".log");
         Process process = warden(Map.of("WARDEN_HTTP_PORT", String.valueOf(freePort()),
                 "WARDEN_DB_URL", TestPostgres.url(), "WARDEN_DB_USER", TestPostgres.user(),
-                "WARDEN_DB_PASSWORD", TestPostgres.password()), output).start();
+                "WARDEN_DB_PASSWORD", TestPostgres.password(),
+                "WARDEN_KAFKA_BOOTSTRAP", SharedKafka.bootstrapServers()), output).start();
 
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         assertEquals(2, process.exitValue());
