@@ -32,7 +32,7 @@ import java.util.Optional;
 
 /**
  * The composition root: builds every adapter with {@code new}, wires the use cases, and starts
- * PostgreSQL access, Kafka (embedded or external), the alarm topology (in process or not), the
+ * PostgreSQL access, Kafka (dev mode's embedded broker, else the configured brokers), the alarm topology (in process or not), the
  * outbox relay, the alarm consumer, the expiry sweeper, the retention job and the HTTP server, in
  * that order.
  * Whatever started is stopped again, in reverse order, on {@link #close()} or when a later step
