@@ -59,7 +59,8 @@ bootstrap_test_classpath() {
 # lacks. A guard: for a while on 2026-11-26 bootstrap/pom.xml scoped kafka-clients and
 # jackson-databind "test", libs/ lacked them and `java -jar` died with NoClassDefFoundError.
 server_classpath() {
-  local cp="bootstrap/target/warden.jar:bootstrap/target/libs/*" jar
+  # The embedded broker is dev tooling: its jar (manifest -> dev-kafka/target/libs) joins the class path.
+  local cp="bootstrap/target/warden.jar:bootstrap/target/libs/*:dev-kafka/target/warden-dev-kafka.jar" jar
   for jar in $(bootstrap_test_classpath | tr ':' '\n' \
       | grep -E '/(kafka-clients|jackson-databind|zstd-jni|lz4-java|snappy-java)-[0-9][^/]*\.jar$' \
       | grep -v '/tools/jackson/'); do
@@ -93,7 +94,7 @@ start_server() {
       WARDEN_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB${BENCH_DB_URL_PARAMS:-}" WARDEN_DB_USER="$PGUSER" \
       WARDEN_OWNER_PASSWORD="$BENCH_OWNER_PASSWORD" WARDEN_KAFKA_BOOTSTRAP=embedded \
       "$@" \
-      java ${BENCH_SERVER_JAVA_OPTS:-} -cp "$cp" dev.warden.bootstrap.Main >"$BENCH_WORK/server.log" 2>&1 &
+      java ${BENCH_SERVER_JAVA_OPTS:-} -cp "$cp" dev.warden.bootstrap.Main --dev >"$BENCH_WORK/server.log" 2>&1 &
   BENCH_SERVER_PID=$!
   for _ in $(seq 1 240); do
     if curl -fsS -o /dev/null "$BENCH_BASE/observe/health" 2>/dev/null; then return 0; fi

@@ -1,9 +1,14 @@
 package dev.warden.streams;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /** Reads the standalone app's settings from environment variables. */
@@ -11,6 +16,7 @@ final class AlarmStreamsEnv {
     static final String BOOTSTRAP = "WARDEN_KAFKA_BOOTSTRAP";
     static final String THRESHOLD = "WARDEN_ALARM_IP_SPREAD_THRESHOLD";
     static final String STATE_DIR = "WARDEN_STREAMS_STATE_DIR";
+    static final String PROPERTIES_FILE = "WARDEN_KAFKA_PROPERTIES_FILE";
 
     private static final Pattern HOST_PORT = Pattern.compile("[^\\s:,]+:(\\d{1,5})");
 
@@ -26,10 +32,11 @@ final class AlarmStreamsEnv {
      *
      * @param stateDir the operator's state folder, kept across runs; empty for a
      *                 {@link StreamsStateFolder} of this run's own, deleted when it stops
+     * @param clientProperties from WARDEN_KAFKA_PROPERTIES_FILE; empty without it
      */
-    record Settings(String bootstrap, int threshold, Optional<Path> stateDir) {
+    record Settings(String bootstrap, int threshold, Optional<Path> stateDir, Map<String, String> clientProperties) {
         AlarmStreamsConfig config(Path stateFolder) {
-            return AlarmStreamsConfig.of(bootstrap, threshold, stateFolder);
+            return AlarmStreamsConfig.of(bootstrap, threshold, stateFolder).withClientProperties(clientProperties);
         }
     }
 
@@ -37,7 +44,33 @@ final class AlarmStreamsEnv {
     }
 
     static Settings read(Map<String, String> env) {
-        return new Settings(bootstrap(env.get(BOOTSTRAP)), threshold(env.get(THRESHOLD)), stateDir(env.get(STATE_DIR)));
+        return new Settings(bootstrap(env.get(BOOTSTRAP)), threshold(env.get(THRESHOLD)), stateDir(env.get(STATE_DIR)),
+                clientProperties(env.get(PROPERTIES_FILE)));
+    }
+
+    /** The file as the service reads it (see the service's WardenSettings); its values never reach a message. */
+    private static Map<String, String> clientProperties(String value) {
+        if (value == null || value.isBlank()) {
+            return Map.of();
+        }
+        Path file = Path.of(value.strip());
+        if (Files.isDirectory(file)) {
+            throw new BadSetting(PROPERTIES_FILE + " cannot be read: '" + file + "' (a directory)");
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new BadSetting(PROPERTIES_FILE + " cannot be read: '" + file + "' (" + reason(e) + ")");
+        } catch (IllegalArgumentException e) {
+            throw new BadSetting(PROPERTIES_FILE + " is not a Java properties file: '" + file + "'");
+        }
+        if (properties.containsKey("bootstrap.servers")) {
+            throw new BadSetting(PROPERTIES_FILE + " must not set bootstrap.servers (" + BOOTSTRAP + " says where Kafka is)");
+        }
+        Map<String, String> map = new TreeMap<>();
+        properties.stringPropertyNames().forEach(name -> map.put(name, properties.getProperty(name)));
+        return Map.copyOf(map);
     }
 
     private static String bootstrap(String value) {
@@ -51,6 +84,14 @@ final class AlarmStreamsEnv {
             }
         }
         return value.trim();
+    }
+
+    private static String reason(IOException e) {
+        return switch (e) {
+            case java.nio.file.NoSuchFileException missing -> "no such file";
+            case java.nio.file.AccessDeniedException denied -> "permission denied";
+            default -> e.getClass().getSimpleName();
+        };
     }
 
     private static int threshold(String value) {

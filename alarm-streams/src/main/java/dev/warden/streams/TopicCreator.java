@@ -1,6 +1,7 @@
 package dev.warden.streams;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -19,12 +20,15 @@ final class TopicCreator {
     private TopicCreator() {
     }
 
-    static void ensureTopics(String bootstrapServers, List<String> topics) throws InterruptedException, ExecutionException {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    /**
+     * @throws org.apache.kafka.common.KafkaException when no admin client can be built from the
+     *                                                config's client properties
+     */
+    static void ensureTopics(AlarmStreamsConfig config, List<String> topics) throws InterruptedException, ExecutionException {
         // Fail within half a minute with a clear line rather than hang when Kafka is unreachable.
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
+        Properties props = config.kafkaClientConfig(Map.of(
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000));
         try (Admin admin = Admin.create(props)) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = topics.stream()

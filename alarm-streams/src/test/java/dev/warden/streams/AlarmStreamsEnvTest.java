@@ -1,6 +1,7 @@
 package dev.warden.streams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,6 +69,64 @@ class AlarmStreamsEnvTest {
 
         assertEquals("WARDEN_ALARM_IP_SPREAD_THRESHOLD must be a whole number of at least 1, was '" + threshold + "'",
                 error.getMessage());
+    }
+
+    @Test
+    void givenAPropertiesFile_thenEveryKafkaClientGetsItsPropertiesButNotOverWardensOwn() throws Exception {
+        Path file = Files.writeString(dir.resolve("kafka.properties"), """
+                # a managed cluster
+                security.protocol=SASL_SSL
+                sasl.mechanism=SCRAM-SHA-512
+                sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required \\
+                    username="warden" password="p4ss-w0rd";
+                processing.guarantee=at_least_once
+                """);
+        AlarmStreamsEnv.Settings settings = AlarmStreamsEnv.read(Map.of("WARDEN_KAFKA_BOOTSTRAP", "kafka-1:9093",
+                "WARDEN_KAFKA_PROPERTIES_FILE", file.toString()));
+        AlarmStreamsConfig config = settings.config(dir);
+
+        var streams = config.streamsProperties();
+        assertEquals("SASL_SSL", streams.get("security.protocol"));
+        assertEquals("SCRAM-SHA-512", streams.get("sasl.mechanism"));
+        assertTrue(streams.get("sasl.jaas.config").toString().endsWith("password=\"p4ss-w0rd\";"));
+        assertEquals("exactly_once_v2", streams.get("processing.guarantee"), "what Warden fixes wins");
+        assertEquals("kafka-1:9093", streams.get("bootstrap.servers"));
+        assertEquals("SASL_SSL", config.kafkaClientConfig(Map.of()).get("security.protocol"), "the admin client too");
+        assertFalse(config.toString().contains("p4ss-w0rd"), config.toString());
+    }
+
+    @Test
+    void givenAnUnreadablePropertiesFile_thenOneLineNamesTheVariable() {
+        var missing = assertThrows(AlarmStreamsEnv.BadSetting.class, () -> AlarmStreamsEnv.read(Map.of(
+                "WARDEN_KAFKA_BOOTSTRAP", "127.0.0.1:9092", "WARDEN_KAFKA_PROPERTIES_FILE", dir.resolve("nope").toString())));
+        var directory = assertThrows(AlarmStreamsEnv.BadSetting.class, () -> AlarmStreamsEnv.read(Map.of(
+                "WARDEN_KAFKA_BOOTSTRAP", "127.0.0.1:9092", "WARDEN_KAFKA_PROPERTIES_FILE", dir.toString())));
+
+        assertEquals("WARDEN_KAFKA_PROPERTIES_FILE cannot be read: '" + dir.resolve("nope") + "' (no such file)",
+                missing.getMessage());
+        assertEquals("WARDEN_KAFKA_PROPERTIES_FILE cannot be read: '" + dir + "' (a directory)", directory.getMessage());
+    }
+
+    @Test
+    void givenAPropertiesFileThatSaysWhereKafkaIs_thenItIsRejected() throws Exception {
+        Path file = Files.writeString(dir.resolve("kafka.properties"), "bootstrap.servers=elsewhere:9092\n");
+
+        var error = assertThrows(AlarmStreamsEnv.BadSetting.class, () -> AlarmStreamsEnv.read(Map.of(
+                "WARDEN_KAFKA_BOOTSTRAP", "127.0.0.1:9092", "WARDEN_KAFKA_PROPERTIES_FILE", file.toString())));
+
+        assertTrue(error.getMessage().startsWith("WARDEN_KAFKA_PROPERTIES_FILE must not set bootstrap.servers"));
+    }
+
+    @Test
+    void aRedactedKafkaMessageShowsNoSecret() throws Exception {
+        AlarmStreamsConfig config = AlarmStreamsConfig.of("k:9092", 4, dir).withClientProperties(
+                Map.of("ssl.keystore.password", "store-secret-9"));
+
+        String line = AlarmStreamsMain.redact("bad store-secret-9 and password=\"jaas-secret\"\nsecond line", config);
+
+        assertFalse(line.contains("store-secret-9"), line);
+        assertFalse(line.contains("jaas-secret"), line);
+        assertFalse(line.contains("second line"), line);
     }
 
     @Test

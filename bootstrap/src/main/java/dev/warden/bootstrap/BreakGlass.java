@@ -38,7 +38,7 @@ public final class BreakGlass {
         String username = args.getFirst().strip();
         WardenSettings settings;
         try {
-            settings = WardenSettings.fromEnvironment(env, false);
+            settings = WardenSettings.withoutKafka(env); // PostgreSQL only: no broker required
         } catch (ConfigurationError e) {
             err.println("warden: " + e.getMessage());
             return 2;

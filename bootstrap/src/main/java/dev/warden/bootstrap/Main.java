@@ -14,7 +14,9 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code java -jar warden.jar} runs the service configured by environment variables;
  * {@code --dev} (what {@code ./warden dev} passes) also creates the database when missing,
- * generates and prints the owner's password, and leaves cookies without Secure for plain HTTP.
+ * generates and prints the owner's password, leaves cookies without Secure for plain HTTP, and
+ * without WARDEN_KAFKA_BOOTSTRAP starts the embedded broker (dev tooling that {@code ./warden dev}
+ * puts on the class path; production requires the variable).
  * A configuration or connection problem ends start-up with one line and exit code 2.
  * {@code java -jar warden.jar unlock USERNAME} is the operators' break-glass (see {@link BreakGlass}).
  */

@@ -5,8 +5,9 @@ import dev.warden.adapter.db.WardenDatabase;
 import dev.warden.adapter.http.Cidr;
 import dev.warden.adapter.http.HttpSettings;
 import dev.warden.adapter.http.WardenHttp;
-import dev.warden.adapter.kafka.EmbeddedKafkaBroker;
 import dev.warden.adapter.kafka.KafkaAlarmConsumer;
+import dev.warden.adapter.kafka.KafkaClientSettingsRejected;
+import dev.warden.adapter.kafka.KafkaConnection;
 import dev.warden.adapter.kafka.KafkaEventPublisher;
 import dev.warden.adapter.kafka.KafkaTopics;
 import dev.warden.adapter.kafka.OutboxRelayLoop;
@@ -31,7 +32,7 @@ import java.util.Optional;
 
 /**
  * The composition root: builds every adapter with {@code new}, wires the use cases, and starts
- * PostgreSQL access, Kafka (embedded or external), the alarm topology (in process or not), the
+ * PostgreSQL access, Kafka (dev mode's embedded broker, else the configured brokers), the alarm topology (in process or not), the
  * outbox relay, the alarm consumer, the expiry sweeper, the retention job and the HTTP server, in
  * that order.
  * Whatever started is stopped again, in reverse order, on {@link #close()} or when a later step
@@ -45,7 +46,6 @@ public final class WardenApplication implements AutoCloseable {
     private WardenDatabase database;
     private UseCases useCases;
     private String kafkaBootstrap;
-    private EmbeddedKafkaBroker broker;
     private WebServer server;
     private HttpSettings httpSettings;
     private OwnerLogin ownerLogin;
@@ -74,6 +74,9 @@ public final class WardenApplication implements AutoCloseable {
     }
 
     private void startAll(OwnerPasswordSource ownerPassword) {
+        if (settings.embeddedKafka()) {
+            DevKafka.requireOnClassPath(); // before anything starts
+        }
         database = remember(WardenDatabase.connect(new DatabaseSettings(settings.dbUrl(), settings.dbUser(),
                 settings.dbPassword(), settings.dbPoolSize(), settings.dbConnectTimeout())));
         SecureRandom random = new SecureRandom();
@@ -92,26 +95,26 @@ public final class WardenApplication implements AutoCloseable {
     }
 
     private void startKafka() {
-        if (settings.embeddedKafka()) {
-            broker = remember(EmbeddedKafkaBroker.start(null, 0));
-            kafkaBootstrap = broker.bootstrapServers();
-        } else {
-            kafkaBootstrap = settings.kafkaBootstrap();
-        }
+        kafkaBootstrap = settings.embeddedKafka() ? remember(DevKafka.start()).bootstrapServers()
+                : settings.kafkaBootstrap();
+        KafkaConnection kafka = new KafkaConnection(kafkaBootstrap, settings.kafkaProperties());
         try {
-            KafkaTopics.ensureTopics(kafkaBootstrap, KafkaTopics.DEFAULT_PARTITIONS, (short) 1);
+            KafkaTopics.ensureTopics(kafka, KafkaTopics.DEFAULT_PARTITIONS, (short) 1);
+        } catch (KafkaClientSettingsRejected e) {
+            // Credentials the broker refuses do not get better by waiting: one line, exit 2.
+            throw new ConfigurationError("WARDEN_KAFKA_PROPERTIES_FILE: " + e.getMessage());
         } catch (RuntimeException e) {
             // The API must work while Kafka is away; the relay keeps events until it is back.
             LOG.log(Level.WARNING, "Could not check the Kafka topics at " + kafkaBootstrap + ": " + e.getMessage());
         }
-        KafkaEventPublisher publisher = remember(new KafkaEventPublisher(kafkaBootstrap));
+        KafkaEventPublisher publisher = remember(new KafkaEventPublisher(kafka));
         remember(new OutboxRelayLoop(UseCases.relay(database.outboxQueue(), publisher), database.outboxQueue()).start());
-        remember(new KafkaAlarmConsumer(kafkaBootstrap, useCases.recordAlarm()).start());
+        remember(new KafkaAlarmConsumer(kafka, useCases.recordAlarm()).start());
         if (settings.embeddedStreams()) {
             // Closed in reverse order: the streams first, then their state folder is deleted.
             streamsState = remember(StreamsStateFolder.createTemporary());
             remember(AlarmStreams.start(AlarmStreamsConfig.of(kafkaBootstrap, settings.policy().ipSpreadThreshold(),
-                    streamsState.path())));
+                    streamsState.path()).withClientProperties(settings.kafkaProperties())));
         }
     }
 
@@ -145,11 +148,6 @@ public final class WardenApplication implements AutoCloseable {
 
     public String kafkaBootstrap() {
         return kafkaBootstrap;
-    }
-
-    /** The embedded broker, when there is one (tests stop and restart it). */
-    public EmbeddedKafkaBroker embeddedBroker() {
-        return broker;
     }
 
     public OwnerLogin ownerLogin() {

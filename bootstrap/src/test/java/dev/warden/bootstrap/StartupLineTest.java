@@ -20,12 +20,14 @@ class StartupLineTest {
             "jdbc:postgresql://app:url-secret-7@db.internal:5432/warden",
             "jdbc:postgresql://db.internal:5432/warden?sslpassword=url-secret-7&ssl=true"})
     void givenCredentialsInTheDatabaseUrl_whenStarting_thenTheFirstLineShowsTheServerButNoSecret(String url) {
-        WardenSettings settings = WardenSettings.fromEnvironment(Map.of("WARDEN_DB_URL", url), false);
+        WardenSettings settings = WardenSettings.fromEnvironment(Map.of("WARDEN_DB_URL", url,
+                "WARDEN_KAFKA_BOOTSTRAP", "kafka.internal:9092"), false);
 
         String line = Main.startingLine(settings, false);
 
         assertTrue(line.startsWith("Warden starting: HTTP on 127.0.0.1:8080, PostgreSQL at jdbc:postgresql://"), line);
         assertTrue(line.contains("db.internal:5432/warden"), line);
+        assertTrue(line.endsWith("Kafka at kafka.internal:9092."), line);
         assertFalse(line.contains("url-secret-7"), line);
         assertFalse(settings.toString().contains("url-secret-7"), settings.toString());
         assertEquals(url, settings.dbUrl(), "the service itself still connects with the full URL");

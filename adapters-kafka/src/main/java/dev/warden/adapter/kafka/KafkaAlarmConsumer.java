@@ -40,14 +40,21 @@ public final class KafkaAlarmConsumer implements AutoCloseable {
     private volatile boolean running = true;
 
     public KafkaAlarmConsumer(String bootstrapServers, RecordAlarmEventUseCase alarms) {
-        this(bootstrapServers, GROUP_ID, alarms);
+        this(KafkaConnection.plaintext(bootstrapServers), GROUP_ID, alarms);
     }
 
     public KafkaAlarmConsumer(String bootstrapServers, String groupId, RecordAlarmEventUseCase alarms) {
+        this(KafkaConnection.plaintext(bootstrapServers), groupId, alarms);
+    }
+
+    public KafkaAlarmConsumer(KafkaConnection kafka, RecordAlarmEventUseCase alarms) {
+        this(kafka, GROUP_ID, alarms);
+    }
+
+    public KafkaAlarmConsumer(KafkaConnection kafka, String groupId, RecordAlarmEventUseCase alarms) {
         KafkaLogging.quiet();
         this.alarms = Objects.requireNonNull(alarms, "alarms");
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.consumer = new KafkaConsumer<>(kafka.config(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, groupId,
                 ConsumerConfig.CLIENT_ID_CONFIG, "warden-alarm-consumer",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -56,7 +63,7 @@ public final class KafkaAlarmConsumer implements AutoCloseable {
                 // The topology writes alarms in exactly-once transactions: read only committed ones.
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class)));
         this.thread = Thread.ofPlatform().daemon().name("warden-alarm-consumer").unstarted(this::run);
     }
 

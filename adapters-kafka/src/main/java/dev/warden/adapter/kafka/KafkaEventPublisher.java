@@ -18,6 +18,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -26,31 +28,46 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The producer is idempotent with acks=all and at most 5 requests in flight, so the broker keeps
  * each partition in send order even across retries; {@link #publishAll} returns only when every
  * record is acknowledged, and otherwise throws so the outbox keeps the whole batch.
+ *
+ * <p>A broker that refuses the credentials (or the client's rights) fails the batch like an outage
+ * does; the producer is then replaced before the next attempt, because Kafka's idempotent producer
+ * stays in an error state after such a refusal, and the events go out once the credentials work.
  */
 public final class KafkaEventPublisher implements EventPublisher, AutoCloseable {
     public static final Duration DEFAULT_ACK_TIMEOUT = Duration.ofSeconds(10);
 
-    private final Producer<String, String> producer;
+    private final Map<String, Object> config;
     private final Duration ackTimeout;
+    /** Only the relay thread publishes; replaced after a refusal. */
+    private volatile Producer<String, String> producer;
 
     public KafkaEventPublisher(String bootstrapServers) {
-        this(bootstrapServers, DEFAULT_ACK_TIMEOUT);
+        this(KafkaConnection.plaintext(bootstrapServers), DEFAULT_ACK_TIMEOUT);
     }
 
     /** @param ackTimeout how long one batch may wait for the broker before it counts as failed */
     public KafkaEventPublisher(String bootstrapServers, Duration ackTimeout) {
-        KafkaLogging.quiet();
-        this.ackTimeout = ackTimeout;
-        this.producer = new KafkaProducer<>(producerConfig(bootstrapServers, ackTimeout));
+        this(KafkaConnection.plaintext(bootstrapServers), ackTimeout);
     }
 
-    static Map<String, Object> producerConfig(String bootstrapServers, Duration ackTimeout) {
+    public KafkaEventPublisher(KafkaConnection kafka) {
+        this(kafka, DEFAULT_ACK_TIMEOUT);
+    }
+
+    /** @param ackTimeout how long one batch may wait for the broker before it counts as failed */
+    public KafkaEventPublisher(KafkaConnection kafka, Duration ackTimeout) {
+        KafkaLogging.quiet();
+        this.ackTimeout = ackTimeout;
+        this.config = kafka.config(producerConfig(ackTimeout));
+        this.producer = new KafkaProducer<>(config);
+    }
+
+    static Map<String, Object> producerConfig(Duration ackTimeout) {
         long deliveryMs = Math.max(ackTimeout.toMillis(), 1_000);
         long lingerMs = 5;
         // The broker's answer must fit within the delivery timeout (Kafka checks the sum).
         long requestMs = Math.max(500, deliveryMs / 2 - lingerMs);
         return Map.ofEntries(
-                Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 Map.entry(ProducerConfig.CLIENT_ID_CONFIG, "warden-outbox-relay"),
                 Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
                 Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
@@ -66,6 +83,32 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
 
     @Override
     public void publishAll(List<OutboxEvent> events) {
+        if (producer == null) {
+            producer = new KafkaProducer<>(config);
+        }
+        try {
+            sendAll(events);
+        } catch (PublishFailed e) {
+            if (refused(e)) {
+                // The idempotent producer does not recover from a refusal; a new one authenticates afresh.
+                producer.close(Duration.ZERO);
+                producer = null;
+            }
+            throw e;
+        }
+    }
+
+    private static boolean refused(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof AuthenticationException || t instanceof AuthorizationException
+                    || t instanceof IllegalStateException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void sendAll(List<OutboxEvent> events) {
         List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
         try {
             for (OutboxEvent event : events) {
@@ -87,7 +130,7 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
                     e.getCause());
         } catch (TimeoutException e) {
             throw new PublishFailed("Kafka did not acknowledge events within " + ackTimeout, e);
-        } catch (KafkaException e) {
+        } catch (KafkaException | IllegalStateException e) {
             throw new PublishFailed("Kafka refused an event: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -107,6 +150,8 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
 
     @Override
     public void close() {
-        producer.close(Duration.ofSeconds(5));
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
     }
 }

@@ -9,6 +9,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** The topics fixed by the contract, and their creation at start-up. */
@@ -32,11 +34,35 @@ public final class KafkaTopics {
 
     /** Creates the missing topics; existing ones are left exactly as they are. */
     public static void ensureTopics(String bootstrapServers, int partitions, short replicationFactor) {
+        ensureTopics(KafkaConnection.plaintext(bootstrapServers), partitions, replicationFactor);
+    }
+
+    /**
+     * Creates the missing topics with the operator's client settings; the first Kafka client of the
+     * service, so it is also where settings that cannot work show up.
+     *
+     * @throws KafkaClientSettingsRejected when no client can be built from the settings, or the broker
+     *                                     refuses to authenticate them
+     * @throws IllegalStateException       when the broker is unreachable or refuses to create a topic
+     */
+    public static void ensureTopics(KafkaConnection kafka, int partitions, short replicationFactor) {
         KafkaLogging.quiet();
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "warden-topics"))) {
+        Admin admin;
+        try {
+            admin = Admin.create(kafka.config(Map.of(AdminClientConfig.CLIENT_ID_CONFIG, "warden-topics")));
+        } catch (KafkaException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new KafkaClientSettingsRejected("no Kafka client can be built from these settings: "
+                    + cause.getClass().getSimpleName() + ": " + kafka.redact(cause.getMessage()), e);
+        }
+        try (admin) {
             ensureTopics(admin, partitions, replicationFactor);
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof AuthenticationException refused) {
+                throw new KafkaClientSettingsRejected("Kafka at " + kafka.bootstrapServers()
+                        + " refused to authenticate Warden: " + kafka.redact(refused.getMessage()), refused);
+            }
+            throw e;
         }
     }
 

@@ -4,6 +4,7 @@ import static dev.warden.adapter.kafka.InMemoryOutboxQueue.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.warden.application.port.in.RecordAlarmEventUseCase;
+import dev.warden.devkafka.EmbeddedKafkaBroker;
 import dev.warden.domain.AlarmEvent;
 import java.time.Duration;
 import java.util.ArrayList;

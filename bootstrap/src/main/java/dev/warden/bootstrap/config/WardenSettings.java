@@ -4,12 +4,21 @@ import dev.warden.adapter.db.ConnectionUrls;
 import dev.warden.domain.LoginThrottlePolicy;
 import dev.warden.domain.RetentionPolicy;
 import dev.warden.domain.WardenPolicy;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -18,7 +27,9 @@ import java.util.function.Function;
  *
  * @param dbPoolSize connections of the work pool; session validation has a small pool of its own
  * @param dbConnectTimeout the longest an API call waits for the database before answering 503
- * @param kafkaBootstrap "embedded" or host:port,...
+ * @param kafkaBootstrap "embedded" (dev mode only) or host:port,...
+ * @param kafkaProperties Kafka client properties from WARDEN_KAFKA_PROPERTIES_FILE (security, timeouts), for
+ *                        every Kafka client of the service; values may be secrets and are never printed
  * @param ownerPassword  empty when not given: dev mode then generates one, production refuses
  * @param retention      how long history is kept
  * @param retentionInterval how often the retention job runs
@@ -32,6 +43,7 @@ public record WardenSettings(
         int dbPoolSize,
         Duration dbConnectTimeout,
         String kafkaBootstrap,
+        Map<String, String> kafkaProperties,
         boolean embeddedStreams,
         WardenPolicy policy,
         String ownerUsername,
@@ -48,6 +60,10 @@ public record WardenSettings(
     /** HikariCP's floor for its timeouts. */
     private static final Duration MIN_DB_CONNECT_TIMEOUT = Duration.ofMillis(250);
 
+    public WardenSettings {
+        kafkaProperties = Map.copyOf(kafkaProperties);
+    }
+
     public boolean embeddedKafka() {
         return EMBEDDED.equals(kafkaBootstrap);
     }
@@ -61,10 +77,33 @@ public record WardenSettings(
     }
 
     /**
-     * @param devMode {@code ./warden dev}: cookies are not Secure unless asked for
+     * @param devMode {@code ./warden dev}: cookies are not Secure unless asked for, and without
+     *                WARDEN_KAFKA_BOOTSTRAP the embedded broker runs; outside it a broker address is required
      * @throws ConfigurationError naming the first bad variable
      */
     public static WardenSettings fromEnvironment(Map<String, String> env, boolean devMode) {
+        WardenSettings settings = parse(env, devMode);
+        // Checked last, so a bad value of any other variable is still named first.
+        if (!devMode && settings.embeddedKafka()) {
+            throw new ConfigurationError(env.get("WARDEN_KAFKA_BOOTSTRAP") == null
+                    || env.get("WARDEN_KAFKA_BOOTSTRAP").isBlank()
+                    ? "WARDEN_KAFKA_BOOTSTRAP is required outside dev mode: set it to the brokers' host:port[,host:port...]"
+                            + " (production never starts a throwaway broker)"
+                    : "WARDEN_KAFKA_BOOTSTRAP=embedded is for dev mode only (./warden dev); production needs the brokers'"
+                            + " host:port[,host:port...]");
+        }
+        return settings;
+    }
+
+    /**
+     * For commands that need PostgreSQL only (the break-glass unlock): the Kafka variables are read
+     * but no broker is required.
+     */
+    public static WardenSettings withoutKafka(Map<String, String> env) {
+        return parse(env, false);
+    }
+
+    private static WardenSettings parse(Map<String, String> env, boolean devMode) {
         Reader r = new Reader(env);
         WardenPolicy defaults = WardenPolicy.DEFAULTS;
         Duration idle = r.duration("WARDEN_SESSION_IDLE_TIMEOUT", defaults.idleTimeout());
@@ -101,6 +140,11 @@ public record WardenSettings(
             throw new ConfigurationError("WARDEN_KAFKA_BOOTSTRAP must be 'embedded' or host:port[,host:port...], was '"
                     + kafka + "'");
         }
+        Map<String, String> kafkaProperties = r.properties("WARDEN_KAFKA_PROPERTIES_FILE");
+        if (kafkaProperties.containsKey("bootstrap.servers")) {
+            throw new ConfigurationError("WARDEN_KAFKA_PROPERTIES_FILE must not set bootstrap.servers"
+                    + " (WARDEN_KAFKA_BOOTSTRAP says where Kafka is)");
+        }
         String streams = r.text("WARDEN_STREAMS", EMBEDDED);
         if (!streams.equals(EMBEDDED) && !streams.equals("off")) {
             throw new ConfigurationError("WARDEN_STREAMS must be 'embedded' or 'off', was '" + streams + "'");
@@ -110,14 +154,15 @@ public record WardenSettings(
                 r.port("WARDEN_HTTP_PORT", 8080),
                 dbUrl,
                 r.text("WARDEN_DB_USER", "postgres"),
-                env.getOrDefault("WARDEN_DB_PASSWORD", ""),
+                Optional.ofNullable(r.secret("WARDEN_DB_PASSWORD")).orElse(""),
                 dbPoolSize,
                 dbConnectTimeout,
                 kafka,
+                kafkaProperties,
                 streams.equals(EMBEDDED),
                 policy,
                 r.text("WARDEN_OWNER_USERNAME", "owner"),
-                Optional.ofNullable(env.get("WARDEN_OWNER_PASSWORD")).filter(p -> !p.isEmpty()),
+                Optional.ofNullable(r.secret("WARDEN_OWNER_PASSWORD")).filter(p -> !p.isEmpty()),
                 r.list("WARDEN_TRUSTED_PROXIES"),
                 r.bool("WARDEN_COOKIE_SECURE", !devMode),
                 retention(r),
@@ -191,6 +236,67 @@ public record WardenSettings(
                 case "false" -> false;
                 default -> throw new IllegalArgumentException(text);
             });
+        }
+
+        /**
+         * A secret from {@code name} or from the file {@code name_FILE} names (containers mount secrets as
+         * files): the file's content with one trailing newline removed. Null when neither is set.
+         */
+        String secret(String name) {
+            String value = env.get(name);
+            String fileName = env.get(name + "_FILE");
+            boolean fromFile = fileName != null && !fileName.isBlank();
+            if (fromFile && value != null && !value.isEmpty()) {
+                throw new ConfigurationError(name + " and " + name + "_FILE are both set; set only one of them");
+            }
+            if (!fromFile) {
+                return value;
+            }
+            String content = readFile(name + "_FILE", fileName);
+            if (content.endsWith("\r\n")) {
+                return content.substring(0, content.length() - 2);
+            }
+            return content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
+        }
+
+        /** A Java properties file (UTF-8); an empty map when the variable is not set. */
+        Map<String, String> properties(String name) {
+            String fileName = env.get(name);
+            if (fileName == null || fileName.isBlank()) {
+                return Map.of();
+            }
+            Properties properties = new Properties();
+            try {
+                properties.load(new java.io.StringReader(readFile(name, fileName)));
+            } catch (IOException | IllegalArgumentException e) {
+                // Never the content: sasl.jaas.config holds a password.
+                throw new ConfigurationError(name + " is not a Java properties file: '" + fileName.strip() + "'");
+            }
+            Map<String, String> map = new TreeMap<>();
+            properties.stringPropertyNames().forEach(key -> map.put(key, properties.getProperty(key)));
+            return Map.copyOf(map);
+        }
+
+        /** The whole file, naming the variable (and never the content) when it cannot be read. */
+        private static String readFile(String name, String fileName) {
+            Path file = Path.of(fileName.strip());
+            String reason;
+            if (Files.isDirectory(file)) {
+                reason = "a directory";
+            } else {
+                try {
+                    return Files.readString(file, StandardCharsets.UTF_8);
+                } catch (NoSuchFileException e) {
+                    reason = "no such file";
+                } catch (AccessDeniedException e) {
+                    reason = "permission denied";
+                } catch (CharacterCodingException e) {
+                    reason = "not UTF-8 text";
+                } catch (IOException e) {
+                    reason = e.getClass().getSimpleName();
+                }
+            }
+            throw new ConfigurationError(name + " cannot be read: '" + file + "' (" + reason + ")");
         }
 
         List<String> list(String name) {

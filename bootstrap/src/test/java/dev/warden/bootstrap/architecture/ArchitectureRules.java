@@ -1,5 +1,7 @@
 package dev.warden.bootstrap.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -20,6 +22,10 @@ final class ArchitectureRules {
     static final String DOMAIN = "dev.warden.domain..";
     static final String APPLICATION = "dev.warden.application..";
     static final String BOOTSTRAP = "dev.warden.bootstrap..";
+    /** Dev and test tooling (the embedded broker): on no production class path. */
+    static final String DEV_KAFKA = "dev.warden.devkafka..";
+    /** The one production class that may start the dev broker, and only in dev mode. */
+    static final String DEV_MODE_GATEWAY = "dev.warden.bootstrap.DevKafka";
     /** Every adapter module's package; alarm-streams is an adapter of the broker. */
     static final List<String> ADAPTERS = List.of(
             "dev.warden.adapter.http..", "dev.warden.adapter.db..", "dev.warden.adapter.kafka..", "dev.warden.streams..");
@@ -54,8 +60,27 @@ final class ArchitectureRules {
             .allowEmptyShould(false)
             .because("adapters meet only through the application's ports");
 
+    static final ArchRule DEV_TOOLING_STANDS_ALONE = noClasses()
+            .that().resideInAPackage(DEV_KAFKA)
+            .should().dependOnClassesThat(resideInAPackage("dev.warden..").and(resideOutsideOfPackage(DEV_KAFKA)))
+            .allowEmptyShould(false)
+            .because("the dev broker is tooling that the adapters' own tests use; it knows no Warden code");
+
+    static final ArchRule ONLY_DEV_MODE_TOUCHES_THE_DEV_BROKER = noClasses()
+            .that().resideOutsideOfPackage(DEV_KAFKA).and().doNotHaveFullyQualifiedName(DEV_MODE_GATEWAY)
+            .should().dependOnClassesThat().resideInAPackage(DEV_KAFKA)
+            .allowEmptyShould(false)
+            .because("the production jar's libs/ do not contain it: only dev mode's DevKafka may start it");
+
+    static final ArchRule NO_BROKER_OUTSIDE_DEV_TOOLING = noClasses()
+            .that().resideOutsideOfPackage(DEV_KAFKA)
+            .should().dependOnClassesThat().resideInAnyPackage("kafka..", "scala..")
+            .allowEmptyShould(false)
+            .because("the Kafka broker and Scala are dev tooling; the service uses only Kafka's clients");
+
     static final List<ArchRule> ALL = List.of(DOMAIN_DEPENDS_ONLY_ON_JAVA, APPLICATION_DEPENDS_ONLY_ON_DOMAIN_AND_JAVA,
-            NO_TECHNOLOGY_IN_THE_CORE, NOTHING_DEPENDS_ON_BOOTSTRAP, ADAPTERS_ARE_INDEPENDENT);
+            NO_TECHNOLOGY_IN_THE_CORE, NOTHING_DEPENDS_ON_BOOTSTRAP, ADAPTERS_ARE_INDEPENDENT, DEV_TOOLING_STANDS_ALONE,
+            ONLY_DEV_MODE_TOUCHES_THE_DEV_BROKER, NO_BROKER_OUTSIDE_DEV_TOOLING);
 
     private ArchitectureRules() {
     }

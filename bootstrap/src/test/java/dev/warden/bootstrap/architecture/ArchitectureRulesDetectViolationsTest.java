@@ -1,5 +1,6 @@
 package dev.warden.bootstrap.architecture;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,8 +10,11 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import dev.warden.adapter.http.archviolation.HttpAdapterCallingTheDatabaseAdapter;
 import dev.warden.adapter.kafka.archviolation.KafkaAdapterCallingBootstrap;
+import dev.warden.adapter.kafka.archviolation.KafkaAdapterStartingTheDevBroker;
 import dev.warden.application.archviolation.UseCaseOpeningJdbcConnections;
 import dev.warden.application.archviolation.UseCasePublishingToKafka;
+import dev.warden.bootstrap.archviolation.WiringThatConfiguresTheBrokerItself;
+import dev.warden.devkafka.archviolation.DevBrokerReadingTheDomain;
 import dev.warden.domain.archviolation.DomainReadingHelidonConfig;
 import dev.warden.domain.archviolation.DomainUsingAUseCaseType;
 import dev.warden.streams.archviolation.TopologyCallingTheKafkaAdapter;
@@ -70,6 +74,37 @@ class ArchitectureRulesDetectViolationsTest {
     void bootstrapRuleReportsAnAdapterUsingBootstrap() {
         assertTrue(evaluate(ArchitectureRules.NOTHING_DEPENDS_ON_BOOTSTRAP,
                 KafkaAdapterCallingBootstrap.class).hasViolation());
+    }
+
+    @Test
+    void devToolingRuleReportsTheDevBrokerUsingWardenCode() {
+        EvaluationResult result = evaluate(ArchitectureRules.DEV_TOOLING_STANDS_ALONE, DevBrokerReadingTheDomain.class);
+        assertTrue(result.hasViolation());
+        assertTrue(result.getFailureReport().toString().contains("dev.warden.domain"), result.getFailureReport().toString());
+    }
+
+    @Test
+    void devBrokerRuleReportsAnAdapterStartingTheDevBroker() {
+        EvaluationResult result = evaluate(ArchitectureRules.ONLY_DEV_MODE_TOUCHES_THE_DEV_BROKER,
+                KafkaAdapterStartingTheDevBroker.class);
+        assertTrue(result.hasViolation());
+        assertTrue(result.getFailureReport().toString().contains("EmbeddedKafkaBroker"), result.getFailureReport().toString());
+    }
+
+    @Test
+    void devBrokerRuleLetsDevModesGatewayStartIt() throws ClassNotFoundException {
+        EvaluationResult result = evaluate(ArchitectureRules.ONLY_DEV_MODE_TOUCHES_THE_DEV_BROKER,
+                Class.forName(ArchitectureRules.DEV_MODE_GATEWAY), KafkaAdapterCallingBootstrap.class);
+        assertFalse(result.hasViolation(), result.getFailureReport().toString());
+    }
+
+    @Test
+    void brokerRuleReportsProductionCodeUsingTheKafkaBroker() {
+        EvaluationResult result = evaluate(ArchitectureRules.NO_BROKER_OUTSIDE_DEV_TOOLING,
+                WiringThatConfiguresTheBrokerItself.class);
+        assertTrue(result.hasViolation());
+        assertTrue(result.getFailureReport().toString().contains("kafka.server.KafkaConfig"),
+                result.getFailureReport().toString());
     }
 
     @Test

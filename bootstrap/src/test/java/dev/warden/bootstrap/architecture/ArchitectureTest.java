@@ -23,7 +23,8 @@ class ArchitectureTest {
     @Test
     void everyModuleIsImported() {
         for (String pkg : new String[] {"dev.warden.domain", "dev.warden.application", "dev.warden.adapter.http",
-                "dev.warden.adapter.db", "dev.warden.adapter.kafka", "dev.warden.streams", "dev.warden.bootstrap"}) {
+                "dev.warden.adapter.db", "dev.warden.adapter.kafka", "dev.warden.streams", "dev.warden.bootstrap",
+                "dev.warden.devkafka"}) {
             assertFalse(production.stream().noneMatch(c -> c.getPackageName().startsWith(pkg)),
                     "no production class found in " + pkg + "; the rules would check nothing there");
         }
@@ -52,6 +53,21 @@ class ArchitectureTest {
     @Test
     void noAdapterDependsOnAnother() {
         check(ArchitectureRules.ADAPTERS_ARE_INDEPENDENT);
+    }
+
+    @Test
+    void theDevBrokerDependsOnNoWardenCode() {
+        check(ArchitectureRules.DEV_TOOLING_STANDS_ALONE);
+    }
+
+    @Test
+    void onlyDevModeTouchesTheDevBroker() {
+        check(ArchitectureRules.ONLY_DEV_MODE_TOUCHES_THE_DEV_BROKER);
+    }
+
+    @Test
+    void noProductionClassUsesTheKafkaBrokerOrScala() {
+        check(ArchitectureRules.NO_BROKER_OUTSIDE_DEV_TOOLING);
     }
 
     private static void check(ArchRule rule) {

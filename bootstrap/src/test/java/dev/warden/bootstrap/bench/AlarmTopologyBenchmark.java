@@ -2,8 +2,8 @@ package dev.warden.bootstrap.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.warden.adapter.kafka.EmbeddedKafkaBroker;
 import dev.warden.adapter.kafka.KafkaTopics;
+import dev.warden.devkafka.EmbeddedKafkaBroker;
 import dev.warden.streams.AlarmStreams;
 import dev.warden.streams.AlarmStreamsConfig;
 import dev.warden.streams.AlarmTopology;

@@ -8,18 +8,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.warden.domain.RetentionPolicy;
 import dev.warden.domain.LoginThrottlePolicy;
 import dev.warden.domain.WardenPolicy;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class WardenSettingsTest {
+    private static final String BROKERS = "kafka-1:9092,kafka-2:9092";
+
+    @TempDir
+    Path dir;
+
+    /** Production's one required variable, plus {@code vars}. */
+    private static WardenSettings production(Map<String, String> vars) {
+        Map<String, String> env = new HashMap<>(vars);
+        env.putIfAbsent("WARDEN_KAFKA_BOOTSTRAP", BROKERS);
+        return WardenSettings.fromEnvironment(env, false);
+    }
+
     @Test
-    void withNoVariablesTheContractDefaultsApply() {
-        WardenSettings s = WardenSettings.fromEnvironment(Map.of(), false);
+    void withOnlyTheBrokersTheContractDefaultsApply() {
+        WardenSettings s = production(Map.of());
 
         assertEquals("127.0.0.1", s.httpHost());
         assertEquals(8080, s.httpPort());
@@ -28,7 +44,8 @@ class WardenSettingsTest {
         assertEquals("", s.dbPassword());
         assertEquals(10, s.dbPoolSize());
         assertEquals(Duration.ofSeconds(2), s.dbConnectTimeout());
-        assertTrue(s.embeddedKafka());
+        assertFalse(s.embeddedKafka());
+        assertEquals(Map.of(), s.kafkaProperties());
         assertTrue(s.embeddedStreams());
         assertEquals(WardenPolicy.DEFAULTS, s.policy());
         assertEquals("owner", s.ownerUsername());
@@ -40,9 +57,149 @@ class WardenSettingsTest {
     }
 
     @Test
+    void productionWithoutABrokerStopsWithOneLineNamingTheVariable() {
+        ConfigurationError e = assertThrows(ConfigurationError.class, () -> WardenSettings.fromEnvironment(Map.of(), false));
+
+        assertEquals("WARDEN_KAFKA_BOOTSTRAP is required outside dev mode: set it to the brokers' host:port[,host:port...]"
+                + " (production never starts a throwaway broker)", e.getMessage());
+    }
+
+    @Test
+    void theEmbeddedBrokerIsForDevModeOnly() {
+        ConfigurationError e = assertThrows(ConfigurationError.class,
+                () -> WardenSettings.fromEnvironment(Map.of("WARDEN_KAFKA_BOOTSTRAP", "embedded"), false));
+
+        assertTrue(e.getMessage().startsWith("WARDEN_KAFKA_BOOTSTRAP=embedded is for dev mode only"), e.getMessage());
+        assertTrue(WardenSettings.fromEnvironment(Map.of(), true).embeddedKafka(), "dev mode's default");
+        assertTrue(WardenSettings.fromEnvironment(Map.of("WARDEN_KAFKA_BOOTSTRAP", "embedded"), true).embeddedKafka());
+        assertEquals(BROKERS, WardenSettings.fromEnvironment(Map.of("WARDEN_KAFKA_BOOTSTRAP", BROKERS), true)
+                .kafkaBootstrap(), "dev mode may use a real broker too");
+    }
+
+    @Test
+    void anotherBadValueIsNamedBeforeTheMissingBroker() {
+        ConfigurationError e = assertThrows(ConfigurationError.class,
+                () -> WardenSettings.fromEnvironment(Map.of("WARDEN_HTTP_PORT", "eighty"), false));
+
+        assertTrue(e.getMessage().startsWith("WARDEN_HTTP_PORT must be"), e.getMessage());
+    }
+
+    @Test
+    void theBreakGlassCommandNeedsNoBroker() {
+        WardenSettings s = WardenSettings.withoutKafka(Map.of("WARDEN_DB_URL", "jdbc:postgresql://db:5432/w"));
+
+        assertEquals("jdbc:postgresql://db:5432/w", s.dbUrl());
+    }
+
+    @Test
+    void theKafkaPropertiesFileIsReadForEveryClientAndNeverPrinted() throws Exception {
+        Path file = Files.writeString(dir.resolve("kafka.properties"), """
+                # Confluent Cloud style
+                security.protocol=SASL_SSL
+                sasl.mechanism=PLAIN
+                sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required \\
+                    username="API-KEY" password="api-secret-9";
+                ssl.truststore.location=/etc/warden/truststore.p12
+                """);
+
+        WardenSettings s = production(Map.of("WARDEN_KAFKA_PROPERTIES_FILE", file.toString()));
+
+        assertEquals(Map.of("security.protocol", "SASL_SSL", "sasl.mechanism", "PLAIN",
+                "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required"
+                        + " username=\"API-KEY\" password=\"api-secret-9\";",
+                "ssl.truststore.location", "/etc/warden/truststore.p12"), s.kafkaProperties());
+        assertFalse(s.toString().contains("api-secret-9"), s.toString());
+    }
+
+    @Test
+    void anUnreadableKafkaPropertiesFileIsOneLineNamingTheVariable() {
+        Path missing = dir.resolve("missing.properties");
+
+        ConfigurationError noFile = assertThrows(ConfigurationError.class,
+                () -> production(Map.of("WARDEN_KAFKA_PROPERTIES_FILE", missing.toString())));
+        ConfigurationError aDirectory = assertThrows(ConfigurationError.class,
+                () -> production(Map.of("WARDEN_KAFKA_PROPERTIES_FILE", dir.toString())));
+
+        assertEquals("WARDEN_KAFKA_PROPERTIES_FILE cannot be read: '" + missing + "' (no such file)", noFile.getMessage());
+        assertEquals("WARDEN_KAFKA_PROPERTIES_FILE cannot be read: '" + dir + "' (a directory)", aDirectory.getMessage());
+    }
+
+    @Test
+    void aMalformedKafkaPropertiesFileIsNamedWithoutItsContent() throws Exception {
+        Path file = Files.writeString(dir.resolve("kafka.properties"),
+                "sasl.jaas.config=x password=\"hidden-7\" \\uZZZZ\n");
+
+        ConfigurationError e = assertThrows(ConfigurationError.class,
+                () -> production(Map.of("WARDEN_KAFKA_PROPERTIES_FILE", file.toString())));
+
+        assertEquals("WARDEN_KAFKA_PROPERTIES_FILE is not a Java properties file: '" + file + "'", e.getMessage());
+    }
+
+    @Test
+    void theKafkaPropertiesFileMayNotSayWhereKafkaIs() throws Exception {
+        Path file = Files.writeString(dir.resolve("kafka.properties"), "bootstrap.servers=elsewhere:9092\n");
+
+        ConfigurationError e = assertThrows(ConfigurationError.class,
+                () -> production(Map.of("WARDEN_KAFKA_PROPERTIES_FILE", file.toString())));
+
+        assertTrue(e.getMessage().startsWith("WARDEN_KAFKA_PROPERTIES_FILE must not set bootstrap.servers"));
+    }
+
+    @Test
+    void passwordsComeFromFilesWithOneTrailingNewlineStripped() throws Exception {
+        Path db = Files.writeString(dir.resolve("db-password"), "  db pass with spaces \n");
+        Path owner = Files.writeString(dir.resolve("owner-password"), "owner passphrase 7\r\n");
+
+        WardenSettings s = production(Map.of("WARDEN_DB_PASSWORD_FILE", db.toString(),
+                "WARDEN_OWNER_PASSWORD_FILE", owner.toString()));
+
+        assertEquals("  db pass with spaces ", s.dbPassword());
+        assertEquals(Optional.of("owner passphrase 7"), s.ownerPassword());
+        assertEquals("two\n", production(Map.of("WARDEN_DB_PASSWORD_FILE",
+                Files.writeString(dir.resolve("two"), "two\n\n").toString())).dbPassword(), "only one newline goes");
+        assertFalse(s.toString().contains("db pass"), s.toString());
+        assertEquals(Optional.empty(), production(Map.of("WARDEN_OWNER_PASSWORD_FILE",
+                Files.writeString(dir.resolve("empty"), "\n").toString())).ownerPassword(), "an empty file is no password");
+    }
+
+    @Test
+    void withoutFilesThePasswordsComeFromTheVariablesAsBefore() {
+        WardenSettings s = production(Map.of("WARDEN_DB_PASSWORD", "db-secret", "WARDEN_OWNER_PASSWORD", "owner pw 7"));
+
+        assertEquals("db-secret", s.dbPassword());
+        assertEquals(Optional.of("owner pw 7"), s.ownerPassword());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"WARDEN_DB_PASSWORD", "WARDEN_OWNER_PASSWORD"})
+    void settingASecretAndItsFileIsAnErrorNamingBoth(String variable) throws Exception {
+        Path file = Files.writeString(dir.resolve("secret"), "from-the-file\n");
+
+        ConfigurationError e = assertThrows(ConfigurationError.class,
+                () -> production(Map.of(variable, "from-the-variable", variable + "_FILE", file.toString())));
+
+        assertEquals(variable + " and " + variable + "_FILE are both set; set only one of them", e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"WARDEN_DB_PASSWORD_FILE", "WARDEN_OWNER_PASSWORD_FILE"})
+    void anUnreadableSecretFileIsOneLineNamingTheVariable(String variable) throws Exception {
+        Path missing = dir.resolve("no-such-secret");
+        Path notUtf8 = Files.write(dir.resolve("binary"), new byte[] {(byte) 0xff, (byte) 0xfe, 0x41});
+
+        ConfigurationError noFile = assertThrows(ConfigurationError.class,
+                () -> production(Map.of(variable, missing.toString())));
+        ConfigurationError binary = assertThrows(ConfigurationError.class,
+                () -> production(Map.of(variable, notUtf8.toString())));
+
+        assertEquals(variable + " cannot be read: '" + missing + "' (no such file)", noFile.getMessage());
+        assertEquals(variable + " cannot be read: '" + notUtf8 + "' (not UTF-8 text)", binary.getMessage());
+    }
+
+    @Test
     void theLoginThrottleIsRead() {
-        WardenSettings s = WardenSettings.fromEnvironment(Map.of("WARDEN_LOGIN_IP_FAILURE_LIMIT", "5",
-                "WARDEN_LOGIN_IP_FAILURE_WINDOW", "PT2S"), false);
+        WardenSettings s = production(Map.of("WARDEN_LOGIN_IP_FAILURE_LIMIT", "5",
+                "WARDEN_LOGIN_IP_FAILURE_WINDOW", "PT2S"));
 
         assertEquals(new LoginThrottlePolicy(5, Duration.ofSeconds(2)), s.loginThrottle());
     }
@@ -109,7 +266,7 @@ class WardenSettingsTest {
 
     @Test
     void retentionDefaultsToADayOfPublishedEventsAMonthOfEndedSessionsAndAYearOfAudit() {
-        WardenSettings s = WardenSettings.fromEnvironment(Map.of(), false);
+        WardenSettings s = production(Map.of());
 
         assertEquals(new RetentionPolicy(Duration.ofHours(24), Duration.ofDays(30), Duration.ofDays(365)),
                 s.retention());
@@ -118,17 +275,17 @@ class WardenSettingsTest {
 
     @Test
     void retentionVariablesAreReadAndDaysParse() {
-        WardenSettings s = WardenSettings.fromEnvironment(Map.of(
+        WardenSettings s = production(Map.of(
                 "WARDEN_OUTBOX_RETENTION", "PT6H",
                 "WARDEN_SESSION_HISTORY_RETENTION", "P30D",
                 "WARDEN_AUDIT_RETENTION", "P365D",
-                "WARDEN_RETENTION_INTERVAL", "PT1M"), false);
+                "WARDEN_RETENTION_INTERVAL", "PT1M"));
 
         assertEquals(new RetentionPolicy(Duration.ofHours(6), Duration.ofDays(30), Duration.ofDays(365)),
                 s.retention());
         assertEquals(Duration.ofMinutes(1), s.retentionInterval());
-        assertEquals(Duration.ofDays(7), WardenSettings.fromEnvironment(
-                Map.of("WARDEN_SESSION_HISTORY_RETENTION", "P7D"), false).retention().endedSessions());
+        assertEquals(Duration.ofDays(7), production(
+                Map.of("WARDEN_SESSION_HISTORY_RETENTION", "P7D")).retention().endedSessions());
     }
 
     @ParameterizedTest

@@ -9,6 +9,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.warden.bootstrap.e2e.TopicTail.Event;
+import dev.warden.devkafka.EmbeddedKafkaBroker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,8 @@ class EventSchemasIT {
 
     @Test
     void everyEventTypeMatchesItsPublishedSchema() throws Exception {
-        try (RunningWarden warden = RunningWarden.start(Map.of("WARDEN_KAFKA_BOOTSTRAP", "embedded",
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(null, 0);
+             RunningWarden warden = RunningWarden.start(Map.of("WARDEN_KAFKA_BOOTSTRAP", broker.bootstrapServers(),
                 "WARDEN_SESSION_IDLE_TIMEOUT", "PT5S", "WARDEN_SESSION_SWEEP_INTERVAL", "PT1H"))) {
             ApiClient api = warden.client();
             String owner = warden.ownerToken();

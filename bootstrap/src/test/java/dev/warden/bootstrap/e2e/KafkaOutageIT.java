@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warden.bootstrap.e2e.ApiClient.Response;
 import dev.warden.bootstrap.e2e.TopicTail.Event;
+import dev.warden.devkafka.EmbeddedKafkaBroker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,14 +24,15 @@ class KafkaOutageIT {
 
     @Test
     void withTheBrokerDownTheApiGoesOnAndEveryEventArrivesAfterItReturns() {
-        try (RunningWarden own = RunningWarden.start(Map.of("WARDEN_KAFKA_BOOTSTRAP", "embedded"))) {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(null, 0);
+             RunningWarden own = RunningWarden.start(Map.of("WARDEN_KAFKA_BOOTSTRAP", broker.bootstrapServers()))) {
             ApiClient client = own.client();
             String owner = own.ownerToken();
             Response created = client.post("/api/admin/users", owner,
                     "{\"username\":\"outage\",\"password\":\"" + PASSWORD + "\",\"role\":\"USER\"}");
             assertEquals(201, created.status());
 
-            own.app.embeddedBroker().stop();
+            broker.stop();
             Set<String> sessionIds = new HashSet<>();
             for (int i = 0; i < 5; i++) {
                 String token = client.login("outage", PASSWORD).token();
@@ -41,7 +43,7 @@ class KafkaOutageIT {
             assertTrue(TestPostgres.queryLong("SELECT count(*) FROM outbox WHERE published_at IS NULL") >= 10,
                     "the events wait in the outbox while the broker is down");
 
-            own.app.embeddedBroker().restart();
+            broker.restart();
 
             try (TopicTail tail = new TopicTail(own.app.kafkaBootstrap(), "warden.session-events")) {
                 List<Event> events = tail.until(seen -> endsOf(seen, sessionIds).size() == sessionIds.size(),

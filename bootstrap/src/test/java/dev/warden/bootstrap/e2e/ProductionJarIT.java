@@ -15,15 +15,28 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The packaged service, as production runs it: {@code java -jar bootstrap/target/warden.jar} with
  * its libraries beside it and only environment variables. Catches what in-process tests cannot:
- * a library missing from {@code libs/}, a broken manifest, a start-up that does not finish.
+ * a library missing from {@code libs/}, a broken manifest, a start-up that does not finish, a
+ * broker or Scala shipped to production.
  */
 class ProductionJarIT {
     private static final Path JAR = Path.of("target", "warden.jar");
+    private static final Path LIBS = Path.of("target", "libs");
+    /** What ./warden dev adds to the class path: the dev tooling, whose manifest lists the broker's libraries. */
+    private static final Path DEV_KAFKA_JAR = Path.of("..", "dev-kafka", "target", "warden-dev-kafka.jar");
+    /** The broker (kafka_2.13 and its server modules) and Scala: dev tooling only. */
+    private static final Pattern BROKER_OR_SCALA = Pattern.compile(
+            "(kafka_2\\.13|scala-[a-z-]+|kafka-(server|raft|metadata|storage|storage-api|coordinator-common"
+                    + "|group-coordinator|group-coordinator-api|share-coordinator|transaction-coordinator)"
+                    + "|warden-dev-kafka)-[0-9][^/ ]*\\.jar");
 
     private static ProcessBuilder warden(Map<String, String> env, Path output) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -47,6 +60,7 @@ class ProductionJarIT {
                 "WARDEN_HTTP_PORT", String.valueOf(port),
                 "WARDEN_DB_URL", url, "WARDEN_DB_USER", TestPostgres.user(),
                 "WARDEN_DB_PASSWORD", TestPostgres.password(),
+                "WARDEN_KAFKA_BOOTSTRAP", SharedKafka.bootstrapServers(),
                 "WARDEN_OWNER_PASSWORD", RunningWarden.OWNER_PASSWORD), output).start();
         try {
             ApiClient api = new ApiClient("http://127.0.0.1:" + port, null);
@@ -71,9 +85,122 @@ class ProductionJarIT {
             assertTrue(!log.contains(RunningWarden.OWNER_PASSWORD), "the configured owner password is never printed");
             assertTrue(!log.contains("url-secret-7"), "the database URL is printed redacted: " + log);
             assertTrue(log.contains("PostgreSQL at jdbc:postgresql://"), log);
+            assertTrue(log.contains("Kafka at " + SharedKafka.bootstrapServers()), log);
+            assertTrue(!log.contains("Embedded Kafka broker"), "production starts no broker: " + log);
         } finally {
             process.destroy();
             assertTrue(process.waitFor(30, TimeUnit.SECONDS), "stops on SIGTERM");
+        }
+    }
+
+    @Test
+    void theProductionLibrariesHoldNeitherTheKafkaBrokerNorScala() throws Exception {
+        assertTrue(Files.exists(JAR), "run in the integration-test phase, after package");
+        String classPath;
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            classPath = jar.getManifest().getMainAttributes().getValue("Class-Path");
+        }
+        assertTrue(classPath.contains("libs/kafka-clients-") && classPath.contains("libs/kafka-streams-"),
+                "the clients and Kafka Streams are what production needs: " + classPath);
+        assertTrue(!BROKER_OR_SCALA.matcher(classPath).find(), "the jar's class path names dev tooling: " + classPath);
+        List<String> shipped;
+        try (Stream<Path> files = Files.list(LIBS)) {
+            shipped = files.map(f -> f.getFileName().toString()).filter(n -> BROKER_OR_SCALA.matcher(n).matches()).toList();
+        }
+        assertEquals(List.of(), shipped, "dev tooling in " + LIBS);
+        // The pattern does find them where they are meant to be.
+        try (JarFile dev = new JarFile(DEV_KAFKA_JAR.toFile())) {
+            String devClassPath = dev.getManifest().getMainAttributes().getValue("Class-Path");
+            assertTrue(BROKER_OR_SCALA.matcher(devClassPath).find() && devClassPath.contains("kafka_2.13-")
+                    && devClassPath.contains("scala-library-"), devClassPath);
+        }
+    }
+
+    @Test
+    void withoutABrokerAddressProductionStopsWithOneLineNamingTheVariable() throws Exception {
+        Path output = Files.createTempFile("warden-jar", ".log");
+        Process process = warden(Map.of("WARDEN_HTTP_PORT", String.valueOf(freePort()),
+                "WARDEN_DB_URL", TestPostgres.url(), "WARDEN_DB_USER", TestPostgres.user(),
+                "WARDEN_DB_PASSWORD", TestPostgres.password(),
+                "WARDEN_OWNER_PASSWORD", RunningWarden.OWNER_PASSWORD), output).start();
+
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(2, process.exitValue());
+        assertEquals(List.of("warden: WARDEN_KAFKA_BOOTSTRAP is required outside dev mode: set it to the brokers'"
+                + " host:port[,host:port...] (production never starts a throwaway broker)"), meaningfulLines(output));
+    }
+
+    @Test
+    void productionRefusesTheEmbeddedBroker() throws Exception {
+        Path output = Files.createTempFile("warden-jar", ".log");
+        Process process = warden(Map.of("WARDEN_KAFKA_BOOTSTRAP", "embedded",
+                "WARDEN_OWNER_PASSWORD", RunningWarden.OWNER_PASSWORD), output).start();
+
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(2, process.exitValue());
+        List<String> lines = meaningfulLines(output);
+        assertEquals(1, lines.size(), lines.toString());
+        assertTrue(lines.getFirst().startsWith("warden: WARDEN_KAFKA_BOOTSTRAP=embedded is for dev mode only"), lines.toString());
+    }
+
+    @Test
+    void theProductionJarAloneCannotRunDevModesBroker() throws Exception {
+        Path output = Files.createTempFile("warden-jar", ".log");
+        Process process = warden(Map.of("WARDEN_HTTP_PORT", String.valueOf(freePort()),
+                "WARDEN_DB_URL", TestPostgres.url(), "WARDEN_DB_USER", TestPostgres.user(),
+                "WARDEN_DB_PASSWORD", TestPostgres.password(),
+                "WARDEN_OWNER_PASSWORD", RunningWarden.OWNER_PASSWORD), output)
+                .command(java(), "-jar", JAR.toString(), "--dev").start();
+
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(2, process.exitValue(), Files.readString(output));
+        List<String> lines = meaningfulLines(output).stream().filter(l -> !l.startsWith("Warden starting")).toList();
+        assertEquals(List.of("warden: WARDEN_KAFKA_BOOTSTRAP=embedded needs the dev tooling"
+                + " (dev-kafka/target/warden-dev-kafka.jar) on the class path, which ./warden dev adds;"
+                + " or set WARDEN_KAFKA_BOOTSTRAP to the brokers' host:port"), lines);
+    }
+
+    /** What {@code ./warden dev} runs: the service's jar plus the dev tooling's, in dev mode. */
+    @Test
+    void devModeWithTheDevToolingRunsTheWholeSystemOnTheEmbeddedBroker() throws Exception {
+        TestPostgres.reset();
+        int port = freePort();
+        Path output = Files.createTempFile("warden-dev", ".log");
+        Path workDir = Files.createTempDirectory("warden-dev");
+        Process process = warden(Map.of("WARDEN_HTTP_PORT", String.valueOf(port),
+                "WARDEN_DB_URL", TestPostgres.url(), "WARDEN_DB_USER", TestPostgres.user(),
+                "WARDEN_DB_PASSWORD", TestPostgres.password(),
+                "WARDEN_OWNER_PASSWORD", RunningWarden.OWNER_PASSWORD), output)
+                .directory(workDir.toFile())
+                .command(java(), "-cp", JAR.toAbsolutePath() + java.io.File.pathSeparator + DEV_KAFKA_JAR.toAbsolutePath(),
+                        "dev.warden.bootstrap.Main", "--dev").start();
+        try {
+            Eventually.await("Warden in dev mode to be running", Duration.ofSeconds(90),
+                    () -> readQuietly(output), log -> log.contains("Press Ctrl+C") || !process.isAlive());
+            String log = Files.readString(output);
+            assertTrue(process.isAlive(), log);
+            assertTrue(log.startsWith("Warden starting in dev mode") && log.contains("Kafka embedded (in process)"), log);
+            Matcher kafka = Pattern.compile("Kafka: +(\\S+) \\(embedded broker\\)").matcher(log);
+            assertTrue(kafka.find(), log);
+
+            ApiClient api = new ApiClient("http://127.0.0.1:" + port, null);
+            String token = api.login(RunningWarden.OWNER, RunningWarden.OWNER_PASSWORD).token();
+            String sessionId = api.get("/api/auth/session", token).json().path("session").path("id").asText();
+            try (TopicTail tail = new TopicTail(kafka.group(1), "warden.session-events")) {
+                tail.until(seen -> seen.stream().anyMatch(e -> e.data().path("sessionId").asText().equals(sessionId)),
+                        Duration.ofSeconds(60));
+            }
+        } finally {
+            process.destroy();
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "stops on SIGTERM");
+        }
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
         }
     }
 
@@ -96,7 +223,8 @@ class ProductionJarIT {
         Path output = Files.createTempFile("warden-jar", ".log");
         Process process = warden(Map.of("WARDEN_HTTP_PORT", String.valueOf(freePort()),
                 "WARDEN_DB_URL", TestPostgres.url(), "WARDEN_DB_USER", TestPostgres.user(),
-                "WARDEN_DB_PASSWORD", TestPostgres.password()), output).start();
+                "WARDEN_DB_PASSWORD", TestPostgres.password(),
+                "WARDEN_KAFKA_BOOTSTRAP", SharedKafka.bootstrapServers()), output).start();
 
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         assertEquals(2, process.exitValue());

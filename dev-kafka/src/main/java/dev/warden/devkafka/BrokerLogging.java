@@ -1,0 +1,45 @@
+package dev.warden.devkafka;
+
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Kafka's clients and broker log a great deal at INFO (every config value, every rebalance).
+ * Kafka logs through slf4j, which this module routes into java.util.logging; here its loggers
+ * are set to WARNING unless a logging.properties already chose a level for them. The same as
+ * adapters-kafka's KafkaLogging, repeated because this tooling module depends on no Warden module.
+ */
+final class BrokerLogging {
+    // JUL holds loggers weakly; keeping them here keeps the level we set.
+    private static final List<Logger> WARNINGS_ONLY = List.of(
+            Logger.getLogger("org.apache.kafka"),
+            Logger.getLogger("kafka"),
+            Logger.getLogger("state.change.logger"));
+    // Warns on every reconnect attempt (about once a second while the broker is away); the relay
+    // and the consumer report an outage once, in their own words.
+    private static final List<Logger> ERRORS_ONLY = List.of(
+            Logger.getLogger("org.apache.kafka.clients.NetworkClient"));
+    // Warns on every start that the controller activates; routine for a single embedded node.
+    private static final Logger CONTROLLER = Logger.getLogger("org.apache.kafka.controller.QuorumController");
+
+    private BrokerLogging() {
+    }
+
+    static void quiet() {
+        setUnlessConfigured(WARNINGS_ONLY, Level.WARNING);
+        setUnlessConfigured(ERRORS_ONLY, Level.SEVERE);
+        if (CONTROLLER.getFilter() == null) {
+            CONTROLLER.setFilter(record -> record.getMessage() == null
+                    || !record.getMessage().contains("Performing controller activation"));
+        }
+    }
+
+    private static void setUnlessConfigured(List<Logger> loggers, Level level) {
+        for (Logger logger : loggers) {
+            if (logger.getLevel() == null) {
+                logger.setLevel(level);
+            }
+        }
+    }
+}
