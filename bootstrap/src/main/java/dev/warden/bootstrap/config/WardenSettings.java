@@ -22,6 +22,7 @@ import java.util.function.Function;
  * @param ownerPassword  empty when not given: dev mode then generates one, production refuses
  * @param retention      how long history is kept
  * @param retentionInterval how often the retention job runs
+ * @param management     the management port (detailed health, Prometheus metrics)
  */
 public record WardenSettings(
         String httpHost,
@@ -40,7 +41,18 @@ public record WardenSettings(
         boolean cookieSecure,
         RetentionPolicy retention,
         Duration retentionInterval,
-        LoginThrottlePolicy loginThrottle) {
+        LoginThrottlePolicy loginThrottle,
+        Management management) {
+
+    /**
+     * The management port: WARDEN_MANAGEMENT_HOST (default 127.0.0.1), WARDEN_MANAGEMENT_PORT
+     * (default 9090; 0 = any free port) and WARDEN_METRICS_REFRESH_INTERVAL, how often the gauges
+     * held in the database (active sessions, outbox backlog, open alarms) are read (default PT15S).
+     */
+    public record Management(String host, int port, Duration metricsRefreshInterval) {
+        public static final int DEFAULT_PORT = 9090;
+        public static final Duration DEFAULT_METRICS_REFRESH_INTERVAL = Duration.ofSeconds(15);
+    }
 
     public static final String EMBEDDED = "embedded";
     public static final int DEFAULT_DB_POOL_SIZE = 10;
@@ -55,7 +67,8 @@ public record WardenSettings(
     @Override
     public String toString() {
         // Never print the passwords, nor what the database URL may carry.
-        return "WardenSettings[http=" + httpHost + ":" + httpPort + ", db=" + ConnectionUrls.redact(dbUrl) + " as " + dbUser
+        return "WardenSettings[http=" + httpHost + ":" + httpPort + ", management=" + management.host() + ":"
+                + management.port() + ", db=" + ConnectionUrls.redact(dbUrl) + " as " + dbUser
                 + ", kafka=" + kafkaBootstrap + ", streams=" + (embeddedStreams ? EMBEDDED : "off")
                 + ", policy=" + policy + ", owner=" + ownerUsername + "]";
     }
@@ -101,13 +114,15 @@ public record WardenSettings(
             throw new ConfigurationError("WARDEN_KAFKA_BOOTSTRAP must be 'embedded' or host:port[,host:port...], was '"
                     + kafka + "'");
         }
+        int httpPort = r.port("WARDEN_HTTP_PORT", 8080);
+        Management management = management(r, httpPort);
         String streams = r.text("WARDEN_STREAMS", EMBEDDED);
         if (!streams.equals(EMBEDDED) && !streams.equals("off")) {
             throw new ConfigurationError("WARDEN_STREAMS must be 'embedded' or 'off', was '" + streams + "'");
         }
         return new WardenSettings(
                 r.text("WARDEN_HTTP_HOST", "127.0.0.1"),
-                r.port("WARDEN_HTTP_PORT", 8080),
+                httpPort,
                 dbUrl,
                 r.text("WARDEN_DB_USER", "postgres"),
                 env.getOrDefault("WARDEN_DB_PASSWORD", ""),
@@ -122,7 +137,25 @@ public record WardenSettings(
                 r.bool("WARDEN_COOKIE_SECURE", !devMode),
                 retention(r),
                 r.duration("WARDEN_RETENTION_INTERVAL", DEFAULT_RETENTION_INTERVAL),
-                throttle);
+                throttle,
+                management);
+    }
+
+    private static Management management(Reader r, int httpPort) {
+        int port = r.port("WARDEN_MANAGEMENT_PORT", Management.DEFAULT_PORT);
+        if (port != 0 && port == httpPort) {
+            throw new ConfigurationError("WARDEN_MANAGEMENT_PORT must differ from WARDEN_HTTP_PORT (" + httpPort
+                    + "): metrics and health details must not be served on the public port, was '" + port + "'");
+        }
+        return new Management(r.text("WARDEN_MANAGEMENT_HOST", "127.0.0.1"), port,
+                r.parse("WARDEN_METRICS_REFRESH_INTERVAL", Management.DEFAULT_METRICS_REFRESH_INTERVAL,
+                        "an ISO-8601 duration of at least one second such as PT15S", text -> {
+                            Duration d = Duration.parse(text);
+                            if (d.compareTo(Duration.ofSeconds(1)) < 0) {
+                                throw new DateTimeParseException("below one second", text, 0);
+                            }
+                            return d;
+                        }));
     }
 
     /** How often the retention job runs unless WARDEN_RETENTION_INTERVAL says otherwise. */
