@@ -138,7 +138,7 @@ public final class WardenApplication implements AutoCloseable {
         WardenHttp.configure(builder, useCases.http(), http, database::isHealthy);
         WardenSettings.Management m = settings.management();
         management = remember(ManagementPort.start(metrics, useCases.operationalFigures(), m.metricsRefreshInterval(),
-                database::isHealthy));
+                m.sessionCountInterval(), database::isHealthy));
         management.configure(builder, m.host(), m.port());
         server = builder.build().start();
         remember(server::stop);

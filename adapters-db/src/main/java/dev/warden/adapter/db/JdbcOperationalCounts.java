@@ -4,7 +4,7 @@ import dev.warden.application.port.out.ActiveWindow;
 import dev.warden.application.port.out.OperationalCounts;
 import java.util.Optional;
 
-/** The operational figures in one statement of four index reads ({@code ops-figures}). */
+/** The operational figures, each one statement of index reads (the {@code ops-*} statements). */
 final class JdbcOperationalCounts implements OperationalCounts {
     private final JdbcTransactionBoundary db;
 
@@ -13,16 +13,26 @@ final class JdbcOperationalCounts implements OperationalCounts {
     }
 
     @Override
-    public Counts read(ActiveWindow window) {
-        return db.executor().createNamedGet("ops-figures")
-                .addParam("now", Sql.time(window.now()))
+    public OutboxBacklog outboxBacklog() {
+        return db.executor().createNamedGet("ops-outbox-backlog").execute()
+                .map(row -> new OutboxBacklog(Sql.number(row, "pending"),
+                        Optional.ofNullable(Sql.instant(row, "oldest_pending"))))
+                .orElseThrow(() -> new IllegalStateException("ops-outbox-backlog returned no row"));
+    }
+
+    @Override
+    public long countOpenAlarms() {
+        return count(db.executor().createNamedGet("ops-count-open-alarms").execute());
+    }
+
+    @Override
+    public long countActiveSessions(ActiveWindow window) {
+        return count(db.executor().createNamedGet("ops-count-active-sessions")
                 .addParam("lastActiveAfter", Sql.time(window.lastActiveAfter()))
-                .execute()
-                .map(row -> new Counts(
-                        Sql.number(row, "active_sessions"),
-                        Sql.number(row, "outbox_pending"),
-                        Optional.ofNullable(Sql.instant(row, "oldest_pending")),
-                        Sql.number(row, "open_alarms")))
-                .orElseThrow(() -> new IllegalStateException("ops-figures returned no row"));
+                .execute());
+    }
+
+    private static long count(Optional<io.helidon.dbclient.DbRow> row) {
+        return row.map(r -> Sql.number(r, "n")).orElse(0L);
     }
 }

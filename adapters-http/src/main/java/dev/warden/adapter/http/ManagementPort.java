@@ -22,7 +22,8 @@ import java.util.function.BooleanSupplier;
  * Meant for operators and Prometheus, not for the public: bind it to a private address.
  *
  * <pre>{@code
- * ManagementPort management = ManagementPort.start(metrics, figures, Duration.ofSeconds(15), database::isHealthy);
+ * ManagementPort management = ManagementPort.start(metrics, figures, Duration.ofSeconds(15), Duration.ofMinutes(1),
+ *         database::isHealthy);
  * WebServerConfig.Builder server = WebServer.builder()...;
  * management.configure(server, "127.0.0.1", 9090);
  * int bound = server.build().start().port(ManagementPort.SOCKET);
@@ -45,15 +46,18 @@ public final class ManagementPort implements AutoCloseable {
     /**
      * Registers the database gauges in {@code metrics}' registry and starts reading them.
      *
-     * @param refreshInterval how often the database-held gauges are read (WARDEN_METRICS_REFRESH_INTERVAL)
-     * @param databaseUp      the "database" readiness probe
+     * @param refreshInterval      how often the outbox and alarm gauges and the health gauge are read
+     *                             (WARDEN_METRICS_REFRESH_INTERVAL)
+     * @param sessionCountInterval how often active sessions are counted (WARDEN_METRICS_SESSION_COUNT_INTERVAL)
+     * @param databaseUp           the "database" readiness probe
      */
     public static ManagementPort start(HelidonWardenMetrics metrics, OperationalFiguresQuery figures,
-                                       Duration refreshInterval, BooleanSupplier databaseUp) {
+                                       Duration refreshInterval, Duration sessionCountInterval,
+                                       BooleanSupplier databaseUp) {
         Objects.requireNonNull(metrics, "metrics");
         Clock clock = Clock.systemUTC();
         OperationalGauges gauges = new OperationalGauges(metrics.registry(), figures, databaseUp, refreshInterval,
-                clock);
+                sessionCountInterval, clock);
         List<HealthCheck> checks = new java.util.ArrayList<>();
         checks.add(new DatabaseHealthCheck(databaseUp));
         checks.add(new OperationalHealthCheck(gauges, clock));

@@ -1,7 +1,7 @@
 package dev.warden.adapter.http;
 
 import dev.warden.application.port.in.OperationalFiguresQuery;
-import dev.warden.application.port.in.OperationalFiguresQuery.OperationalFigures;
+import dev.warden.application.port.in.OperationalFiguresQuery.Backlog;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.MeterRegistry;
@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,12 +19,12 @@ import java.util.function.BooleanSupplier;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The database-held gauges, read in the background every interval and served from memory, so a
- * scrape (or many scrapers) never costs a database query and never waits for one. Until the first
- * read succeeds the gauges are NaN; when a read fails they keep the last figures, except the
- * oldest pending event's age, which is computed at scrape time and so keeps growing while the
- * outbox cannot be read. {@code warden_health_up} is probed at the same time, with the public
- * health's own check.
+ * The database-held gauges, read in the background and served from memory, so a scrape (or many
+ * scrapers) never costs a database query and never waits for one. The backlog (outbox, alarms) and
+ * {@code warden_health_up} are read every refresh interval; the active-session count, whose cost
+ * grows with the number of sessions, every session-count interval. Until the first read succeeds a
+ * gauge is NaN; when a read fails it keeps the last figure, except the oldest pending event's age,
+ * which is computed at scrape time and so keeps growing while the outbox cannot be read.
  */
 final class OperationalGauges implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(OperationalGauges.class.getName());
@@ -37,45 +38,70 @@ final class OperationalGauges implements AutoCloseable {
     private final OperationalFiguresQuery query;
     private final DatabaseHealthCheck database;
     private final Clock clock;
-    private final AtomicReference<OperationalFigures> latest = new AtomicReference<>();
+    private final AtomicReference<Backlog> backlog = new AtomicReference<>();
+    private volatile OptionalLong activeSessions = OptionalLong.empty();
     /** NaN until probed, then 1 or 0: what the public /observe/health said at the last read. */
     private volatile double healthUp = Double.NaN;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("warden-metrics-gauges").daemon().factory());
-    private boolean failing;
+    /** Two threads: a slow session count (seconds at ten million sessions) must not delay the backlog. */
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
+            Thread.ofPlatform().name("warden-metrics-gauges-", 1).daemon().factory());
+    /** Only for logging once per outage: a race between the two reads costs at most a repeated line. */
+    private volatile boolean failing;
 
     OperationalGauges(MeterRegistry registry, OperationalFiguresQuery query, BooleanSupplier databaseUp,
-                      Duration interval, Clock clock) {
+                      Duration refreshInterval, Duration sessionCountInterval, Clock clock) {
         this.query = Objects.requireNonNull(query, "query");
         this.database = new DatabaseHealthCheck(databaseUp);
         this.clock = Objects.requireNonNull(clock, "clock");
-        gauge(registry, SESSIONS_ACTIVE, "Active sessions (all instances: the same figure on each)",
-                OperationalFigures::activeSessions);
-        gauge(registry, OUTBOX_PENDING, "Outbox events not yet published to Kafka", OperationalFigures::outboxPending);
-        gauge(registry, OUTBOX_OLDEST_AGE, "Seconds the oldest unpublished outbox event has waited; 0 when none",
-                figures -> figures.oldestPendingAgeAt(clock.instant()).toNanos() / 1e9);
-        gauge(registry, ALARMS_OPEN, "Alarms in status OPEN", OperationalFigures::openAlarms);
-        registry.getOrCreate(Gauge.builder(HEALTH_UP, this, self -> self.healthUp)
-                .description("1 while the public /observe/health answers UP (the database answers), 0 while DOWN"));
-        scheduler.scheduleWithFixedDelay(this::refresh, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        register(registry, SESSIONS_ACTIVE, "Active sessions (a database figure: the same on every instance)",
+                self -> self.activeSessions.isPresent() ? self.activeSessions.getAsLong() : Double.NaN);
+        register(registry, OUTBOX_PENDING, "Outbox events not yet published to Kafka",
+                self -> self.backlog().map(b -> (double) b.outboxPending()).orElse(Double.NaN));
+        register(registry, OUTBOX_OLDEST_AGE, "Seconds the oldest unpublished outbox event has waited; 0 when none",
+                self -> self.backlog().map(b -> b.oldestPendingAgeAt(self.clock.instant()).toNanos() / 1e9)
+                        .orElse(Double.NaN));
+        register(registry, ALARMS_OPEN, "Alarms in status OPEN",
+                self -> self.backlog().map(b -> (double) b.openAlarms()).orElse(Double.NaN));
+        register(registry, HEALTH_UP, "1 while the public /observe/health answers UP (the database answers), 0 while DOWN",
+                self -> self.healthUp);
+        scheduler.scheduleWithFixedDelay(this::refreshBacklog, 0, refreshInterval.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::refreshActiveSessions, 0, sessionCountInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
-    private void gauge(MeterRegistry registry, String name, String description,
-                       ToDoubleFunction<OperationalFigures> value) {
-        registry.getOrCreate(Gauge.builder(name, this, self -> self.latest().map(value::applyAsDouble).orElse(Double.NaN))
-                .description(description));
+    private void register(MeterRegistry registry, String name, String description,
+                          ToDoubleFunction<OperationalGauges> value) {
+        registry.getOrCreate(Gauge.builder(name, this, value).description(description));
     }
 
-    /** The last figures read, if any read succeeded yet. */
-    Optional<OperationalFigures> latest() {
-        return Optional.ofNullable(latest.get());
+    /** The last backlog read, if any read succeeded yet. */
+    Optional<Backlog> backlog() {
+        return Optional.ofNullable(backlog.get());
     }
 
-    /** One read now (the scheduler's job; tests call it to skip the wait). */
-    synchronized void refresh() {
+    /** The last active-session count, if any read succeeded yet. */
+    OptionalLong activeSessions() {
+        return activeSessions;
+    }
+
+    /** Reads everything now (tests call it rather than waiting for the intervals). */
+    void refresh() {
+        refreshBacklog();
+        refreshActiveSessions();
+    }
+
+    private void refreshBacklog() {
         healthUp = database.call().status() == HealthCheckResponse.Status.UP ? 1 : 0;
+        read(() -> backlog.set(query.backlog()));
+    }
+
+    private void refreshActiveSessions() {
+        read(() -> activeSessions = OptionalLong.of(query.activeSessions()));
+    }
+
+    private void read(Runnable read) {
         try {
-            latest.set(query.current());
+            read.run();
             if (failing) {
                 LOG.log(Level.INFO, "Operational figures readable again");
                 failing = false;
@@ -84,7 +110,7 @@ final class OperationalGauges implements AutoCloseable {
             if (!failing) {
                 // The class only: a driver message can carry a connection URL.
                 LOG.log(Level.WARNING, "Could not read the operational figures (" + e.getClass().getName()
-                        + "); the gauges keep their last values until the next read succeeds");
+                        + "); the gauges keep their last values until a read succeeds");
                 failing = true;
             }
         }

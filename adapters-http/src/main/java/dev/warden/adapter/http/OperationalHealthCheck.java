@@ -1,6 +1,6 @@
 package dev.warden.adapter.http;
 
-import dev.warden.application.port.in.OperationalFiguresQuery.OperationalFigures;
+import dev.warden.application.port.in.OperationalFiguresQuery.Backlog;
 import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
@@ -35,16 +35,16 @@ final class OperationalHealthCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponse.Builder response = HealthCheckResponse.builder().status(true);
-        gauges.latest().ifPresentOrElse(figures -> detail(response, figures),
-                () -> response.detail("figures", "not read yet"));
+        gauges.backlog().ifPresentOrElse(backlog -> detail(response, backlog),
+                () -> response.detail("backlog", "not read yet"));
+        gauges.activeSessions().ifPresent(count -> response.detail("activeSessions", count));
         return response.build();
     }
 
-    private void detail(HealthCheckResponse.Builder response, OperationalFigures figures) {
-        response.detail("pending", figures.outboxPending())
-                .detail("oldestPendingAgeSeconds", figures.oldestPendingAgeAt(clock.instant()).toSeconds())
-                .detail("activeSessions", figures.activeSessions())
-                .detail("openAlarms", figures.openAlarms())
-                .detail("readAt", figures.at().toString());
+    private void detail(HealthCheckResponse.Builder response, Backlog backlog) {
+        response.detail("pending", backlog.outboxPending())
+                .detail("oldestPendingAgeSeconds", backlog.oldestPendingAgeAt(clock.instant()).toSeconds())
+                .detail("openAlarms", backlog.openAlarms())
+                .detail("readAt", backlog.at().toString());
     }
 }

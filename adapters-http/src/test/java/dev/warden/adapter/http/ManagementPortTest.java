@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warden.application.port.in.OperationalFiguresQuery;
-import dev.warden.application.port.in.OperationalFiguresQuery.OperationalFigures;
+import dev.warden.application.port.in.OperationalFiguresQuery.Backlog;
 import dev.warden.application.port.out.StoreUnavailable;
 import dev.warden.application.port.out.WardenMetrics.LoginOutcome;
 import dev.warden.domain.TerminationReason;
@@ -35,14 +35,26 @@ class ManagementPortTest {
 
     private final FakeWarden warden = new FakeWarden();
     private final AtomicBoolean databaseUp = new AtomicBoolean(true);
-    private final AtomicReference<OperationalFigures> figures = new AtomicReference<>(
-            new OperationalFigures(Instant.now(), 12, 3, Optional.of(Instant.now().minusSeconds(90)), 1));
-    private final OperationalFiguresQuery query = () -> {
-        OperationalFigures current = figures.get();
-        if (current == null) {
-            throw new StoreUnavailable(new IllegalStateException("jdbc:postgresql://user:secret@db/warden"));
+    private final AtomicReference<Backlog> figures = new AtomicReference<>(
+            new Backlog(Instant.now(), 3, Optional.of(Instant.now().minusSeconds(90)), 1));
+    private final AtomicReference<Long> sessions = new AtomicReference<>(12L);
+    private final OperationalFiguresQuery query = new OperationalFiguresQuery() {
+        @Override
+        public Backlog backlog() {
+            return readable(figures.get());
         }
-        return current;
+
+        @Override
+        public long activeSessions() {
+            return readable(sessions.get());
+        }
+
+        private <T> T readable(T value) {
+            if (value == null) {
+                throw new StoreUnavailable(new IllegalStateException("jdbc:postgresql://user:secret@db/warden"));
+            }
+            return value;
+        }
     };
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private HelidonWardenMetrics metrics;
@@ -52,7 +64,7 @@ class ManagementPortTest {
     @BeforeEach
     void start() {
         metrics = new HelidonWardenMetrics();
-        management = ManagementPort.start(metrics, query, Duration.ofHours(1), databaseUp::get);
+        management = ManagementPort.start(metrics, query, Duration.ofHours(1), Duration.ofHours(1), databaseUp::get);
         server = WebServer.builder().host("127.0.0.1").port(0)
                 .update(builder -> {
                     WardenHttp.configure(builder, warden.useCases(), TestServer.settings(List.of()), databaseUp::get);
@@ -131,17 +143,20 @@ class ManagementPortTest {
         management.close();
         metrics.close();
         figures.set(null);
+        sessions.set(null);
         metrics = new HelidonWardenMetrics();
-        management = ManagementPort.start(metrics, query, Duration.ofHours(1), databaseUp::get);
+        management = ManagementPort.start(metrics, query, Duration.ofHours(1), Duration.ofHours(1), databaseUp::get);
         server.stop();
         server = WebServer.builder().host("127.0.0.1").port(0)
                 .update(builder -> management.configure(builder, "127.0.0.1", 0)).build().start();
 
         management.refreshGauges();
         Map<String, Double> unread = samples(get(managementPort(), "/observe/metrics", "text/plain").body());
-        figures.set(new OperationalFigures(Instant.now(), 5, 0, Optional.empty(), 0));
+        figures.set(new Backlog(Instant.now(), 0, Optional.empty(), 0));
+        sessions.set(5L);
         management.refreshGauges();
         figures.set(null);
+        sessions.set(null);
         management.refreshGauges();
         Map<String, Double> kept = samples(get(managementPort(), "/observe/metrics", "text/plain").body());
 

@@ -7,7 +7,7 @@ import dev.warden.domain.WardenPolicy;
 import java.time.Clock;
 import java.time.Instant;
 
-/** Reads the operational figures, counting active sessions with the same window as the Sessions page. */
+/** Reads the operational figures; active means inside the idle timeout, as on the Sessions page. */
 public final class OperationalFiguresService implements OperationalFiguresQuery {
     private final OperationalCounts counts;
     private final WardenPolicy policy;
@@ -20,10 +20,14 @@ public final class OperationalFiguresService implements OperationalFiguresQuery 
     }
 
     @Override
-    public OperationalFigures current() {
+    public Backlog backlog() {
         Instant now = Now.of(clock);
-        OperationalCounts.Counts read = counts.read(ActiveWindow.at(now, policy));
-        return new OperationalFigures(now, read.activeSessions(), read.outboxPending(), read.oldestPendingSince(),
-                read.openAlarms());
+        OperationalCounts.OutboxBacklog outbox = counts.outboxBacklog();
+        return new Backlog(now, outbox.pending(), outbox.oldestPendingSince(), counts.countOpenAlarms());
+    }
+
+    @Override
+    public long activeSessions() {
+        return counts.countActiveSessions(ActiveWindow.at(Now.of(clock), policy));
     }
 }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.warden.application.fakes.RecordingMetrics;
 import dev.warden.application.fakes.UseCaseFixture;
 import dev.warden.application.port.in.InvalidCredentials;
-import dev.warden.application.port.in.OperationalFiguresQuery.OperationalFigures;
+import dev.warden.application.port.in.OperationalFiguresQuery.Backlog;
 import dev.warden.application.port.in.TooManyLoginAttempts;
 import dev.warden.application.port.in.Unauthenticated;
 import dev.warden.application.port.out.ActiveWindow;
@@ -169,22 +169,36 @@ class BusinessMetricsTest {
     }
 
     @Test
-    void theFiguresCountActiveSessionsInTheSessionsPagesWindow() {
+    void theFiguresCountActiveSessionsInTheIdleWindowAndAgeTheOldestPendingEvent() {
         AtomicReference<ActiveWindow> asked = new AtomicReference<>();
         Instant oldest = warden.clock.instant().minusSeconds(90);
-        OperationalCounts counts = window -> {
-            asked.set(window);
-            return new OperationalCounts.Counts(7, 3, Optional.of(oldest), 1);
+        OperationalCounts counts = new OperationalCounts() {
+            @Override
+            public OutboxBacklog outboxBacklog() {
+                return new OutboxBacklog(3, Optional.of(oldest));
+            }
+
+            @Override
+            public long countOpenAlarms() {
+                return 1;
+            }
+
+            @Override
+            public long countActiveSessions(ActiveWindow window) {
+                asked.set(window);
+                return 7;
+            }
         };
+        OperationalFiguresService figures = new OperationalFiguresService(counts, warden.policy, warden.clock);
 
-        OperationalFigures figures = new OperationalFiguresService(counts, warden.policy, warden.clock).current();
+        Backlog backlog = figures.backlog();
 
-        assertEquals(ActiveWindow.at(warden.clock.instant(), warden.policy), asked.get());
         assertEquals(7, figures.activeSessions());
-        assertEquals(3, figures.outboxPending());
-        assertEquals(1, figures.openAlarms());
-        assertEquals(Duration.ofSeconds(90), figures.oldestPendingAgeAt(warden.clock.instant()));
-        assertEquals(Duration.ZERO, new OperationalFigures(warden.clock.instant(), 0, 0, Optional.empty(), 0)
+        assertEquals(ActiveWindow.at(warden.clock.instant(), warden.policy), asked.get());
+        assertEquals(3, backlog.outboxPending());
+        assertEquals(1, backlog.openAlarms());
+        assertEquals(Duration.ofSeconds(90), backlog.oldestPendingAgeAt(warden.clock.instant()));
+        assertEquals(Duration.ZERO, new Backlog(warden.clock.instant(), 0, Optional.empty(), 0)
                 .oldestPendingAgeAt(warden.clock.instant()));
     }
 }

@@ -46,12 +46,16 @@ public record WardenSettings(
 
     /**
      * The management port: WARDEN_MANAGEMENT_HOST (default 127.0.0.1), WARDEN_MANAGEMENT_PORT
-     * (default 9090; 0 = any free port) and WARDEN_METRICS_REFRESH_INTERVAL, how often the gauges
-     * held in the database (active sessions, outbox backlog, open alarms) are read (default PT15S).
+     * (default 9090; 0 = any free port); how often the gauges held in the database are read:
+     * WARDEN_METRICS_REFRESH_INTERVAL for the outbox backlog and open alarms (default PT15S),
+     * WARDEN_METRICS_SESSION_COUNT_INTERVAL for the active sessions, whose count costs more as
+     * sessions grow (default PT1M).
      */
-    public record Management(String host, int port, Duration metricsRefreshInterval) {
+    public record Management(String host, int port, Duration metricsRefreshInterval,
+                             Duration sessionCountInterval) {
         public static final int DEFAULT_PORT = 9090;
         public static final Duration DEFAULT_METRICS_REFRESH_INTERVAL = Duration.ofSeconds(15);
+        public static final Duration DEFAULT_SESSION_COUNT_INTERVAL = Duration.ofMinutes(1);
     }
 
     public static final String EMBEDDED = "embedded";
@@ -148,14 +152,19 @@ public record WardenSettings(
                     + "): metrics and health details must not be served on the public port, was '" + port + "'");
         }
         return new Management(r.text("WARDEN_MANAGEMENT_HOST", "127.0.0.1"), port,
-                r.parse("WARDEN_METRICS_REFRESH_INTERVAL", Management.DEFAULT_METRICS_REFRESH_INTERVAL,
-                        "an ISO-8601 duration of at least one second such as PT15S", text -> {
-                            Duration d = Duration.parse(text);
-                            if (d.compareTo(Duration.ofSeconds(1)) < 0) {
-                                throw new DateTimeParseException("below one second", text, 0);
-                            }
-                            return d;
-                        }));
+                atLeastASecond(r, "WARDEN_METRICS_REFRESH_INTERVAL", Management.DEFAULT_METRICS_REFRESH_INTERVAL),
+                atLeastASecond(r, "WARDEN_METRICS_SESSION_COUNT_INTERVAL", Management.DEFAULT_SESSION_COUNT_INTERVAL));
+    }
+
+    private static Duration atLeastASecond(Reader r, String name, Duration fallback) {
+        return r.parse(name, fallback, "an ISO-8601 duration of at least one second such as "
+                + fallback, text -> {
+                    Duration d = Duration.parse(text);
+                    if (d.compareTo(Duration.ofSeconds(1)) < 0) {
+                        throw new DateTimeParseException("below one second", text, 0);
+                    }
+                    return d;
+                });
     }
 
     /** How often the retention job runs unless WARDEN_RETENTION_INTERVAL says otherwise. */

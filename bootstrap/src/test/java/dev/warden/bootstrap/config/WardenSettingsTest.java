@@ -102,7 +102,9 @@ class WardenSettingsTest {
         "WARDEN_MANAGEMENT_PORT|-1",
         "WARDEN_MANAGEMENT_PORT|http",
         "WARDEN_METRICS_REFRESH_INTERVAL|PT0.5S",
-        "WARDEN_METRICS_REFRESH_INTERVAL|15s"})
+        "WARDEN_METRICS_REFRESH_INTERVAL|15s",
+        "WARDEN_METRICS_SESSION_COUNT_INTERVAL|PT0S",
+        "WARDEN_METRICS_SESSION_COUNT_INTERVAL|1m"})
     void aBadValueFailsWithOneLineNamingTheVariable(String variable, String value) {
         ConfigurationError e = assertThrows(ConfigurationError.class,
                 () -> WardenSettings.fromEnvironment(Map.of(variable, value), false));
@@ -154,18 +156,20 @@ class WardenSettingsTest {
     }
 
     @Test
-    void theManagementPortDefaultsToLoopback9090WithGaugesReadEveryFifteenSeconds() {
+    void theManagementPortDefaultsToLoopback9090WithGaugesReadEveryFifteenSecondsAndSessionsCountedEveryMinute() {
         WardenSettings.Management m = WardenSettings.fromEnvironment(Map.of(), false).management();
 
-        assertEquals(new WardenSettings.Management("127.0.0.1", 9090, Duration.ofSeconds(15)), m);
+        assertEquals(new WardenSettings.Management("127.0.0.1", 9090, Duration.ofSeconds(15), Duration.ofMinutes(1)), m);
     }
 
     @Test
     void theManagementVariablesAreReadAndPortZeroMeansAnyFreePort() {
         WardenSettings s = WardenSettings.fromEnvironment(Map.of("WARDEN_MANAGEMENT_HOST", "10.1.2.3",
-                "WARDEN_MANAGEMENT_PORT", "0", "WARDEN_HTTP_PORT", "0", "WARDEN_METRICS_REFRESH_INTERVAL", "PT1M"), false);
+                "WARDEN_MANAGEMENT_PORT", "0", "WARDEN_HTTP_PORT", "0", "WARDEN_METRICS_REFRESH_INTERVAL", "PT1M",
+                "WARDEN_METRICS_SESSION_COUNT_INTERVAL", "PT5M"), false);
 
-        assertEquals(new WardenSettings.Management("10.1.2.3", 0, Duration.ofMinutes(1)), s.management());
+        assertEquals(new WardenSettings.Management("10.1.2.3", 0, Duration.ofMinutes(1), Duration.ofMinutes(5)),
+                s.management());
         assertTrue(s.toString().contains("management=10.1.2.3:0"), s.toString());
     }
 

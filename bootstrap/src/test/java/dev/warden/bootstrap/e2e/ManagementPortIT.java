@@ -40,7 +40,8 @@ class ManagementPortIT {
         warden = RunningWarden.start(Map.of(
                 "WARDEN_LOCKOUT_THRESHOLD", "2",
                 "WARDEN_LOGIN_IP_FAILURE_LIMIT", "3",
-                "WARDEN_METRICS_REFRESH_INTERVAL", "PT1S"));
+                "WARDEN_METRICS_REFRESH_INTERVAL", "PT1S",
+                "WARDEN_METRICS_SESSION_COUNT_INTERVAL", "PT1S"));
     }
 
     @AfterAll
