@@ -72,6 +72,9 @@ public final class Main {
         out.println("  Web console:  " + base + "/");
         out.println("  REST API:     " + base + "/api  (OpenAPI: " + base + "/openapi)");
         out.println("  Health:       " + base + "/observe/health");
+        String management = "http://" + s.management().host() + ":" + app.managementPort();
+        out.println("  Management:   " + management + "/observe/health (details), " + management
+                + "/observe/metrics (Prometheus)");
         out.println("  PostgreSQL:   " + ConnectionUrls.redact(s.dbUrl()));
         out.println("  Kafka:        " + app.kafkaBootstrap() + (s.embeddedKafka() ? " (embedded broker)" : ""));
         out.println("  Alarm topology: " + (s.embeddedStreams() ? "running in this process" : "off (run alarm-streams separately)"));

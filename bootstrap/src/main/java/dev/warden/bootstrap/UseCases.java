@@ -2,6 +2,7 @@ package dev.warden.bootstrap;
 
 import dev.warden.adapter.http.WardenUseCases;
 import dev.warden.application.port.in.EnsureOwnerUseCase;
+import dev.warden.application.port.in.OperationalFiguresQuery;
 import dev.warden.application.port.in.PurgeExpiredHistoryUseCase;
 import dev.warden.application.port.in.PruneLoginDefencesUseCase;
 import dev.warden.application.port.in.RecordAlarmEventUseCase;
@@ -14,12 +15,14 @@ import dev.warden.application.port.out.EventPublisher;
 import dev.warden.application.port.out.HistoryRetention;
 import dev.warden.application.port.out.KnownDevices;
 import dev.warden.application.port.out.LoginThrottle;
+import dev.warden.application.port.out.OperationalCounts;
 import dev.warden.application.port.out.OutboxQueue;
 import dev.warden.application.port.out.PasswordBlocklist;
 import dev.warden.application.port.out.PasswordHasher;
 import dev.warden.application.port.out.SessionStore;
 import dev.warden.application.port.out.TransactionBoundary;
 import dev.warden.application.port.out.UserAccounts;
+import dev.warden.application.port.out.WardenMetrics;
 import dev.warden.application.service.AccountStatusService;
 import dev.warden.application.service.AdminQueriesService;
 import dev.warden.application.service.AlarmService;
@@ -28,6 +31,8 @@ import dev.warden.application.service.ChangeRoleService;
 import dev.warden.application.service.CreateUserService;
 import dev.warden.application.service.LoginService;
 import dev.warden.application.service.LogoutService;
+import dev.warden.application.service.MeteredEventOutbox;
+import dev.warden.application.service.OperationalFiguresService;
 import dev.warden.application.service.OutboxRelayService;
 import dev.warden.application.service.OwnSessionsService;
 import dev.warden.application.service.PruneLoginDefencesService;
@@ -36,6 +41,7 @@ import dev.warden.application.service.ResetPasswordService;
 import dev.warden.application.service.SweepExpiredSessionsService;
 import dev.warden.application.service.TerminateSessionService;
 import dev.warden.application.service.TerminateUserSessionsService;
+import dev.warden.application.service.TimedSessionValidation;
 import dev.warden.application.service.UnlockUserService;
 import dev.warden.application.service.ValidateSessionService;
 import dev.warden.domain.RetentionPolicy;
@@ -50,12 +56,17 @@ record UseCases(
         EnsureOwnerUseCase ensureOwner,
         SweepExpiredSessionsUseCase sweep,
         RecordAlarmEventUseCase recordAlarm,
-        PruneLoginDefencesUseCase pruneLoginDefences) {
+        PruneLoginDefencesUseCase pruneLoginDefences,
+        OperationalFiguresQuery operationalFigures) {
 
     /** The outgoing ports the use cases need. */
     record Ports(TransactionBoundary transactions, UserAccounts accounts, SessionStore sessions, AuditTrail audit,
                  EventOutbox outbox, AlarmStore alarms, PasswordHasher hasher, PasswordBlocklist blocklist,
-                 KnownDevices devices, LoginThrottle throttle) {
+                 KnownDevices devices, LoginThrottle throttle, OperationalCounts counts, WardenMetrics metrics) {
+        /** Every session end passes the outbox, so that is where ends are counted (after commit). */
+        Ports {
+            outbox = new MeteredEventOutbox(outbox, transactions, metrics);
+        }
     }
 
     static UseCases wire(Ports p, WardenPolicy policy, LoginThrottlePolicy throttle, Clock clock, SecureRandom random) {
@@ -70,8 +81,10 @@ record UseCases(
                 p.audit(), p.outbox(), policy, clock);
         WardenUseCases http = new WardenUseCases(
                 new LoginService(p.transactions(), p.accounts(), p.sessions(), p.audit(), p.outbox(), p.hasher(),
-                        policy, clock, random, p.devices(), p.throttle(), throttle),
-                new ValidateSessionService(p.transactions(), p.sessions(), p.audit(), p.outbox(), policy, clock),
+                        policy, clock, random, p.devices(), p.throttle(), throttle, p.metrics()),
+                new TimedSessionValidation(
+                        new ValidateSessionService(p.transactions(), p.sessions(), p.audit(), p.outbox(), policy, clock),
+                        p.metrics()),
                 new LogoutService(p.transactions(), p.sessions(), p.audit(), p.outbox(), clock),
                 queries,
                 new TerminateSessionService(p.transactions(), p.sessions(), p.audit(), p.outbox(), policy, clock),
@@ -98,11 +111,12 @@ record UseCases(
                 accounts,
                 new SweepExpiredSessionsService(p.transactions(), p.sessions(), p.audit(), p.outbox(), policy, clock),
                 alarms,
-                new PruneLoginDefencesService(p.throttle(), p.devices(), throttle, clock));
+                new PruneLoginDefencesService(p.throttle(), p.devices(), throttle, clock),
+                new OperationalFiguresService(p.counts(), policy, clock));
     }
 
-    static RelayOutboxUseCase relay(OutboxQueue queue, EventPublisher publisher) {
-        return new OutboxRelayService(queue, publisher);
+    static RelayOutboxUseCase relay(OutboxQueue queue, EventPublisher publisher, WardenMetrics metrics) {
+        return new OutboxRelayService(queue, publisher, metrics);
     }
 
     static PurgeExpiredHistoryUseCase purge(HistoryRetention retention, RetentionPolicy policy, Clock clock) {

@@ -3,7 +3,9 @@ package dev.warden.bootstrap;
 import dev.warden.adapter.db.DatabaseSettings;
 import dev.warden.adapter.db.WardenDatabase;
 import dev.warden.adapter.http.Cidr;
+import dev.warden.adapter.http.HelidonWardenMetrics;
 import dev.warden.adapter.http.HttpSettings;
+import dev.warden.adapter.http.ManagementPort;
 import dev.warden.adapter.http.WardenHttp;
 import dev.warden.adapter.kafka.KafkaAlarmConsumer;
 import dev.warden.adapter.kafka.KafkaClientSettingsRejected;
@@ -32,9 +34,9 @@ import java.util.Optional;
 
 /**
  * The composition root: builds every adapter with {@code new}, wires the use cases, and starts
- * PostgreSQL access, Kafka (dev mode's embedded broker, else the configured brokers), the alarm topology (in process or not), the
- * outbox relay, the alarm consumer, the expiry sweeper, the retention job and the HTTP server, in
- * that order.
+ * PostgreSQL access, Kafka (dev mode's embedded broker, else the configured brokers), the alarm
+ * topology (in process or not), the outbox relay, the alarm consumer, the expiry sweeper, the
+ * retention job and the HTTP server (public port and management port), in that order.
  * Whatever started is stopped again, in reverse order, on {@link #close()} or when a later step
  * fails: nothing half-starts.
  */
@@ -50,6 +52,8 @@ public final class WardenApplication implements AutoCloseable {
     private HttpSettings httpSettings;
     private OwnerLogin ownerLogin;
     private StreamsStateFolder streamsState;
+    private HelidonWardenMetrics metrics;
+    private ManagementPort management;
 
     private WardenApplication(WardenSettings settings) {
         this.settings = settings;
@@ -80,10 +84,12 @@ public final class WardenApplication implements AutoCloseable {
         database = remember(WardenDatabase.connect(new DatabaseSettings(settings.dbUrl(), settings.dbUser(),
                 settings.dbPassword(), settings.dbPoolSize(), settings.dbConnectTimeout())));
         SecureRandom random = new SecureRandom();
+        metrics = remember(new HelidonWardenMetrics());
         useCases = UseCases.wire(new UseCases.Ports(database.transactions(), database.userAccounts(),
                         database.sessionStore(), database.auditTrail(), database.eventOutbox(), database.alarmStore(),
                         remember(BoundedPasswordHasher.perCore(new Argon2PasswordHasher(random))),
-                        new CommonPasswordBlocklist(), database.knownDevices(), database.loginThrottle()),
+                        new CommonPasswordBlocklist(), database.knownDevices(), database.loginThrottle(),
+                        database.operationalCounts(), metrics),
                 settings.policy(), settings.loginThrottle(), Clock.systemUTC(), random);
         ownerLogin = ownerPassword.ensureOwner(settings, useCases.ensureOwner());
         startKafka();
@@ -108,7 +114,7 @@ public final class WardenApplication implements AutoCloseable {
             LOG.log(Level.WARNING, "Could not check the Kafka topics at " + kafkaBootstrap + ": " + e.getMessage());
         }
         KafkaEventPublisher publisher = remember(new KafkaEventPublisher(kafka));
-        remember(new OutboxRelayLoop(UseCases.relay(database.outboxQueue(), publisher), database.outboxQueue()).start());
+        remember(new OutboxRelayLoop(UseCases.relay(database.outboxQueue(), publisher, metrics), database.outboxQueue()).start());
         remember(new KafkaAlarmConsumer(kafka, useCases.recordAlarm()).start());
         if (settings.embeddedStreams()) {
             // Closed in reverse order: the streams first, then their state folder is deleted.
@@ -133,6 +139,10 @@ public final class WardenApplication implements AutoCloseable {
                 .port(settings.httpPort())
                 .shutdownHook(false);
         WardenHttp.configure(builder, useCases.http(), http, database::isHealthy);
+        WardenSettings.Management m = settings.management();
+        management = remember(ManagementPort.start(metrics, useCases.operationalFigures(), m.metricsRefreshInterval(),
+                m.sessionCountInterval(), database::isHealthy));
+        management.configure(builder, m.host(), m.port());
         server = builder.build().start();
         remember(server::stop);
     }
@@ -144,6 +154,16 @@ public final class WardenApplication implements AutoCloseable {
 
     public int httpPort() {
         return server.port();
+    }
+
+    /** Where the management port (detailed health, Prometheus metrics) was bound. */
+    public int managementPort() {
+        return server.port(ManagementPort.SOCKET);
+    }
+
+    /** Reads the database-held gauges now, rather than at the next WARDEN_METRICS_REFRESH_INTERVAL. */
+    public void refreshMetricsGauges() {
+        management.refreshGauges();
     }
 
     public String kafkaBootstrap() {

@@ -9,6 +9,8 @@ import io.helidon.dbclient.DbTransaction;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -19,9 +21,12 @@ import javax.sql.DataSource;
  * commits when the work returns and rolls back when it throws anything. Outside a transaction a
  * store's statement runs on its own connection in auto-commit: from the work pool, or, for the
  * validation hot path ({@link #validationExecutor()}), from the validation pool, so that validation
- * never queues behind logins and admin pages for a connection.
+ * never queues behind logins and admin pages for a connection. {@link #afterCommit} actions wait in
+ * the scope and run once its commit returned.
  */
 public final class JdbcTransactionBoundary implements TransactionBoundary, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(JdbcTransactionBoundary.class.getName());
+
     private final DbClient client;
     private final DbClient validationClient;
     private final ThreadLocal<Scope> current = new ThreadLocal<>();
@@ -55,7 +60,28 @@ public final class JdbcTransactionBoundary implements TransactionBoundary, AutoC
             current.remove();
         }
         scope.commit();
+        scope.runAfterCommit();
         return result;
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        Scope scope = current.get();
+        if (scope == null) {
+            runQuietly(action);
+        } else {
+            scope.afterCommit.add(action);
+        }
+    }
+
+    /** The work is committed whatever an after-commit action does: its failure is only logged. */
+    private static void runQuietly(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "An after-commit action failed", e);
+        }
     }
 
     /** Where a store runs its statement: the current transaction, or on its own. */
@@ -122,6 +148,7 @@ public final class JdbcTransactionBoundary implements TransactionBoundary, AutoC
         private final DbClient client;
         private DbTransaction transaction;
         private boolean holdsConnection;
+        private final List<Runnable> afterCommit = new ArrayList<>();
 
         Scope(DbClient client) {
             this.client = client;
@@ -138,6 +165,10 @@ public final class JdbcTransactionBoundary implements TransactionBoundary, AutoC
             if (holdsConnection) {
                 transaction.commit();
             }
+        }
+
+        void runAfterCommit() {
+            afterCommit.forEach(JdbcTransactionBoundary::runQuietly);
         }
 
         /** Without a connection (none could be had) nothing was done, and nothing is held. */

@@ -7,6 +7,7 @@ import dev.warden.application.port.out.EventOutbox;
 import dev.warden.application.port.out.HistoryRetention;
 import dev.warden.application.port.out.KnownDevices;
 import dev.warden.application.port.out.LoginThrottle;
+import dev.warden.application.port.out.OperationalCounts;
 import dev.warden.application.port.out.OutboxQueue;
 import dev.warden.application.port.out.SessionStore;
 import dev.warden.application.port.out.TransactionBoundary;
@@ -36,6 +37,7 @@ public final class WardenDatabase implements AutoCloseable {
     private final HistoryRetention historyRetention;
     private final KnownDevices knownDevices;
     private final LoginThrottle loginThrottle;
+    private final OperationalCounts operationalCounts;
 
     private WardenDatabase(HikariDataSource pool, HikariDataSource validationPool, OutboxNotifications notifications) {
         this.pool = pool;
@@ -52,6 +54,8 @@ public final class WardenDatabase implements AutoCloseable {
         this.historyRetention = ConnectionFailures.translating(HistoryRetention.class, new JdbcHistoryRetention(boundary));
         this.knownDevices = ConnectionFailures.translating(KnownDevices.class, new JdbcKnownDevices(boundary));
         this.loginThrottle = ConnectionFailures.translating(LoginThrottle.class, new JdbcLoginThrottle(boundary));
+        this.operationalCounts = ConnectionFailures.translating(OperationalCounts.class,
+                new JdbcOperationalCounts(boundary));
     }
 
     /**
@@ -130,6 +134,10 @@ public final class WardenDatabase implements AutoCloseable {
 
     public LoginThrottle loginThrottle() {
         return loginThrottle;
+    }
+
+    public OperationalCounts operationalCounts() {
+        return operationalCounts;
     }
 
     /** A cheap {@code select 1}, for readiness checks; false within the connect timeout when unreachable. */

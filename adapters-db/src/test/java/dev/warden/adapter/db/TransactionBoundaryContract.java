@@ -100,6 +100,75 @@ abstract class TransactionBoundaryContract {
         assertEquals(42, transactions.inTransaction(() -> 42));
     }
 
+    @Test
+    void givenAnAfterCommitAction_whenTheWorkCommits_thenItRunsAfterwardsAndOnce() {
+        Session session = aSession(alice).build();
+        java.util.List<Boolean> sawCommitted = new java.util.ArrayList<>();
+
+        transactions.run(() -> {
+            loginWrites(session);
+            transactions.afterCommit(() -> sawCommitted.add(java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> ports.sessions().findOpenByTokenHash(session.tokenHash()).isPresent())
+                    .join()));
+            assertTrue(sawCommitted.isEmpty(), "not before the commit");
+        });
+
+        assertEquals(java.util.List.of(true), sawCommitted, "once, when another connection already sees the work");
+    }
+
+    @Test
+    void givenAnAfterCommitAction_whenTheWorkRollsBack_thenItNeverRuns() {
+        java.util.List<String> ran = new java.util.ArrayList<>();
+
+        assertThrows(IllegalStateException.class, () -> transactions.run(() -> {
+            loginWrites(aSession(alice).build());
+            transactions.run(() -> transactions.afterCommit(() -> ran.add("inner")));
+            transactions.afterCommit(() -> ran.add("outer"));
+            throw new IllegalStateException("rolled back");
+        }));
+        transactions.run(() -> loginWrites(aSession(alice).build()));
+
+        assertEquals(java.util.List.of(), ran, "not then, and not with the next transaction either");
+    }
+
+    @Test
+    void givenANestedTransaction_thenItsAfterCommitActionWaitsForTheOuterCommit() {
+        java.util.List<String> ran = new java.util.ArrayList<>();
+
+        transactions.run(() -> {
+            transactions.run(() -> {
+                loginWrites(aSession(alice).build());
+                transactions.afterCommit(() -> ran.add("inner"));
+            });
+            assertTrue(ran.isEmpty(), "the inner call committed nothing by itself");
+        });
+
+        assertEquals(java.util.List.of("inner"), ran);
+    }
+
+    @Test
+    void givenNoTransaction_thenAnAfterCommitActionRunsAtOnce() {
+        java.util.List<String> ran = new java.util.ArrayList<>();
+
+        transactions.afterCommit(() -> ran.add("now"));
+
+        assertEquals(java.util.List.of("now"), ran);
+    }
+
+    @Test
+    void givenAnAfterCommitActionThatThrows_thenTheCommittedWorkStandsAndTheCallerSeesNoError() {
+        Session session = aSession(alice).build();
+
+        transactions.run(() -> {
+            loginWrites(session);
+            transactions.afterCommit(() -> {
+                throw new IllegalStateException("a metrics bug");
+            });
+        });
+
+        assertTrue(ports.sessions().findOpenByTokenHash(session.tokenHash()).isPresent());
+    }
+
     private void loginWrites(Session session) {
         ports.sessions().insert(session);
         ports.audit().append(AuditEntry.of(AuditType.LOGIN_SUCCEEDED, NOW).withUser(alice.id(), alice.username())

@@ -5,8 +5,6 @@ import io.helidon.openapi.OpenApiFeature;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.observe.ObserveFeature;
-import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.helidon.webserver.spi.ServerFeature;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,18 +59,14 @@ public final class WardenHttp {
     }
 
     /**
-     * The server features: {@code /observe/metrics}, and {@code /openapi} from
-     * {@code META-INF/openapi.yaml}. No health observer: the public {@code /observe/health} is
-     * {@link PublicHealth}, which tells only UP or DOWN; observers are not discovered from the
-     * classpath either, so none appears on the public port by accident.
+     * The public server's features: {@code /openapi} from {@code META-INF/openapi.yaml}. No observe
+     * endpoints: the public {@code /observe/health} is {@link PublicHealth} (UP or DOWN, nothing
+     * else), and metrics and detailed health are on the management port only ({@link ManagementPort},
+     * whose ObserveFeature is bound to its own socket). {@link #configure} turns off feature discovery,
+     * so Helidon adds no observe endpoints to the public port by itself.
      */
     public static List<ServerFeature> features() {
-        return List.of(
-                ObserveFeature.builder()
-                        .observersDiscoverServices(false)
-                        .addObserver(MetricsObserver.create())
-                        .build(),
-                OpenApiFeature.create());
+        return List.of(OpenApiFeature.create());
     }
 
     /**
@@ -92,6 +86,9 @@ public final class WardenHttp {
         // delayed ACK: 44 ms on an admin page (docs/benchmarks.md, "TCP_NODELAY").
         server.connectionOptions(options -> options.tcpNoDelay(true));
         server.directHandlers(directHandlers());
+        // Exactly the features listed here (and the management port's): one discovered from the
+        // classpath would put Helidon's observe endpoints, with their details, on the public port.
+        server.featuresDiscoverServices(false);
         features().forEach(server::addFeature);
     }
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The server features of {@link WardenHttp#configure}: the public health answer, metrics, OpenAPI. */
+/** The server features of {@link WardenHttp#configure}: the public health answer, OpenAPI, and no metrics. */
 class ObserveAndOpenApiTest {
     private static final FakeWarden WARDEN = new FakeWarden();
     private static final AtomicBoolean DATABASE_UP = new AtomicBoolean(true);
@@ -74,13 +74,13 @@ class ObserveAndOpenApiTest {
     }
 
     @Test
-    void whenAskingForMetrics_thenServed() {
+    void whenAskingForMetrics_thenThePublicPortHasNone() {
         server.get("/api/auth/session");
 
         var reply = server.get("/observe/metrics", "Accept", "text/plain");
 
-        assertEquals(200, reply.status(), reply.body());
-        assertTrue(reply.body().contains("# TYPE"), reply.body());
+        assertEquals(404, reply.status(), reply.body());
+        assertFalse(reply.body().contains("# TYPE"), reply.body());
     }
 
     @Test

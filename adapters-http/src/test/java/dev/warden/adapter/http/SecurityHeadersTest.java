@@ -97,7 +97,7 @@ class SecurityHeadersTest {
     @Test
     void givenHealthMetricsAndOpenApi_thenNosniff() {
         var health = server.get("/observe/health");
-        var metrics = server.get("/observe/metrics", "Accept", "text/plain");
+        var metrics = server.get("/observe/metrics", "Accept", "text/plain"); // a 404 on the public port
         var openapi = server.get("/openapi", "Accept", "application/yaml");
 
         assertApiHeaders(health);

@@ -2,6 +2,7 @@ package dev.warden.application.service;
 
 import dev.warden.application.port.in.InvalidCredentials;
 import dev.warden.application.port.in.LoginUseCase;
+import dev.warden.application.port.in.TooManyLoginAttempts;
 import dev.warden.application.port.out.ActiveWindow;
 import dev.warden.application.port.out.AuditTrail;
 import dev.warden.application.port.out.EventOutbox;
@@ -9,8 +10,11 @@ import dev.warden.application.port.out.KnownDevices;
 import dev.warden.application.port.out.LoginThrottle;
 import dev.warden.application.port.out.PasswordHasher;
 import dev.warden.application.port.out.SessionStore;
+import dev.warden.application.port.out.TemporarilyUnavailable;
 import dev.warden.application.port.out.TransactionBoundary;
 import dev.warden.application.port.out.UserAccounts;
+import dev.warden.application.port.out.WardenMetrics;
+import dev.warden.application.port.out.WardenMetrics.LoginOutcome;
 import dev.warden.domain.Account;
 import dev.warden.domain.AccountEvent;
 import dev.warden.domain.AuditEntry;
@@ -56,6 +60,9 @@ import java.util.Optional;
  * floods the username cannot keep its user out. A known device's failures and successes touch
  * only that device's count; the account's count and lock belong to every other client. Each
  * success makes the browser's device token known for the user (a new token when it had none).
+ *
+ * <p>Each attempt's outcome is recorded once in {@link WardenMetrics}, with its true cause (the
+ * caller only ever sees "invalid credentials"), after its transaction committed.
  */
 public final class LoginService implements LoginUseCase {
     private static final String FAILURE_MESSAGE = "The username or password is incorrect.";
@@ -71,11 +78,20 @@ public final class LoginService implements LoginUseCase {
     private final SecureRandom random;
     private final KnownDevices devices;
     private final LoginThrottling throttling;
+    private final WardenMetrics metrics;
 
     public LoginService(TransactionBoundary transactions, UserAccounts accounts, SessionStore sessions,
                         AuditTrail audit, EventOutbox outbox, PasswordHasher hasher, WardenPolicy policy,
                         Clock clock, SecureRandom random, KnownDevices devices, LoginThrottle throttle,
                         LoginThrottlePolicy throttlePolicy) {
+        this(transactions, accounts, sessions, audit, outbox, hasher, policy, clock, random, devices, throttle,
+                throttlePolicy, WardenMetrics.NONE);
+    }
+
+    public LoginService(TransactionBoundary transactions, UserAccounts accounts, SessionStore sessions,
+                        AuditTrail audit, EventOutbox outbox, PasswordHasher hasher, WardenPolicy policy,
+                        Clock clock, SecureRandom random, KnownDevices devices, LoginThrottle throttle,
+                        LoginThrottlePolicy throttlePolicy, WardenMetrics metrics) {
         this.transactions = transactions;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -87,10 +103,32 @@ public final class LoginService implements LoginUseCase {
         this.random = random;
         this.devices = devices;
         this.throttling = new LoginThrottling(throttle, audit, throttlePolicy);
+        this.metrics = metrics;
     }
 
     @Override
     public LoginResult login(String username, String password, ClientInfo client, DeviceToken presented) {
+        LoginOutcome recorded = LoginOutcome.ERROR;
+        try {
+            Outcome outcome = attempt(username, password, client, presented);
+            recorded = outcome.metric();
+            return switch (outcome) {
+                case Outcome.Success success -> success.result();
+                case Outcome.Refused refused -> throw new InvalidCredentials(FAILURE_MESSAGE);
+                case Outcome.LimitReached limit -> throw limit.error();
+            };
+        } catch (TooManyLoginAttempts e) {
+            recorded = LoginOutcome.THROTTLED;
+            throw e;
+        } catch (TemporarilyUnavailable e) {
+            recorded = LoginOutcome.UNAVAILABLE;
+            throw e;
+        } finally {
+            metrics.loginAttempted(recorded);
+        }
+    }
+
+    private Outcome attempt(String username, String password, ClientInfo client, DeviceToken presented) {
         String typedName = Username.lookupForm(username);
         String normalizedPassword = PasswordPolicy.normalize(password == null ? "" : password);
 
@@ -116,11 +154,7 @@ public final class LoginService implements LoginUseCase {
             // every login from that address (any user) would queue behind it.
             giveBackQuietly(ticket, null);
         }
-        return switch (outcome) {
-            case Outcome.Success success -> success.result();
-            case Outcome.Refused refused -> throw new InvalidCredentials(FAILURE_MESSAGE);
-            case Outcome.LimitReached limit -> throw limit.error();
-        };
+        return outcome;
     }
 
     /** Step 2: exactly one hash for every attempt, outside any transaction. */
@@ -147,7 +181,7 @@ public final class LoginService implements LoginUseCase {
             // Unknown, or deleted while the password was being checked.
             audit.append(AuditEntry.of(AuditType.LOGIN_FAILED, now).withUser(null, typedName)
                     .withClient(client).withReason("unknown user"));
-            return new Outcome.Refused();
+            return new Outcome.Refused(LoginOutcome.FAILED);
         }
         Account account = current.get();
         KnownDevice device = null;
@@ -157,23 +191,23 @@ public final class LoginService implements LoginUseCase {
             if (device == null) {
                 audit.append(entry(AuditType.LOGIN_FAILED, account, client, now)
                         .withReason("known device forgotten during login"));
-                return new Outcome.Refused();
+                return new Outcome.Refused(LoginOutcome.FAILED);
             }
         }
         // Refused as the account is now, or as it was when the decoy hash ran instead of a real check.
         LoginGate.Refusal refusal = LoginGate.refusal(account, device, now).orElse(verification.refusal());
         if (refusal != null) {
-            audit.append(entry(refusal.cause() == LoginGate.Refusal.Cause.DISABLED
-                    ? AuditType.LOGIN_REJECTED_DISABLED : AuditType.LOGIN_REJECTED_LOCKED, account, client, now)
-                    .withReason(refusal.reason()));
-            return new Outcome.Refused();
+            boolean disabled = refusal.cause() == LoginGate.Refusal.Cause.DISABLED;
+            audit.append(entry(disabled ? AuditType.LOGIN_REJECTED_DISABLED : AuditType.LOGIN_REJECTED_LOCKED,
+                    account, client, now).withReason(refusal.reason()));
+            return new Outcome.Refused(disabled ? LoginOutcome.DISABLED : LoginOutcome.LOCKED);
         }
         if (!account.passwordHash().equals(verification.account().passwordHash())) {
             // The password changed while the old one was being checked: that check proves nothing now,
             // and it is not the user's failure either.
             audit.append(entry(AuditType.LOGIN_FAILED, account, client, now)
                     .withReason("password changed during login"));
-            return new Outcome.Refused();
+            return new Outcome.Refused(LoginOutcome.FAILED);
         }
         if (!verification.passwordMatched()) {
             if (device != null) {
@@ -181,7 +215,7 @@ public final class LoginService implements LoginUseCase {
             } else {
                 recordAccountFailure(account, client, now);
             }
-            return new Outcome.Refused();
+            return new Outcome.Refused(LoginOutcome.FAILED);
         }
         Account verified = account;
         if (device != null) {
@@ -240,6 +274,7 @@ public final class LoginService implements LoginUseCase {
                     .withReason("locked until " + after.lockedUntil()));
             // A brute-force signal for security operations (warden.account-events).
             outbox.append(AccountEvent.of(AccountEvent.Type.LOCKED, after, null, now));
+            transactions.afterCommit(metrics::accountLocked);
         }
     }
 
@@ -266,13 +301,29 @@ public final class LoginService implements LoginUseCase {
 
     /** What the transaction decided; refusals commit their audit trail before they are thrown. */
     private sealed interface Outcome {
+        /** What the metrics call it. */
+        LoginOutcome metric();
+
         record Success(LoginResult result) implements Outcome {
+            @Override
+            public LoginOutcome metric() {
+                return LoginOutcome.SUCCEEDED;
+            }
         }
 
-        record Refused() implements Outcome {
+        /** @param cause the truth behind the one answer every refusal gets */
+        record Refused(LoginOutcome cause) implements Outcome {
+            @Override
+            public LoginOutcome metric() {
+                return cause;
+            }
         }
 
         record LimitReached(SessionLimitReached error) implements Outcome {
+            @Override
+            public LoginOutcome metric() {
+                return LoginOutcome.SESSION_LIMIT;
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.warden.application.port.in.RelayOutboxUseCase;
 import dev.warden.application.port.out.EventPublisher;
 import dev.warden.application.port.out.OutboxQueue;
 import dev.warden.application.port.out.OutboxQueue.PendingEvent;
+import dev.warden.application.port.out.WardenMetrics;
 import java.util.List;
 
 /**
@@ -16,10 +17,17 @@ public final class OutboxRelayService implements RelayOutboxUseCase {
 
     private final OutboxQueue queue;
     private final EventPublisher publisher;
+    private final WardenMetrics metrics;
 
     public OutboxRelayService(OutboxQueue queue, EventPublisher publisher) {
+        this(queue, publisher, WardenMetrics.NONE);
+    }
+
+    /** @param metrics counts the events the broker acknowledged (a batch resent after a failure counts again) */
+    public OutboxRelayService(OutboxQueue queue, EventPublisher publisher, WardenMetrics metrics) {
         this.queue = queue;
         this.publisher = publisher;
+        this.metrics = metrics;
     }
 
     @Override
@@ -29,6 +37,7 @@ public final class OutboxRelayService implements RelayOutboxUseCase {
             return 0;
         }
         publisher.publishAll(pending.stream().map(PendingEvent::event).toList());
+        metrics.eventsPublished(pending.size());
         queue.markPublished(pending.stream().map(PendingEvent::position).toList());
         return pending.size();
     }

@@ -33,6 +33,7 @@ import java.util.function.Function;
  * @param ownerPassword  empty when not given: dev mode then generates one, production refuses
  * @param retention      how long history is kept
  * @param retentionInterval how often the retention job runs
+ * @param management     the management port (detailed health, Prometheus metrics)
  */
 public record WardenSettings(
         String httpHost,
@@ -52,7 +53,22 @@ public record WardenSettings(
         boolean cookieSecure,
         RetentionPolicy retention,
         Duration retentionInterval,
-        LoginThrottlePolicy loginThrottle) {
+        LoginThrottlePolicy loginThrottle,
+        Management management) {
+
+    /**
+     * The management port: WARDEN_MANAGEMENT_HOST (default 127.0.0.1), WARDEN_MANAGEMENT_PORT
+     * (default 9090; 0 = any free port); how often the gauges held in the database are read:
+     * WARDEN_METRICS_REFRESH_INTERVAL for the outbox backlog and open alarms (default PT15S),
+     * WARDEN_METRICS_SESSION_COUNT_INTERVAL for the active sessions, whose count costs more as
+     * sessions grow (default PT1M).
+     */
+    public record Management(String host, int port, Duration metricsRefreshInterval,
+                             Duration sessionCountInterval) {
+        public static final int DEFAULT_PORT = 9090;
+        public static final Duration DEFAULT_METRICS_REFRESH_INTERVAL = Duration.ofSeconds(15);
+        public static final Duration DEFAULT_SESSION_COUNT_INTERVAL = Duration.ofMinutes(1);
+    }
 
     public static final String EMBEDDED = "embedded";
     public static final int DEFAULT_DB_POOL_SIZE = 10;
@@ -71,7 +87,8 @@ public record WardenSettings(
     @Override
     public String toString() {
         // Never print the passwords, nor what the database URL may carry.
-        return "WardenSettings[http=" + httpHost + ":" + httpPort + ", db=" + ConnectionUrls.redact(dbUrl) + " as " + dbUser
+        return "WardenSettings[http=" + httpHost + ":" + httpPort + ", management=" + management.host() + ":"
+                + management.port() + ", db=" + ConnectionUrls.redact(dbUrl) + " as " + dbUser
                 + ", kafka=" + kafkaBootstrap + ", streams=" + (embeddedStreams ? EMBEDDED : "off")
                 + ", policy=" + policy + ", owner=" + ownerUsername + "]";
     }
@@ -145,13 +162,15 @@ public record WardenSettings(
             throw new ConfigurationError("WARDEN_KAFKA_PROPERTIES_FILE must not set bootstrap.servers"
                     + " (WARDEN_KAFKA_BOOTSTRAP says where Kafka is)");
         }
+        int httpPort = r.port("WARDEN_HTTP_PORT", 8080);
+        Management management = management(r, httpPort);
         String streams = r.text("WARDEN_STREAMS", EMBEDDED);
         if (!streams.equals(EMBEDDED) && !streams.equals("off")) {
             throw new ConfigurationError("WARDEN_STREAMS must be 'embedded' or 'off', was '" + streams + "'");
         }
         return new WardenSettings(
                 r.text("WARDEN_HTTP_HOST", "127.0.0.1"),
-                r.port("WARDEN_HTTP_PORT", 8080),
+                httpPort,
                 dbUrl,
                 r.text("WARDEN_DB_USER", "postgres"),
                 Optional.ofNullable(r.secret("WARDEN_DB_PASSWORD")).orElse(""),
@@ -167,7 +186,30 @@ public record WardenSettings(
                 r.bool("WARDEN_COOKIE_SECURE", !devMode),
                 retention(r),
                 r.duration("WARDEN_RETENTION_INTERVAL", DEFAULT_RETENTION_INTERVAL),
-                throttle);
+                throttle,
+                management);
+    }
+
+    private static Management management(Reader r, int httpPort) {
+        int port = r.port("WARDEN_MANAGEMENT_PORT", Management.DEFAULT_PORT);
+        if (port != 0 && port == httpPort) {
+            throw new ConfigurationError("WARDEN_MANAGEMENT_PORT must differ from WARDEN_HTTP_PORT (" + httpPort
+                    + "): metrics and health details must not be served on the public port, was '" + port + "'");
+        }
+        return new Management(r.text("WARDEN_MANAGEMENT_HOST", "127.0.0.1"), port,
+                atLeastASecond(r, "WARDEN_METRICS_REFRESH_INTERVAL", Management.DEFAULT_METRICS_REFRESH_INTERVAL),
+                atLeastASecond(r, "WARDEN_METRICS_SESSION_COUNT_INTERVAL", Management.DEFAULT_SESSION_COUNT_INTERVAL));
+    }
+
+    private static Duration atLeastASecond(Reader r, String name, Duration fallback) {
+        return r.parse(name, fallback, "an ISO-8601 duration of at least one second such as "
+                + fallback, text -> {
+                    Duration d = Duration.parse(text);
+                    if (d.compareTo(Duration.ofSeconds(1)) < 0) {
+                        throw new DateTimeParseException("below one second", text, 0);
+                    }
+                    return d;
+                });
     }
 
     /** How often the retention job runs unless WARDEN_RETENTION_INTERVAL says otherwise. */

@@ -207,7 +207,7 @@ class WardenSettingsTest {
     @Test
     void everyVariableIsRead() {
         WardenSettings s = WardenSettings.fromEnvironment(Map.ofEntries(
-                Map.entry("WARDEN_HTTP_HOST", "0.0.0.0"), Map.entry("WARDEN_HTTP_PORT", "9090"),
+                Map.entry("WARDEN_HTTP_HOST", "0.0.0.0"), Map.entry("WARDEN_HTTP_PORT", "8443"),
                 Map.entry("WARDEN_DB_URL", "jdbc:postgresql://db:5432/w"), Map.entry("WARDEN_DB_USER", "w"),
                 Map.entry("WARDEN_DB_PASSWORD", "secret"), Map.entry("WARDEN_KAFKA_BOOTSTRAP", "k1:9092,k2:9092"),
                 Map.entry("WARDEN_STREAMS", "off"), Map.entry("WARDEN_SESSION_IDLE_TIMEOUT", "PT5S"),
@@ -219,7 +219,7 @@ class WardenSettingsTest {
                 Map.entry("WARDEN_DB_POOL_SIZE", "4"), Map.entry("WARDEN_DB_CONNECT_TIMEOUT", "PT0.5S")),
                 false);
 
-        assertEquals(9090, s.httpPort());
+        assertEquals(8443, s.httpPort());
         assertEquals("k1:9092,k2:9092", s.kafkaBootstrap());
         assertFalse(s.embeddedStreams());
         assertEquals(new WardenPolicy(Duration.ofSeconds(5), Duration.ofMinutes(1), 3, Duration.ofSeconds(1), 5,
@@ -255,7 +255,13 @@ class WardenSettingsTest {
         "WARDEN_DB_POOL_SIZE|many",
         "WARDEN_DB_CONNECT_TIMEOUT|2s",
         "WARDEN_DB_CONNECT_TIMEOUT|PT0.1S",
-        "WARDEN_DB_CONNECT_TIMEOUT|-PT2S"})
+        "WARDEN_DB_CONNECT_TIMEOUT|-PT2S",
+        "WARDEN_MANAGEMENT_PORT|-1",
+        "WARDEN_MANAGEMENT_PORT|http",
+        "WARDEN_METRICS_REFRESH_INTERVAL|PT0.5S",
+        "WARDEN_METRICS_REFRESH_INTERVAL|15s",
+        "WARDEN_METRICS_SESSION_COUNT_INTERVAL|PT0S",
+        "WARDEN_METRICS_SESSION_COUNT_INTERVAL|1m"})
     void aBadValueFailsWithOneLineNamingTheVariable(String variable, String value) {
         ConfigurationError e = assertThrows(ConfigurationError.class,
                 () -> WardenSettings.fromEnvironment(Map.of(variable, value), false));
@@ -304,5 +310,33 @@ class WardenSettingsTest {
 
         assertEquals(variable + " must be a positive ISO-8601 duration such as PT60M or PT30S, was '" + value + "'",
                 e.getMessage());
+    }
+
+    @Test
+    void theManagementPortDefaultsToLoopback9090WithGaugesReadEveryFifteenSecondsAndSessionsCountedEveryMinute() {
+        WardenSettings.Management m = WardenSettings.fromEnvironment(Map.of(), false).management();
+
+        assertEquals(new WardenSettings.Management("127.0.0.1", 9090, Duration.ofSeconds(15), Duration.ofMinutes(1)), m);
+    }
+
+    @Test
+    void theManagementVariablesAreReadAndPortZeroMeansAnyFreePort() {
+        WardenSettings s = WardenSettings.fromEnvironment(Map.of("WARDEN_MANAGEMENT_HOST", "10.1.2.3",
+                "WARDEN_MANAGEMENT_PORT", "0", "WARDEN_HTTP_PORT", "0", "WARDEN_METRICS_REFRESH_INTERVAL", "PT1M",
+                "WARDEN_METRICS_SESSION_COUNT_INTERVAL", "PT5M"), false);
+
+        assertEquals(new WardenSettings.Management("10.1.2.3", 0, Duration.ofMinutes(1), Duration.ofMinutes(5)),
+                s.management());
+        assertTrue(s.toString().contains("management=10.1.2.3:0"), s.toString());
+    }
+
+    @Test
+    void theManagementPortCannotBeThePublicPort() {
+        ConfigurationError e = assertThrows(ConfigurationError.class, () -> WardenSettings.fromEnvironment(
+                Map.of("WARDEN_HTTP_PORT", "9090"), false));
+
+        assertTrue(e.getMessage().startsWith("WARDEN_MANAGEMENT_PORT must differ from WARDEN_HTTP_PORT (9090)"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
     }
 }

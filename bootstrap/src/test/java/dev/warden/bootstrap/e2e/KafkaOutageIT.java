@@ -42,6 +42,14 @@ class KafkaOutageIT {
             }
             assertTrue(TestPostgres.queryLong("SELECT count(*) FROM outbox WHERE published_at IS NULL") >= 10,
                     "the events wait in the outbox while the broker is down");
+            // What an operator alarms on: the backlog, and the age of its oldest event, which grows.
+            own.app.refreshMetricsGauges();
+            PrometheusScrape backlog = PrometheusScrape.of(own.managementUrl());
+            sleep(Duration.ofMillis(1_100));
+            PrometheusScrape later = PrometheusScrape.of(own.managementUrl());
+            assertTrue(backlog.value("warden_outbox_pending") >= 10, backlog.text());
+            assertTrue(later.value("warden_outbox_oldest_pending_age_seconds")
+                    >= backlog.value("warden_outbox_oldest_pending_age_seconds") + 1, later.text());
 
             broker.restart();
 
@@ -66,6 +74,19 @@ class KafkaOutageIT {
             }
             Eventually.await("the outbox to drain", Duration.ofSeconds(30),
                     () -> TestPostgres.queryLong("SELECT count(*) FROM outbox WHERE published_at IS NULL"), n -> n == 0);
+            own.app.refreshMetricsGauges();
+            PrometheusScrape drained = PrometheusScrape.of(own.managementUrl());
+            assertEquals(0, drained.value("warden_outbox_pending"));
+            assertEquals(0, drained.value("warden_outbox_oldest_pending_age_seconds"));
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 

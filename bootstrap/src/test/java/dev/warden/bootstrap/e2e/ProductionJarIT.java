@@ -56,8 +56,9 @@ class ProductionJarIT {
         Path output = Files.createTempFile("warden-jar", ".log");
         // A query string is where JDBC URLs carry credentials; this one must never be printed.
         String url = TestPostgres.url() + (TestPostgres.url().contains("?") ? "&" : "?") + "sslpassword=url-secret-7";
+        int managementPort = freePort();
         Process process = warden(Map.of(
-                "WARDEN_HTTP_PORT", String.valueOf(port),
+                "WARDEN_HTTP_PORT", String.valueOf(port), "WARDEN_MANAGEMENT_PORT", String.valueOf(managementPort),
                 "WARDEN_DB_URL", url, "WARDEN_DB_USER", TestPostgres.user(),
                 "WARDEN_DB_PASSWORD", TestPostgres.password(),
                 "WARDEN_KAFKA_BOOTSTRAP", SharedKafka.bootstrapServers(),
@@ -87,6 +88,12 @@ class ProductionJarIT {
             assertTrue(log.contains("PostgreSQL at jdbc:postgresql://"), log);
             assertTrue(log.contains("Kafka at " + SharedKafka.bootstrapServers()), log);
             assertTrue(!log.contains("Embedded Kafka broker"), "production starts no broker: " + log);
+            // The packaged libraries serve Prometheus metrics on the management port.
+            HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + managementPort + "/observe/metrics")).header("Accept", "text/plain").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, scrape.statusCode(), scrape.body());
+            assertTrue(scrape.body().contains("warden_logins_total{outcome=\"succeeded\""), scrape.body());
         } finally {
             process.destroy();
             assertTrue(process.waitFor(30, TimeUnit.SECONDS), "stops on SIGTERM");
@@ -222,6 +229,7 @@ class ProductionJarIT {
         TestPostgres.reset();
         Path output = Files.createTempFile("warden-jar", ".log");
         Process process = warden(Map.of("WARDEN_HTTP_PORT", String.valueOf(freePort()),
+                "WARDEN_MANAGEMENT_PORT", String.valueOf(freePort()),
                 "WARDEN_DB_URL", TestPostgres.url(), "WARDEN_DB_USER", TestPostgres.user(),
                 "WARDEN_DB_PASSWORD", TestPostgres.password(),
                 "WARDEN_KAFKA_BOOTSTRAP", SharedKafka.bootstrapServers()), output).start();

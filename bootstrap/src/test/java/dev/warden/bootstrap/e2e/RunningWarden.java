@@ -38,6 +38,7 @@ final class RunningWarden implements AutoCloseable {
     private static RunningWarden launch(Map<String, String> overrides) {
         Map<String, String> env = new HashMap<>();
         env.put("WARDEN_HTTP_PORT", "0");
+        env.put("WARDEN_MANAGEMENT_PORT", "0");
         env.put("WARDEN_DB_URL", TestPostgres.url());
         env.put("WARDEN_DB_USER", TestPostgres.user());
         env.put("WARDEN_DB_PASSWORD", TestPostgres.password());
@@ -58,6 +59,10 @@ final class RunningWarden implements AutoCloseable {
 
     String baseUrl() {
         return "http://127.0.0.1:" + app.httpPort();
+    }
+
+    String managementUrl() {
+        return "http://127.0.0.1:" + app.managementPort();
     }
 
     ApiClient client() {

@@ -18,4 +18,13 @@ public interface TransactionBoundary {
             return null;
         });
     }
+
+    /**
+     * Runs {@code action} once the current transaction has committed, or at once when called
+     * outside a transaction; never when the transaction rolls back (or its commit fails). For
+     * effects outside the database that must not tell of a change that did not happen, such as
+     * metrics. The action runs on the committing thread and must be quick; if it throws, the
+     * exception is logged and the committed work stands.
+     */
+    void afterCommit(Runnable action);
 }

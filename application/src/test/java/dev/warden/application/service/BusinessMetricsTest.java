@@ -1,0 +1,204 @@
+package dev.warden.application.service;
+
+import static dev.warden.application.fakes.UseCaseFixture.PASSWORD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.warden.application.fakes.RecordingMetrics;
+import dev.warden.application.fakes.UseCaseFixture;
+import dev.warden.application.port.in.InvalidCredentials;
+import dev.warden.application.port.in.OperationalFiguresQuery.Backlog;
+import dev.warden.application.port.in.TooManyLoginAttempts;
+import dev.warden.application.port.in.Unauthenticated;
+import dev.warden.application.port.out.ActiveWindow;
+import dev.warden.application.port.out.EventOutbox;
+import dev.warden.application.port.out.EventPublisher;
+import dev.warden.application.port.out.OperationalCounts;
+import dev.warden.application.port.out.PasswordHashingSaturated;
+import dev.warden.application.port.out.WardenMetrics.LoginOutcome;
+import dev.warden.domain.Account;
+import dev.warden.domain.ClientInfo;
+import dev.warden.domain.LoginThrottlePolicy;
+import dev.warden.domain.Role;
+import dev.warden.domain.SessionLimitReached;
+import dev.warden.domain.TerminationReason;
+import dev.warden.domain.WardenPolicy;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** What the use cases tell the metrics port: each login's true outcome, session ends after commit, validation time. */
+class BusinessMetricsTest {
+    private static final String WRONG = "wrong password!";
+
+    private final UseCaseFixture warden = new UseCaseFixture(WardenPolicy.DEFAULTS.withMaxSessionsPerUser(2),
+            new LoginThrottlePolicy(30, Duration.ofMinutes(5)));
+    private final RecordingMetrics metrics = new RecordingMetrics();
+    private final EventOutbox outbox = new MeteredEventOutbox(warden.outbox, warden.transactions, metrics);
+    private final LoginService login = new LoginService(warden.transactions, warden.accounts, warden.sessions,
+            warden.audit, outbox, warden.hasher, warden.policy, warden.clock, new SecureRandom(), warden.devices,
+            warden.throttle, warden.throttlePolicy, metrics);
+    private final ClientInfo client = new ClientInfo("198.51.100.4", "Firefox");
+
+    @Test
+    void everyLoginIsCountedOnceWithItsTrueOutcome() {
+        Account alice = warden.givenAccount("alice", Role.USER);
+        Account bob = warden.givenAccount("bob", Role.USER);
+        warden.accounts.update(bob.disable());
+
+        login.login("alice", PASSWORD, client);
+        login.login("alice", PASSWORD, client);
+        assertThrows(SessionLimitReached.class, () -> login.login("alice", PASSWORD, client));
+        assertThrows(InvalidCredentials.class, () -> login.login("alice", WRONG, client));
+        assertThrows(InvalidCredentials.class, () -> login.login("nobody", WRONG, client));
+        assertThrows(InvalidCredentials.class, () -> login.login("bob", PASSWORD, client));
+
+        assertEquals(Map.of(LoginOutcome.SUCCEEDED, 2, LoginOutcome.SESSION_LIMIT, 1, LoginOutcome.FAILED, 2,
+                LoginOutcome.DISABLED, 1), metrics.logins);
+    }
+
+    @Test
+    void givenTheThresholdOfFailures_thenOneLockoutAndThenLockedAttemptsAreCountedAsLocked() {
+        warden.givenAccount("alice", Role.USER);
+        for (int i = 0; i < warden.policy.lockoutThreshold(); i++) {
+            assertThrows(InvalidCredentials.class, () -> login.login("alice", WRONG, client));
+        }
+
+        assertThrows(InvalidCredentials.class, () -> login.login("alice", PASSWORD, client));
+
+        assertEquals(1, metrics.lockouts);
+        assertEquals(warden.policy.lockoutThreshold(), metrics.logins(LoginOutcome.FAILED));
+        assertEquals(1, metrics.logins(LoginOutcome.LOCKED));
+    }
+
+    @Test
+    void aThrottledAttemptAndAnUnansweredOneAreCountedAsSuch() {
+        LoginService strict = new LoginService(warden.transactions, warden.accounts, warden.sessions, warden.audit,
+                outbox, warden.hasher, warden.policy, warden.clock, new SecureRandom(), warden.devices,
+                warden.throttle, new LoginThrottlePolicy(1, Duration.ofMinutes(5)), metrics);
+        warden.givenAccount("alice", Role.USER);
+        assertThrows(InvalidCredentials.class, () -> strict.login("alice", WRONG, client));
+
+        assertThrows(TooManyLoginAttempts.class, () -> strict.login("alice", WRONG, client));
+        warden.hasher.whileVerifying = () -> {
+            throw new PasswordHashingSaturated();
+        };
+        assertThrows(PasswordHashingSaturated.class,
+                () -> login.login("alice", PASSWORD, new ClientInfo("192.0.2.9", "curl")));
+
+        assertEquals(1, metrics.logins(LoginOutcome.THROTTLED));
+        assertEquals(1, metrics.logins(LoginOutcome.UNAVAILABLE));
+        assertEquals(1, metrics.logins(LoginOutcome.FAILED));
+    }
+
+    @Test
+    void aSessionEndIsCountedByReasonOnceItsTransactionCommitted() {
+        warden.givenAccount("alice", Role.USER);
+        var session = login.login("alice", PASSWORD, client).session();
+        var ended = dev.warden.domain.SessionEvent.ended(session, TerminationReason.ADMIN_TERMINATED, null,
+                warden.clock.instant());
+
+        assertThrows(IllegalStateException.class, () -> warden.transactions.run(() -> {
+            outbox.append(ended);
+            assertEquals(0, metrics.ended(TerminationReason.ADMIN_TERMINATED), "not before the commit");
+            throw new IllegalStateException("rolled back");
+        }));
+        assertEquals(0, metrics.ended(TerminationReason.ADMIN_TERMINATED), "a rolled-back end is not counted");
+
+        warden.transactions.run(() -> outbox.append(ended));
+        assertEquals(1, metrics.ended(TerminationReason.ADMIN_TERMINATED));
+    }
+
+    @Test
+    void everyWayASessionEndsPassesTheMeteredOutbox() {
+        warden.givenAccount("alice", Role.USER);
+        LogoutService logout = new LogoutService(warden.transactions, warden.sessions, warden.audit, outbox,
+                warden.clock);
+        SweepExpiredSessionsService sweep = new SweepExpiredSessionsService(warden.transactions, warden.sessions,
+                warden.audit, outbox, warden.policy, warden.clock);
+        ValidateSessionService validate = new ValidateSessionService(warden.transactions, warden.sessions,
+                warden.audit, outbox, warden.policy, warden.clock);
+        var first = login.login("alice", PASSWORD, client);
+        login.login("alice", PASSWORD, client);
+        logout.logout(validate.validate(first.token().reveal()), client);
+
+        warden.clock.advance(warden.policy.idleTimeout().plusSeconds(1));
+        sweep.sweepOnce();
+
+        assertEquals(1, metrics.ended(TerminationReason.USER_LOGOUT));
+        assertEquals(1, metrics.ended(TerminationReason.IDLE_TIMEOUT));
+        assertEquals(0, metrics.logins(LoginOutcome.FAILED));
+    }
+
+    @Test
+    void everyValidationIsTimedWhateverItsAnswer() {
+        warden.givenAccount("alice", Role.USER);
+        TimedSessionValidation timed = new TimedSessionValidation(warden.validate, metrics);
+        String token = login.login("alice", PASSWORD, client).token().reveal();
+
+        timed.validate(token);
+        assertThrows(Unauthenticated.class, () -> timed.validate("not-a-token"));
+
+        assertEquals(2, metrics.validations.size());
+        assertTrue(metrics.validations.stream().noneMatch(Duration::isNegative));
+    }
+
+    @Test
+    void theRelayCountsOnlyWhatTheBrokerAcknowledged() {
+        warden.givenAccount("alice", Role.USER);
+        login.login("alice", PASSWORD, client);
+        login.login("alice", PASSWORD, client);
+        AtomicReference<RuntimeException> failure = new AtomicReference<>(new EventPublisher.PublishFailed("down", null));
+        OutboxRelayService relay = new OutboxRelayService(warden.outbox, events -> {
+            if (failure.get() != null) {
+                throw failure.get();
+            }
+        }, metrics);
+
+        assertThrows(EventPublisher.PublishFailed.class, relay::relayOnce);
+        assertEquals(0, metrics.published);
+        failure.set(null);
+        relay.relayOnce();
+
+        assertEquals(2, metrics.published);
+    }
+
+    @Test
+    void theFiguresCountActiveSessionsInTheIdleWindowAndAgeTheOldestPendingEvent() {
+        AtomicReference<ActiveWindow> asked = new AtomicReference<>();
+        Instant oldest = warden.clock.instant().minusSeconds(90);
+        OperationalCounts counts = new OperationalCounts() {
+            @Override
+            public OutboxBacklog outboxBacklog() {
+                return new OutboxBacklog(3, Optional.of(oldest));
+            }
+
+            @Override
+            public long countOpenAlarms() {
+                return 1;
+            }
+
+            @Override
+            public long countActiveSessions(ActiveWindow window) {
+                asked.set(window);
+                return 7;
+            }
+        };
+        OperationalFiguresService figures = new OperationalFiguresService(counts, warden.policy, warden.clock);
+
+        Backlog backlog = figures.backlog();
+
+        assertEquals(7, figures.activeSessions());
+        assertEquals(ActiveWindow.at(warden.clock.instant(), warden.policy), asked.get());
+        assertEquals(3, backlog.outboxPending());
+        assertEquals(1, backlog.openAlarms());
+        assertEquals(Duration.ofSeconds(90), backlog.oldestPendingAgeAt(warden.clock.instant()));
+        assertEquals(Duration.ZERO, new Backlog(warden.clock.instant(), 0, Optional.empty(), 0)
+                .oldestPendingAgeAt(warden.clock.instant()));
+    }
+}
