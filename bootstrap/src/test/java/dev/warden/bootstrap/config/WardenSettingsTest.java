@@ -314,16 +314,16 @@ class WardenSettingsTest {
 
     @Test
     void theManagementPortDefaultsToLoopback9090WithGaugesReadEveryFifteenSecondsAndSessionsCountedEveryMinute() {
-        WardenSettings.Management m = WardenSettings.fromEnvironment(Map.of(), false).management();
+        WardenSettings.Management m = production(Map.of()).management();
 
         assertEquals(new WardenSettings.Management("127.0.0.1", 9090, Duration.ofSeconds(15), Duration.ofMinutes(1)), m);
     }
 
     @Test
     void theManagementVariablesAreReadAndPortZeroMeansAnyFreePort() {
-        WardenSettings s = WardenSettings.fromEnvironment(Map.of("WARDEN_MANAGEMENT_HOST", "10.1.2.3",
+        WardenSettings s = production(Map.of("WARDEN_MANAGEMENT_HOST", "10.1.2.3",
                 "WARDEN_MANAGEMENT_PORT", "0", "WARDEN_HTTP_PORT", "0", "WARDEN_METRICS_REFRESH_INTERVAL", "PT1M",
-                "WARDEN_METRICS_SESSION_COUNT_INTERVAL", "PT5M"), false);
+                "WARDEN_METRICS_SESSION_COUNT_INTERVAL", "PT5M"));
 
         assertEquals(new WardenSettings.Management("10.1.2.3", 0, Duration.ofMinutes(1), Duration.ofMinutes(5)),
                 s.management());
