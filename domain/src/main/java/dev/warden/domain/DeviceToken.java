@@ -1,12 +1,7 @@
 package dev.warden.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * What a browser keeps to be recognised as a known device: 256 random bits, base64url without
@@ -16,10 +11,6 @@ import java.util.regex.Pattern;
  * password from the account's lock and the per-IP throttle.
  */
 public final class DeviceToken {
-    private static final int BYTES = 32;
-    private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9_-]{43}");
-    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
-
     private final String value;
 
     private DeviceToken(String value) {
@@ -27,9 +18,7 @@ public final class DeviceToken {
     }
 
     public static DeviceToken generate(SecureRandom random) {
-        byte[] bytes = new byte[BYTES];
-        random.nextBytes(bytes);
-        return new DeviceToken(BASE64URL.encodeToString(bytes));
+        return new DeviceToken(RandomSecrets.generate(random));
     }
 
     /**
@@ -38,10 +27,7 @@ public final class DeviceToken {
      * @throws IllegalArgumentException when it cannot be a Warden device token (wrong length or alphabet)
      */
     public static DeviceToken parse(String presented) {
-        if (presented == null || !FORMAT.matcher(presented).matches()) {
-            throw new IllegalArgumentException("device token is malformed");
-        }
-        return new DeviceToken(presented);
+        return new DeviceToken(RandomSecrets.requireWellFormed(presented, "device token"));
     }
 
     /** The raw value, for the cookie that hands it to its browser. */
@@ -51,20 +37,12 @@ public final class DeviceToken {
 
     /** SHA-256 of {@code "device:" + token}: another prefix than a session token's, so the two never collide. */
     public TokenHash hash() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(("device:" + value).getBytes(StandardCharsets.US_ASCII));
-            return new TokenHash(BASE64URL.encodeToString(digest));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return new TokenHash(RandomSecrets.digest("device:", value));
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof DeviceToken that
-                && MessageDigest.isEqual(value.getBytes(StandardCharsets.US_ASCII),
-                that.value.getBytes(StandardCharsets.US_ASCII));
+        return other instanceof DeviceToken that && RandomSecrets.constantTimeEquals(value, that.value);
     }
 
     @Override

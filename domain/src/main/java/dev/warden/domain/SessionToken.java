@@ -1,12 +1,7 @@
 package dev.warden.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The bearer secret of a session: 256 random bits, base64url without padding (43 characters).
@@ -14,10 +9,6 @@ import java.util.regex.Pattern;
  * response. {@link #toString()} never reveals it, so it cannot slip into a log line.
  */
 public final class SessionToken {
-    private static final int BYTES = 32;
-    private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9_-]{43}");
-    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
-
     private final String value;
 
     private SessionToken(String value) {
@@ -25,9 +16,7 @@ public final class SessionToken {
     }
 
     public static SessionToken generate(SecureRandom random) {
-        byte[] bytes = new byte[BYTES];
-        random.nextBytes(bytes);
-        return new SessionToken(BASE64URL.encodeToString(bytes));
+        return new SessionToken(RandomSecrets.generate(random));
     }
 
     /**
@@ -36,10 +25,7 @@ public final class SessionToken {
      * @throws IllegalArgumentException when it cannot be a Warden token (wrong length or alphabet)
      */
     public static SessionToken parse(String presented) {
-        if (presented == null || !FORMAT.matcher(presented).matches()) {
-            throw new IllegalArgumentException("token is malformed");
-        }
-        return new SessionToken(presented);
+        return new SessionToken(RandomSecrets.requireWellFormed(presented, "token"));
     }
 
     /** The raw value, for the one response that hands it to its owner. */
@@ -48,7 +34,7 @@ public final class SessionToken {
     }
 
     public TokenHash hash() {
-        return new TokenHash(BASE64URL.encodeToString(sha256("session:" + value)));
+        return new TokenHash(RandomSecrets.digest("session:", value));
     }
 
     /**
@@ -56,31 +42,17 @@ public final class SessionToken {
      * and unknowable to a page that cannot read the HttpOnly cookie.
      */
     public String csrfToken() {
-        return BASE64URL.encodeToString(sha256("csrf:" + value));
+        return RandomSecrets.digest("csrf:", value);
     }
 
     /** Constant-time comparison of a presented CSRF token with this session's. */
     public boolean matchesCsrf(String presented) {
-        if (presented == null) {
-            return false;
-        }
-        return MessageDigest.isEqual(csrfToken().getBytes(StandardCharsets.US_ASCII),
-                presented.getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return RandomSecrets.constantTimeEquals(csrfToken(), presented);
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof SessionToken that
-                && MessageDigest.isEqual(value.getBytes(StandardCharsets.US_ASCII),
-                that.value.getBytes(StandardCharsets.US_ASCII));
+        return other instanceof SessionToken that && RandomSecrets.constantTimeEquals(value, that.value);
     }
 
     @Override

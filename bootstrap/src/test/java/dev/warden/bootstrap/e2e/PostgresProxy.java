@@ -12,16 +12,20 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP proxy between the service and PostgreSQL that a test can cut and restore, standing in for
- * a database crash without touching the shared cluster. Cut: every open connection is reset (what
- * the client sees when the server dies mid-request), and new ones are accepted and reset at once
- * (a server that is down). Restore: connections are forwarded again, on the same port.
+ * A TCP proxy between a service instance and PostgreSQL, for faults the shared cluster cannot be
+ * made to show. Cut: every open connection is reset (what the client sees when the server dies
+ * mid-request, and what the server sees when the instance's process dies), and new ones are
+ * accepted and reset at once (a server that is down). Restore: connections are forwarded again, on
+ * the same port. Freeze: bytes stop flowing both ways while every connection stays open (a frozen
+ * process or a silent network: the server sees idle sessions).
  */
 final class PostgresProxy implements AutoCloseable {
     private final InetSocketAddress upstream;
     private final ServerSocket listener;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final Set<Integer> upstreamPorts = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
+    private volatile boolean frozen;
 
     /** @param jdbcUrl the PostgreSQL to forward to */
     PostgresProxy(String jdbcUrl) throws IOException {
@@ -31,11 +35,30 @@ final class PostgresProxy implements AutoCloseable {
         Thread.ofPlatform().daemon().name("postgres-proxy").start(this::accept);
     }
 
+    /** A proxy to the server of a {@code jdbc:postgresql://host:port/db} URL. */
+    static PostgresProxy to(String jdbcUrl) {
+        try {
+            return new PostgresProxy(jdbcUrl);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The same JDBC URL, pointing at the proxy. */
     String jdbcUrl(String jdbcUrl) {
         URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
         return "jdbc:postgresql://127.0.0.1:" + listener.getLocalPort() + uri.getRawPath()
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    /** The local ports of the proxy's connections to PostgreSQL: {@code client_port} in pg_stat_activity. */
+    Set<Integer> upstreamPorts() {
+        return Set.copyOf(upstreamPorts);
+    }
+
+    /** Bytes stop flowing both ways; every connection stays open, and new ones are held unanswered. */
+    void freeze() {
+        frozen = true;
     }
 
     void cut() {
@@ -69,6 +92,8 @@ final class PostgresProxy implements AutoCloseable {
             }
             if (cut) {
                 reset(client);
+            } else if (frozen) {
+                sockets.add(client); // a frozen peer never answers; cut() or close() resets it
             } else {
                 Thread.ofVirtual().start(() -> forward(client));
             }
@@ -86,6 +111,7 @@ final class PostgresProxy implements AutoCloseable {
             reset(server);
             return;
         }
+        upstreamPorts.add(server.getLocalPort());
         if (cut) { // cut while connecting
             reset(client);
             reset(server);
@@ -101,10 +127,13 @@ final class PostgresProxy implements AutoCloseable {
             InputStream in = from.getInputStream();
             OutputStream out = to.getOutputStream();
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                while (frozen && !cut) {
+                    Thread.sleep(20); // hold the bytes: nothing reaches the other side
+                }
                 out.write(buffer, 0, n);
                 out.flush();
             }
-        } catch (IOException ignored) {
+        } catch (IOException | InterruptedException ignored) {
             // One side went away; the finally closes the other.
         } finally {
             reset(from);

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * Losing the instance that holds the outbox relay lease, while both instances produce events,
  * loses no event: the other instance takes the lease over and publishes every outbox row to
  * warden.session-events (counted by CloudEvents id; duplicates allowed, at-least-once). The relay
- * instance reaches PostgreSQL through a {@link DbLinkProxy}, so it can die the two ways a process
+ * instance reaches PostgreSQL through a {@link PostgresProxy}, so it can die the two ways a process
  * dies for PostgreSQL: its sockets close (a crash; the lock goes at once), or it falls silent with
  * its connections open (a freeze or a lost network; the lease ends by idle_session_timeout, 30 s).
  */
@@ -38,23 +38,23 @@ class RelayLeaseTakeoverIT {
 
     @Test
     void whenTheRelayInstanceCrashesTheOtherTakesOverAndPublishesEveryEvent() {
-        long takeover = killTheRelayInstanceWhileEventsAreProduced(DbLinkProxy::cut);
+        long takeover = killTheRelayInstanceWhileEventsAreProduced(PostgresProxy::cut);
 
         assertTrue(takeover < 15_000, "a crashed holder's lease is taken over in about a second, took " + takeover + " ms");
     }
 
     @Test
     void whenTheRelayInstanceFreezesTheOtherTakesOverWithinTheLeaseTimeoutAndPublishesEveryEvent() {
-        long takeover = killTheRelayInstanceWhileEventsAreProduced(DbLinkProxy::freeze);
+        long takeover = killTheRelayInstanceWhileEventsAreProduced(PostgresProxy::freeze);
 
         assertTrue(takeover < 45_000, "a silent holder loses its lease within the 30 s lease timeout, took "
                 + takeover + " ms");
     }
 
     /** @return milliseconds from the kill until the other instance held the lease */
-    private static long killTheRelayInstanceWhileEventsAreProduced(Consumer<DbLinkProxy> kill) {
-        DbLinkProxy link = DbLinkProxy.to(TestPostgres.url());
-        RunningWarden relay = RunningWarden.start(Map.of("WARDEN_DB_URL", link.url(TestPostgres.url()),
+    private static long killTheRelayInstanceWhileEventsAreProduced(Consumer<PostgresProxy> kill) {
+        PostgresProxy link = PostgresProxy.to(TestPostgres.url());
+        RunningWarden relay = RunningWarden.start(Map.of("WARDEN_DB_URL", link.jdbcUrl(TestPostgres.url()),
                 "WARDEN_STREAMS", "off"));
         RunningWarden survivor = null;
         try {
@@ -99,7 +99,7 @@ class RelayLeaseTakeoverIT {
             }
             return takeover;
         } finally {
-            link.cut(); // a frozen instance's threads wake up and fail fast
+            link.close(); // a frozen instance's threads wake up and fail fast
             if (survivor != null) {
                 survivor.close();
             }
