@@ -13,6 +13,7 @@ import dev.warden.adapter.kafka.KafkaConnection;
 import dev.warden.adapter.kafka.KafkaEventPublisher;
 import dev.warden.adapter.kafka.KafkaTopics;
 import dev.warden.adapter.kafka.OutboxRelayLoop;
+import dev.warden.application.ApplicationServices;
 import dev.warden.bootstrap.config.ConfigurationError;
 import dev.warden.bootstrap.config.WardenSettings;
 import dev.warden.bootstrap.password.Argon2PasswordHasher;
@@ -85,7 +86,7 @@ public final class WardenApplication implements AutoCloseable {
                 settings.dbPassword(), settings.dbPoolSize(), settings.dbConnectTimeout())));
         SecureRandom random = new SecureRandom();
         metrics = remember(new HelidonWardenMetrics());
-        useCases = UseCases.wire(new UseCases.Ports(database.transactions(), database.userAccounts(),
+        useCases = UseCases.wire(new ApplicationServices.Ports(database.transactions(), database.userAccounts(),
                         database.sessionStore(), database.auditTrail(), database.eventOutbox(), database.alarmStore(),
                         remember(BoundedPasswordHasher.perCore(new Argon2PasswordHasher(random))),
                         new CommonPasswordBlocklist(), database.knownDevices(), database.loginThrottle(),

@@ -1,5 +1,6 @@
 package dev.warden.domain;
 
+import static dev.warden.domain.testdata.TestData.anAccount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class AccountEventTest {
     private static final Instant T0 = Instant.parse("2026-11-26T09:00:00Z");
-    private static final Account BOB = Account.create(UserId.random(), new Username("bob"), "hash", Role.ADMIN, T0);
+    private static final Account BOB = anAccount("bob").withRole(Role.ADMIN).createdAt(T0).build();
 
     @Test
     void onlyCreationAndRoleChangesCarryTheRole() {

@@ -1,5 +1,6 @@
 package dev.warden.domain;
 
+import static dev.warden.domain.testdata.TestData.anAccount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,8 +15,8 @@ class AccountTest {
     private static final WardenPolicy POLICY = WardenPolicy.DEFAULTS;
     private static final Instant T0 = Instant.parse("2026-11-26T09:00:00Z");
 
-    private static Account anAccount(Role role) {
-        return Account.create(UserId.random(), new Username("bob"), "hash", role, T0);
+    private static Account account(Role role) {
+        return anAccount("bob").withRole(role).createdAt(T0).build();
     }
 
     private static Account failTimes(Account account, int times, Instant at) {
@@ -27,7 +28,7 @@ class AccountTest {
 
     @Test
     void givenNineFailures_whenLoginSucceeds_thenCountResets() {
-        Account nine = failTimes(anAccount(Role.USER), 9, T0);
+        Account nine = failTimes(account(Role.USER), 9, T0);
         assertEquals(9, nine.failedAttempts());
         assertFalse(nine.isLockedAt(T0));
 
@@ -40,7 +41,7 @@ class AccountTest {
 
     @Test
     void givenNineFailures_whenTenthFails_thenLockedFor15Minutes() {
-        Account nine = failTimes(anAccount(Role.USER), 9, T0);
+        Account nine = failTimes(account(Role.USER), 9, T0);
 
         Account tenth = nine.recordFailedLogin(T0, POLICY);
 
@@ -52,7 +53,7 @@ class AccountTest {
 
     @Test
     void givenLocked_whenExactly15MinutesPassed_thenUnlocked() {
-        Account locked = failTimes(anAccount(Role.USER), 10, T0);
+        Account locked = failTimes(account(Role.USER), 10, T0);
 
         assertTrue(locked.isLockedAt(T0.plus(Duration.ofMinutes(15)).minusNanos(1000)));
         assertFalse(locked.isLockedAt(T0.plus(Duration.ofMinutes(15))));
@@ -61,7 +62,7 @@ class AccountTest {
 
     @Test
     void givenLockExpired_whenFailingAgain_thenCountStartsFromOne() {
-        Account locked = failTimes(anAccount(Role.USER), 10, T0);
+        Account locked = failTimes(account(Role.USER), 10, T0);
         Instant after = T0.plus(Duration.ofMinutes(16));
 
         Account again = locked.recordFailedLogin(after, POLICY);
@@ -72,7 +73,7 @@ class AccountTest {
 
     @Test
     void givenLocked_whenFailingMore_thenLockIsNotExtended() {
-        Account locked = failTimes(anAccount(Role.USER), 10, T0);
+        Account locked = failTimes(account(Role.USER), 10, T0);
 
         Account more = locked.recordFailedLogin(T0.plus(Duration.ofMinutes(5)), POLICY);
 
@@ -81,7 +82,7 @@ class AccountTest {
 
     @Test
     void unlockLiftsTheLockAndClearsTheCount() {
-        Account unlocked = failTimes(anAccount(Role.USER), 10, T0).unlock();
+        Account unlocked = failTimes(account(Role.USER), 10, T0).unlock();
 
         assertFalse(unlocked.isLockedAt(T0));
         assertNull(unlocked.lockedUntil());
@@ -90,7 +91,7 @@ class AccountTest {
 
     @Test
     void theOwnerCanNeitherBeDisabledNorDemotedNorDeleted() {
-        Account owner = anAccount(Role.OWNER);
+        Account owner = account(Role.OWNER);
 
         assertThrows(OwnerProtected.class, owner::disable);
         assertThrows(OwnerProtected.class, () -> owner.withRole(Role.ADMIN));
@@ -99,12 +100,12 @@ class AccountTest {
 
     @Test
     void nobodyElseCanBecomeASecondOwner() {
-        assertThrows(OwnerProtected.class, () -> anAccount(Role.ADMIN).withRole(Role.OWNER));
+        assertThrows(OwnerProtected.class, () -> account(Role.ADMIN).withRole(Role.OWNER));
     }
 
     @Test
     void otherAccountsCanBeDisabledAndThenCannotLogIn() {
-        Account disabled = anAccount(Role.ADMIN).disable();
+        Account disabled = account(Role.ADMIN).disable();
 
         assertEquals(AccountStatus.DISABLED, disabled.status());
         assertFalse(disabled.canLogIn(T0));
@@ -112,7 +113,7 @@ class AccountTest {
 
     @Test
     void aDisabledAccountEnabledAgainCanLogIn() {
-        Account enabled = anAccount(Role.USER).disable().enable();
+        Account enabled = account(Role.USER).disable().enable();
 
         assertEquals(AccountStatus.ACTIVE, enabled.status());
         assertTrue(enabled.canLogIn(T0));
@@ -120,7 +121,7 @@ class AccountTest {
 
     @Test
     void aNewPasswordReplacesTheHashClearsTheCountAndLiftsTheLock() {
-        Account locked = failTimes(anAccount(Role.USER), 10, T0);
+        Account locked = failTimes(account(Role.USER), 10, T0);
         assertTrue(locked.isLockedAt(T0));
 
         Account reset = locked.withPassword("new-hash");
@@ -128,7 +129,7 @@ class AccountTest {
         assertEquals("new-hash", reset.passwordHash());
         assertEquals(0, reset.failedAttempts());
         assertTrue(reset.canLogIn(T0));
-        assertEquals(AccountStatus.DISABLED, anAccount(Role.USER).disable().withPassword("h").status(),
+        assertEquals(AccountStatus.DISABLED, account(Role.USER).disable().withPassword("h").status(),
                 "a new password does not enable a disabled account");
     }
 
@@ -141,7 +142,7 @@ class AccountTest {
 
     @Test
     void toStringNeverShowsThePasswordHash() {
-        Account account = Account.create(UserId.random(), new Username("bob"), "$argon2id$secret", Role.USER, T0);
+        Account account = anAccount("bob").withPasswordHash("$argon2id$secret").build();
         assertFalse(account.toString().contains("argon2id"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.warden.domain;
 
+import static dev.warden.domain.testdata.TestData.anAccount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +15,7 @@ class LoginGateTest {
     private static final Instant T0 = Instant.parse("2026-11-26T09:00:00Z");
     private static final WardenPolicy LOCK_AT_ONE = WardenPolicy.DEFAULTS.withLockout(1, Duration.ofMinutes(15));
 
-    private final Account account = Account.create(UserId.random(), new Username("owner"), "hash", Role.USER, T0);
+    private final Account account = anAccount("owner").createdAt(T0).build();
     private final KnownDevice device = KnownDevice.register(account.id(),
             DeviceToken.generate(new SecureRandom()).hash(), T0);
 
@@ -47,7 +48,7 @@ class LoginGateTest {
 
     @Test
     void aDeviceKnownForAnotherUserIsAProgrammingError() {
-        Account other = Account.create(UserId.random(), new Username("bob"), "hash", Role.USER, T0);
+        Account other = anAccount("bob").createdAt(T0).build();
 
         assertThrows(IllegalArgumentException.class, () -> LoginGate.refusal(other, device, T0));
     }

@@ -1,7 +1,6 @@
 package dev.warden.domain;
 
-import static dev.warden.domain.SessionTestData.LOGIN_TIME;
-import static dev.warden.domain.SessionTestData.aSession;
+import static dev.warden.domain.testdata.TestData.aSession;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,10 +13,11 @@ import org.junit.jupiter.api.Test;
 
 class SessionTest {
     private static final WardenPolicy POLICY = WardenPolicy.DEFAULTS;
+    private static final Instant LOGIN_TIME = Instant.parse("2026-11-26T08:00:00Z");
 
     @Test
     void givenNoActivity_whenIdleFor59m59s_thenStillActive() {
-        Session session = aSession().build();
+        Session session = aSession().startedAt(LOGIN_TIME).build();
 
         Instant at = LOGIN_TIME.plus(Duration.ofMinutes(59).plusSeconds(59));
 
@@ -27,7 +27,7 @@ class SessionTest {
 
     @Test
     void givenNoActivity_whenIdleForExactly60m_thenExpiredForIdleTimeout() {
-        Session session = aSession().build();
+        Session session = aSession().startedAt(LOGIN_TIME).build();
 
         Instant at = LOGIN_TIME.plus(Duration.ofMinutes(60));
 
@@ -37,7 +37,7 @@ class SessionTest {
 
     @Test
     void givenActivity_whenIdleMeasured_thenFromLastRequestNotLogin() {
-        Session session = aSession().build().withLastActiveAt(LOGIN_TIME.plus(Duration.ofMinutes(30)));
+        Session session = aSession().startedAt(LOGIN_TIME).build().withLastActiveAt(LOGIN_TIME.plus(Duration.ofMinutes(30)));
 
         assertTrue(session.isActiveAt(LOGIN_TIME.plus(Duration.ofMinutes(89)), POLICY));
         assertFalse(session.isActiveAt(LOGIN_TIME.plus(Duration.ofMinutes(90)), POLICY));
@@ -45,7 +45,7 @@ class SessionTest {
 
     @Test
     void givenConstantActivity_whenReaching24Hours_thenExpiredForAbsoluteLifetime() {
-        Session session = aSession().build();
+        Session session = aSession().startedAt(LOGIN_TIME).build();
         Instant almost = LOGIN_TIME.plus(Duration.ofHours(24)).minusSeconds(1);
         // A request every minute for a whole day.
         for (Instant t = LOGIN_TIME; t.isBefore(almost); t = t.plus(Duration.ofMinutes(1))) {
@@ -63,7 +63,7 @@ class SessionTest {
 
     @Test
     void effectiveExpiryIsTheEarlierOfIdleAndAbsolute() {
-        Session fresh = aSession().build();
+        Session fresh = aSession().startedAt(LOGIN_TIME).build();
         assertEquals(LOGIN_TIME.plus(Duration.ofMinutes(60)), fresh.effectiveExpiry(POLICY));
 
         Session late = fresh.withLastActiveAt(LOGIN_TIME.plus(Duration.ofHours(23).plusMinutes(30)));
@@ -72,7 +72,7 @@ class SessionTest {
 
     @Test
     void activityWritesAreCoalescedToOnePerSixtiethOfTheIdleTimeout() {
-        Session session = aSession().build();
+        Session session = aSession().startedAt(LOGIN_TIME).build();
 
         assertFalse(session.needsActivityWrite(LOGIN_TIME.plusSeconds(59), POLICY));
         assertTrue(session.needsActivityWrite(LOGIN_TIME.plusSeconds(60), POLICY));
@@ -80,7 +80,7 @@ class SessionTest {
 
     @Test
     void sessionCannotBeBuiltWithExpiryBeforeLogin() {
-        Session valid = aSession().build();
+        Session valid = aSession().startedAt(LOGIN_TIME).build();
         assertThrows(IllegalArgumentException.class, () -> new Session(valid.id(), valid.userId(), valid.username(),
                 valid.tokenHash(), valid.ipAddress(), valid.userAgent(), LOGIN_TIME, LOGIN_TIME, LOGIN_TIME));
     }

@@ -1,12 +1,14 @@
 package dev.warden.adapter.db;
 
-import static dev.warden.adapter.db.TestData.aSession;
-import static dev.warden.adapter.db.TestData.anAccount;
+import static dev.warden.domain.testdata.TestData.NOW;
+import static dev.warden.domain.testdata.TestData.aSession;
+import static dev.warden.domain.testdata.TestData.anAccount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.warden.application.contract.Ports;
 import dev.warden.application.port.out.StoreUnavailable;
 import dev.warden.domain.Account;
 import dev.warden.domain.AuditEntry;
@@ -40,7 +42,7 @@ class DatabaseFaultsIT {
     void start() {
         TestDatabase.reset();
         database = WardenDatabase.connect(TestDatabase.settings(1, CONNECT_TIMEOUT));
-        ports = Ports.of(database);
+        ports = TestDatabase.ports(database);
     }
 
     @AfterEach
@@ -51,7 +53,7 @@ class DatabaseFaultsIT {
     @Test
     void givenEveryWorkConnectionHeld_whenValidating_thenValidationAnswersAtOnceAndOtherWorkIsUnavailableWithinTheTimeout()
             throws Exception {
-        Account alice = anAccount("alice");
+        Account alice = anAccount("alice").build();
         ports.accounts().insert(alice);
         Session session = aSession(alice).build();
         ports.sessions().insert(session);
@@ -60,14 +62,14 @@ class DatabaseFaultsIT {
         CompletableFuture<Void> login = CompletableFuture.runAsync(() -> ports.transactions().run(() -> {
             ports.accounts().lockById(alice.id());
             holding.countDown();
-            SessionStoreContract.await(release);
+            Latches.await(release);
         }));
         try {
             assertTrue(holding.await(5, TimeUnit.SECONDS), "the only work connection is taken");
 
             long started = System.nanoTime();
             assertTrue(ports.sessions().findOpenByTokenHash(session.tokenHash()).isPresent());
-            ports.sessions().recordActivity(session.id(), TestData.NOW);
+            ports.sessions().recordActivity(session.id(), NOW);
             long validationMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             assertTrue(validationMillis < CONNECT_TIMEOUT.toMillis(), "validation waited " + validationMillis + " ms");
 
@@ -77,7 +79,7 @@ class DatabaseFaultsIT {
             assertTrue(waitedMillis >= CONNECT_TIMEOUT.toMillis() - 50, "gave up after " + waitedMillis + " ms");
             assertTrue(waitedMillis < CONNECT_TIMEOUT.toMillis() + 1_500, "waited " + waitedMillis + " ms");
             assertThrows(StoreUnavailable.class, () -> ports.transactions().run(() ->
-                    ports.audit().append(AuditEntry.of(AuditType.LOGIN_FAILED, TestData.NOW).withReason("none"))));
+                    ports.audit().append(AuditEntry.of(AuditType.LOGIN_FAILED, NOW).withReason("none"))));
         } finally {
             release.countDown();
         }
@@ -88,12 +90,12 @@ class DatabaseFaultsIT {
 
     @Test
     void givenTheConnectionDiesInsideATransaction_thenStoreUnavailableNothingIsKeptAndTheNextTransactionWorks() {
-        Account alice = anAccount("alice");
+        Account alice = anAccount("alice").build();
 
         StoreUnavailable error = assertThrows(StoreUnavailable.class, () -> ports.transactions().run(() -> {
             ports.accounts().insert(alice);
             terminateBackendsIdleInTransaction();
-            ports.audit().append(AuditEntry.of(AuditType.USER_CREATED, TestData.NOW).withUser(alice.id(), "alice"));
+            ports.audit().append(AuditEntry.of(AuditType.USER_CREATED, NOW).withUser(alice.id(), "alice"));
         }));
 
         assertTrue(ConnectionFailures.isConnectionFailure(error.getCause()), String.valueOf(error.getCause()));
@@ -101,7 +103,7 @@ class DatabaseFaultsIT {
         assertEquals(0, TestDatabase.count("audit_entries"));
         ports.transactions().run(() -> {
             ports.accounts().insert(alice);
-            ports.audit().append(AuditEntry.of(AuditType.USER_CREATED, TestData.NOW).withUser(alice.id(), "alice"));
+            ports.audit().append(AuditEntry.of(AuditType.USER_CREATED, NOW).withUser(alice.id(), "alice"));
         });
         assertEquals(1, TestDatabase.count("users"));
         assertFalse(ports.accounts().findById(alice.id()).isEmpty());

@@ -1,13 +1,11 @@
 package dev.warden.adapter.db;
 
+import dev.warden.application.contract.AlarmStoreContract;
+import dev.warden.application.contract.Ports;
+
 class JdbcAlarmStoreIT extends AlarmStoreContract {
     @Override
-    protected Ports ports() {
-        return Ports.of(TestDatabase.get());
-    }
-
-    @Override
-    protected void resetData() {
-        TestDatabase.reset();
+    protected Ports freshPorts() {
+        return TestDatabase.freshPorts();
     }
 }

@@ -1,7 +1,7 @@
 package dev.warden.adapter.db;
 
-import static dev.warden.adapter.db.TestData.NOW;
-import static dev.warden.adapter.db.TestData.anAccount;
+import static dev.warden.domain.testdata.TestData.NOW;
+import static dev.warden.domain.testdata.TestData.anAccount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,7 +49,7 @@ class JdbcHistoryRetentionIT {
     @BeforeEach
     void empty() {
         TestDatabase.reset();
-        alice = anAccount("alice");
+        alice = anAccount("alice").build();
         database.userAccounts().insert(alice);
     }
 
@@ -155,7 +155,7 @@ class JdbcHistoryRetentionIT {
             List<CompletableFuture<Purged>> runs = new ArrayList<>();
             for (PurgeExpiredHistoryService instance : instances) {
                 runs.add(CompletableFuture.supplyAsync(() -> {
-                    awaitQuietly(start);
+                    Latches.await(start);
                     return instance.purgeOnce();
                 }, threads));
             }
@@ -229,13 +229,5 @@ class JdbcHistoryRetentionIT {
 
     private static long count(String tableAndWhere) {
         return TestDatabase.count(tableAndWhere);
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

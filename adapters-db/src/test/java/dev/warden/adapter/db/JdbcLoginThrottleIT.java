@@ -1,5 +1,7 @@
 package dev.warden.adapter.db;
 
+import dev.warden.application.contract.LoginThrottleContract;
+import dev.warden.application.contract.Ports;
 import dev.warden.application.port.out.LoginThrottle;
 import org.junit.jupiter.api.AfterEach;
 
@@ -7,19 +9,14 @@ class JdbcLoginThrottleIT extends LoginThrottleContract {
     private WardenDatabase second;
 
     @Override
-    protected Ports ports() {
-        return Ports.of(TestDatabase.get());
+    protected Ports freshPorts() {
+        return TestDatabase.freshPorts();
     }
 
     @Override
     protected LoginThrottle anotherInstance() {
         second = TestDatabase.anotherInstance();
         return second.loginThrottle();
-    }
-
-    @Override
-    protected void resetData() {
-        TestDatabase.reset();
     }
 
     @AfterEach

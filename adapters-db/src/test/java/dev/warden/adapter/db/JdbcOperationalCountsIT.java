@@ -1,20 +1,11 @@
 package dev.warden.adapter.db;
 
-import dev.warden.application.port.out.OperationalCounts;
+import dev.warden.application.contract.OperationalCountsContract;
+import dev.warden.application.contract.Ports;
 
 class JdbcOperationalCountsIT extends OperationalCountsContract {
     @Override
-    protected Ports ports() {
-        return Ports.of(TestDatabase.get());
-    }
-
-    @Override
-    protected OperationalCounts counts() {
-        return TestDatabase.get().operationalCounts();
-    }
-
-    @Override
-    protected void resetData() {
-        TestDatabase.reset();
+    protected Ports freshPorts() {
+        return TestDatabase.freshPorts();
     }
 }

@@ -1,24 +1,33 @@
 package dev.warden.adapter.db;
 
-import static dev.warden.adapter.db.TestData.NOW;
-import static dev.warden.adapter.db.TestData.aSession;
+import static dev.warden.domain.testdata.TestData.NOW;
+import static dev.warden.domain.testdata.TestData.aSession;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.warden.application.contract.Ports;
+import dev.warden.application.contract.SessionStoreContract;
 import dev.warden.domain.Session;
+import dev.warden.domain.SessionId;
 import dev.warden.domain.TerminationReason;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -27,13 +36,34 @@ class JdbcSessionStoreIT extends SessionStoreContract {
     private static final Pattern NAMED_PARAMETER = Pattern.compile("(?<!:):([A-Za-z][A-Za-z0-9]*)");
 
     @Override
-    protected Ports ports() {
-        return Ports.of(TestDatabase.get());
+    protected Ports freshPorts() {
+        return TestDatabase.freshPorts();
     }
 
-    @Override
-    protected void resetData() {
-        TestDatabase.reset();
+    /** SKIP LOCKED between connections: the in-memory stores run one transaction at a time instead. */
+    @Test
+    void givenOneSweeperHoldsExpiredRows_whenAnotherSweeps_thenItSkipsThemAndTakesTheRest() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            sessions.insert(aSession(alice).lastActiveAt(NOW.minus(Duration.ofHours(2)).plusSeconds(i)).build());
+        }
+        CountDownLatch firstLocked = new CountDownLatch(1);
+        CountDownLatch secondDone = new CountDownLatch(1);
+        CompletableFuture<List<Session>> first = CompletableFuture.supplyAsync(() -> transactions.inTransaction(() -> {
+            List<Session> locked = sessions.lockExpired(WINDOW, 2);
+            firstLocked.countDown();
+            Latches.await(secondDone);
+            return locked;
+        }));
+        assertTrue(firstLocked.await(5, TimeUnit.SECONDS));
+
+        List<Session> second = transactions.inTransaction(() -> sessions.lockExpired(WINDOW, 10));
+        secondDone.countDown();
+
+        Set<SessionId> firstIds = new HashSet<>(first.get(5, TimeUnit.SECONDS).stream().map(Session::id).toList());
+        Set<SessionId> secondIds = new HashSet<>(second.stream().map(Session::id).toList());
+        assertEquals(2, firstIds.size());
+        assertEquals(2, secondIds.size());
+        assertFalse(firstIds.stream().anyMatch(secondIds::contains));
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.warden.adapter.db;
 
-import static dev.warden.adapter.db.TestData.NOW;
-import static dev.warden.adapter.db.TestData.aSession;
-import static dev.warden.adapter.db.TestData.anAccount;
+import static dev.warden.domain.testdata.TestData.NOW;
+import static dev.warden.domain.testdata.TestData.aSession;
+import static dev.warden.domain.testdata.TestData.anAccount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,7 +46,7 @@ class OutboxRelayOrderIT {
 
     @Test
     void givenAnOpenTransactionWithAUsersEvent_whenAnotherAppendsForThatUser_thenItWaitsForTheCommit() throws Exception {
-        Account alice = anAccount("alice");
+        Account alice = anAccount("alice").build();
         SessionEvent first = eventOf(alice);
         SessionEvent second = eventOf(alice);
         CountDownLatch firstAppended = new CountDownLatch(1);
@@ -54,7 +54,7 @@ class OutboxRelayOrderIT {
         CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> database.transactions().run(() -> {
             database.eventOutbox().append(first);
             firstAppended.countDown();
-            await(commitFirst);
+            Latches.await(commitFirst);
         }), threads);
         assertTrue(firstAppended.await(5, TimeUnit.SECONDS));
 
@@ -74,14 +74,14 @@ class OutboxRelayOrderIT {
         CountDownLatch aliceAppended = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Void> alice = CompletableFuture.runAsync(() -> database.transactions().run(() -> {
-            database.eventOutbox().append(eventOf(anAccount("alice")));
+            database.eventOutbox().append(eventOf(anAccount("alice").build()));
             aliceAppended.countDown();
-            await(release);
+            Latches.await(release);
         }), threads);
         assertTrue(aliceAppended.await(5, TimeUnit.SECONDS));
 
         CompletableFuture.runAsync(() -> database.transactions().run(() ->
-                database.eventOutbox().append(eventOf(anAccount("bob")))), threads).get(5, TimeUnit.SECONDS);
+                database.eventOutbox().append(eventOf(anAccount("bob").build()))), threads).get(5, TimeUnit.SECONDS);
 
         release.countDown();
         alice.get(5, TimeUnit.SECONDS);
@@ -89,7 +89,7 @@ class OutboxRelayOrderIT {
 
     @Test
     void onlyOneInstanceRelaysAtATime() {
-        database.eventOutbox().append(eventOf(anAccount("alice")));
+        database.eventOutbox().append(eventOf(anAccount("alice").build()));
         // Started before the first takes the lease: a lease idle longer than its timeout would lapse.
         try (WardenDatabase second = TestDatabase.anotherInstance(); WardenDatabase third = TestDatabase.anotherInstance()) {
             assertEquals(1, database.outboxQueue().oldestUnpublished(10).size(), "the first instance takes the lease");
@@ -106,15 +106,6 @@ class OutboxRelayOrderIT {
             throw new AssertionError("the second append did not wait for the first transaction");
         } catch (TimeoutException expected) {
             // still waiting for the user's lock: as it should
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertTrue(latch.await(10, TimeUnit.SECONDS));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,8 +1,7 @@
 package dev.warden.adapter.db;
 
-import static dev.warden.adapter.db.TestData.NOW;
-import static dev.warden.adapter.db.TestData.aSession;
-import static dev.warden.adapter.db.TestData.anAccount;
+import static dev.warden.domain.testdata.TestData.NOW;
+import static dev.warden.domain.testdata.TestData.aSession;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,7 +31,7 @@ class RelayLeaseIT {
     void oneEventPendingAndTheLeaseWithTheSharedInstance() {
         TestDatabase.reset();
         other = TestDatabase.anotherInstance(); // started first: its start-up takes no time from the holder's lease
-        holder.eventOutbox().append(SessionEvent.created(aSession(anAccount("alice")).build(), NOW));
+        holder.eventOutbox().append(SessionEvent.created(aSession().build(), NOW));
         assertEquals(1, holder.outboxQueue().oldestUnpublished(10).size(), "the shared instance holds the lease");
     }
 

@@ -1,6 +1,6 @@
 package dev.warden.adapter.db;
 
-import static dev.warden.adapter.db.TestData.NOW;
+import static dev.warden.domain.testdata.TestData.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 

@@ -1,5 +1,6 @@
 package dev.warden.adapter.db;
 
+import dev.warden.application.contract.Ports;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -49,6 +50,19 @@ final class TestDatabase {
     static DatabaseSettings settings(int poolSize, java.time.Duration connectTimeout) {
         get();
         return new DatabaseSettings(settings.url(), settings.user(), settings.password(), poolSize, connectTimeout);
+    }
+
+    /** Empties every table and gives the adapters over it: what a port contract runs against. */
+    static Ports freshPorts() {
+        reset();
+        return ports(get());
+    }
+
+    /** The adapters of one instance, all sharing its transaction boundary. */
+    static Ports ports(WardenDatabase database) {
+        return new Ports(database.sessionStore(), database.userAccounts(), database.auditTrail(),
+                database.eventOutbox(), database.alarmStore(), database.transactions(), database.outboxQueue(),
+                database.knownDevices(), database.loginThrottle(), database.operationalCounts());
     }
 
     /** Empties every table, so each test starts from nothing. */

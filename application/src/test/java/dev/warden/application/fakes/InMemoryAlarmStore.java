@@ -6,18 +6,37 @@ import dev.warden.application.port.out.AlarmStore;
 import dev.warden.domain.Alarm;
 import dev.warden.domain.AlarmEvent;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Alarms in a map, for use-case tests. */
+/** Alarms in a map, for use-case tests; keeps the {@link AlarmStore} contract. */
 public final class InMemoryAlarmStore implements AlarmStore {
+    /** Newest raise first; PostgreSQL orders uuids as their lower-case text sorts. */
+    private static final Comparator<Alarm> NEWEST_FIRST = Comparator.comparing(Alarm::raisedAt)
+            .thenComparing(a -> a.id().toString()).reversed();
+
     private final Map<UUID, Alarm> alarms = new LinkedHashMap<>();
 
+    public InMemoryAlarmStore(InMemoryTransactions transactions) {
+        transactions.enlist(this::snapshot);
+    }
+
+    private synchronized Runnable snapshot() {
+        Map<UUID, Alarm> copy = new LinkedHashMap<>(alarms);
+        return () -> {
+            synchronized (this) {
+                alarms.clear();
+                alarms.putAll(copy);
+            }
+        };
+    }
+
     /** Deletes at most {@code max} alarms resolved before {@code cutoff}. */
-    public int removeResolvedBefore(Instant cutoff, int max) {
+    public synchronized int removeResolvedBefore(Instant cutoff, int max) {
         List<UUID> due = alarms.values().stream()
                 .filter(a -> a.status() == Alarm.Status.RESOLVED && a.resolvedAt().isBefore(cutoff))
                 .map(Alarm::id).limit(max).toList();
@@ -25,8 +44,13 @@ public final class InMemoryAlarmStore implements AlarmStore {
         return due.size();
     }
 
+    /** Alarms in status OPEN, as the operational figures count them. */
+    public synchronized long countOpen() {
+        return alarms.values().stream().filter(a -> a.status() == Alarm.Status.OPEN).count();
+    }
+
     @Override
-    public void apply(AlarmEvent event) {
+    public synchronized void apply(AlarmEvent event) {
         Alarm existing = alarms.get(event.alarmId());
         switch (event.kind()) {
             case RAISED -> {
@@ -37,25 +61,29 @@ public final class InMemoryAlarmStore implements AlarmStore {
                 }
             }
             case RESOLVED -> {
-                Instant raisedAt = existing == null ? event.at() : existing.raisedAt();
-                alarms.put(event.alarmId(), new Alarm(event.alarmId(), event.userId(), event.username(),
-                        event.distinctIps(), event.ipAddresses(), Alarm.Status.RESOLVED, raisedAt, event.at(),
-                        existing == null ? null : existing.acknowledgedAt(),
-                        existing == null ? null : existing.acknowledgedBy()));
+                // A repeated resolve changes nothing: the first one stands.
+                if (existing == null || existing.status() == Alarm.Status.OPEN) {
+                    Instant raisedAt = existing == null ? event.at() : existing.raisedAt();
+                    alarms.put(event.alarmId(), new Alarm(event.alarmId(), event.userId(), event.username(),
+                            event.distinctIps(), event.ipAddresses(), Alarm.Status.RESOLVED, raisedAt, event.at(),
+                            existing == null ? null : existing.acknowledgedAt(),
+                            existing == null ? null : existing.acknowledgedBy()));
+                }
             }
         }
     }
 
     @Override
-    public Page<Alarm> list(AlarmQuery query) {
+    public synchronized Page<Alarm> list(AlarmQuery query) {
         List<Alarm> matches = alarms.values().stream()
-                .filter(a -> query.status() == null || a.status() == query.status()).toList().reversed();
+                .filter(a -> query.status() == null || a.status() == query.status())
+                .sorted(NEWEST_FIRST).toList();
         return new Page<>(matches.stream().skip(query.page().offset()).limit(query.page().limit()).toList(),
                 matches.size(), query.page().limit(), query.page().offset(), null);
     }
 
     @Override
-    public Optional<Alarm> acknowledge(UUID alarmId, Instant at, String acknowledgedBy) {
+    public synchronized Optional<Alarm> acknowledge(UUID alarmId, Instant at, String acknowledgedBy) {
         Alarm a = alarms.get(alarmId);
         if (a == null) {
             return Optional.empty();

@@ -11,15 +11,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Known devices in a map, for use-case tests. */
+/** Known devices in a map, for use-case tests; keeps the {@link KnownDevices} contract. */
 public final class InMemoryKnownDevices implements KnownDevices {
     private final Map<String, KnownDevice> devices = new LinkedHashMap<>();
+
+    public InMemoryKnownDevices(InMemoryTransactions transactions) {
+        transactions.enlist(this::snapshot);
+    }
+
+    private synchronized Runnable snapshot() {
+        Map<String, KnownDevice> copy = new LinkedHashMap<>(devices);
+        return () -> {
+            synchronized (this) {
+                devices.clear();
+                devices.putAll(copy);
+            }
+        };
+    }
 
     private static String key(UserId userId, TokenHash tokenHash) {
         return userId.value() + "/" + tokenHash.value();
     }
 
-    public List<KnownDevice> of(UserId userId) {
+    public synchronized List<KnownDevice> of(UserId userId) {
         return devices.values().stream().filter(d -> d.userId().equals(userId)).toList();
     }
 
@@ -36,7 +50,8 @@ public final class InMemoryKnownDevices implements KnownDevices {
     @Override
     public synchronized int keepMostRecentlyUsed(UserId userId, int keep) {
         List<KnownDevice> evicted = of(userId).stream()
-                .sorted(Comparator.comparing(KnownDevice::lastUsedAt).reversed())
+                .sorted(Comparator.comparing(KnownDevice::lastUsedAt).reversed()
+                        .thenComparing(d -> d.tokenHash().value()))
                 .skip(keep).toList();
         evicted.forEach(d -> devices.remove(key(d.userId(), d.tokenHash())));
         return evicted.size();

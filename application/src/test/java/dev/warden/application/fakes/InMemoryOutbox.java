@@ -1,6 +1,7 @@
 package dev.warden.application.fakes;
 
 import dev.warden.application.port.out.EventOutbox;
+import dev.warden.application.port.out.OperationalCounts.OutboxBacklog;
 import dev.warden.application.port.out.OutboxQueue;
 import dev.warden.domain.AccountEvent;
 import dev.warden.domain.OutboxEvent;
@@ -11,26 +12,55 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The outbox and the relay's queue over it, for use-case tests. Published rows stay (with the
- * clock's time of publishing) until {@link #removePublishedBefore} deletes them.
+ * The outbox and the relay's queue over it, for use-case and relay tests; keeps the
+ * {@link EventOutbox} and {@link OutboxQueue} contracts. An append wakes a waiting relay once its
+ * transaction commits, as PostgreSQL's NOTIFY does. Published rows stay (with the clock's time of
+ * publishing) until {@link #removePublishedBefore} deletes them.
  */
 public final class InMemoryOutbox implements EventOutbox, OutboxQueue {
-    private final TreeMap<Long, OutboxEvent> unpublished = new TreeMap<>();
-    private final TreeMap<Long, Instant> publishedAt = new TreeMap<>();
-    private final List<OutboxEvent> all = new ArrayList<>();
-    private final Clock clock;
-    private long nextPosition = 1;
-
-    public InMemoryOutbox() {
-        this(Clock.systemUTC());
+    private record Row(OutboxEvent event, Instant writtenAt) {
     }
 
-    /** @param clock when {@link #markPublished} says a row was published */
-    public InMemoryOutbox(Clock clock) {
+    private final TreeMap<Long, Row> unpublished = new TreeMap<>();
+    private final TreeMap<Long, Instant> publishedAt = new TreeMap<>();
+    private final List<OutboxEvent> all = new ArrayList<>();
+    private final List<Long> published = new ArrayList<>();
+    private final List<Integer> pendingAtEachWait = new ArrayList<>();
+    private final Clock clock;
+    private final InMemoryTransactions transactions;
+    private long nextPosition = 1;
+    private boolean notified;
+
+    /** An outbox of its own, outside any transaction: every append wakes the relay at once. */
+    public InMemoryOutbox() {
+        this(Clock.systemUTC(), new InMemoryTransactions());
+    }
+
+    /** @param clock when a row was written and when {@link #markPublished} says it was published */
+    public InMemoryOutbox(Clock clock, InMemoryTransactions transactions) {
         this.clock = clock;
+        this.transactions = transactions;
+        transactions.enlist(this::snapshot);
+    }
+
+    private synchronized Runnable snapshot() {
+        TreeMap<Long, Row> unpublishedCopy = new TreeMap<>(unpublished);
+        TreeMap<Long, Instant> publishedAtCopy = new TreeMap<>(publishedAt);
+        List<OutboxEvent> allCopy = List.copyOf(all);
+        return () -> {
+            synchronized (this) {
+                unpublished.clear();
+                unpublished.putAll(unpublishedCopy);
+                publishedAt.clear();
+                publishedAt.putAll(publishedAtCopy);
+                all.clear();
+                all.addAll(allCopy);
+            }
+        };
     }
 
     /** Every event appended, of every kind, in order. */
@@ -61,6 +91,22 @@ public final class InMemoryOutbox implements EventOutbox, OutboxQueue {
         return unpublished.size() + publishedAt.size();
     }
 
+    /** Every position marked published, in the order marked. */
+    public synchronized List<Long> publishedPositions() {
+        return List.copyOf(published);
+    }
+
+    /** How many events were pending each time the relay began to wait: it should wait only when none are. */
+    public synchronized List<Integer> pendingAtEachWait() {
+        return List.copyOf(pendingAtEachWait);
+    }
+
+    /** As the operational figures read it. */
+    public synchronized OutboxBacklog backlog() {
+        return new OutboxBacklog(unpublished.size(),
+                unpublished.isEmpty() ? Optional.empty() : Optional.of(unpublished.firstEntry().getValue().writtenAt()));
+    }
+
     /** Deletes at most {@code max} rows published before {@code cutoff}, oldest first. */
     public synchronized int removePublishedBefore(Instant cutoff, int max) {
         List<Long> due = publishedAt.entrySet().stream().filter(e -> e.getValue().isBefore(cutoff))
@@ -72,13 +118,19 @@ public final class InMemoryOutbox implements EventOutbox, OutboxQueue {
     @Override
     public synchronized void append(OutboxEvent event) {
         all.add(event);
-        unpublished.put(nextPosition++, event);
+        unpublished.put(nextPosition++, new Row(event, clock.instant()));
+        transactions.afterCommit(this::wakeRelay);
+    }
+
+    private synchronized void wakeRelay() {
+        notified = true;
+        notifyAll();
     }
 
     @Override
     public synchronized List<PendingEvent> oldestUnpublished(int max) {
         return unpublished.entrySet().stream().limit(max)
-                .map(e -> new PendingEvent(e.getKey(), e.getValue())).toList();
+                .map(e -> new PendingEvent(e.getKey(), e.getValue().event())).toList();
     }
 
     @Override
@@ -87,12 +139,22 @@ public final class InMemoryOutbox implements EventOutbox, OutboxQueue {
         for (Long position : positions) {
             if (unpublished.remove(position) != null) {
                 publishedAt.put(position, now);
+                published.add(position);
             }
         }
     }
 
     @Override
-    public boolean awaitNewEvents(Duration timeout) {
-        return false;
+    public synchronized boolean awaitNewEvents(Duration timeout) throws InterruptedException {
+        pendingAtEachWait.add(unpublished.size());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long left = timeout.toNanos();
+        while (!notified && left > 0) {
+            wait(Math.max(1, left / 1_000_000));
+            left = deadline - System.nanoTime();
+        }
+        boolean woken = notified;
+        notified = false;
+        return woken;
     }
 }

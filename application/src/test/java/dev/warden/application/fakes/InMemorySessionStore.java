@@ -21,7 +21,10 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-/** Sessions in a map, for use-case tests. Locks are no-ops: these tests run on one thread. */
+/**
+ * Sessions in a map, for use-case tests; keeps the {@link SessionStore} contract. Its locks are the
+ * transaction's: {@link InMemoryTransactions} runs one transaction at a time.
+ */
 public final class InMemorySessionStore implements SessionStore {
     /** A stored session and how it ended, if it did. */
     public record Row(Session session, TerminationReason endReason, UserId endedBy, Instant endedAt) {
@@ -30,32 +33,52 @@ public final class InMemorySessionStore implements SessionStore {
         }
     }
 
+    /** PostgreSQL orders uuids byte by byte, as their lower-case text sorts. */
+    private static final Comparator<Session> BY_ID = Comparator.comparing(s -> s.id().value().toString());
     private static final Comparator<Session> NEWEST_ACTIVITY_FIRST =
-            Comparator.comparing(Session::lastActiveAt).thenComparing(s -> s.id().value()).reversed();
+            Comparator.comparing(Session::lastActiveAt).thenComparing(BY_ID).reversed();
 
     private final Map<SessionId, Row> rows = new LinkedHashMap<>();
     private final InMemoryUserAccounts accounts;
+    private final InMemoryTransactions transactions;
     public final AtomicInteger activityWrites = new AtomicInteger();
 
-    public InMemorySessionStore(InMemoryUserAccounts accounts) {
+    public InMemorySessionStore(InMemoryUserAccounts accounts, InMemoryTransactions transactions) {
         this.accounts = accounts;
+        this.transactions = transactions;
+        transactions.enlist(this::snapshot);
     }
 
-    public Row row(SessionId id) {
+    private synchronized Runnable snapshot() {
+        Map<SessionId, Row> copy = new LinkedHashMap<>(rows);
+        return () -> {
+            synchronized (this) {
+                rows.clear();
+                rows.putAll(copy);
+            }
+        };
+    }
+
+    public synchronized Row row(SessionId id) {
         return rows.get(id);
     }
 
-    public List<Row> rowsOf(UserId userId) {
+    public synchronized List<Row> rowsOf(UserId userId) {
         return rows.values().stream().filter(r -> r.session().userId().equals(userId)).toList();
     }
 
     /** Every stored row, open or ended. */
-    public List<Row> rows() {
+    public synchronized List<Row> rows() {
         return List.copyOf(rows.values());
     }
 
+    /** Every active session, in no particular order: what the user list counts. */
+    public synchronized List<Session> active(ActiveWindow window) {
+        return activeStream(window).toList();
+    }
+
     /** Deletes at most {@code max} sessions that ended before {@code cutoff}. */
-    public int removeEndedBefore(Instant cutoff, int max) {
+    public synchronized int removeEndedBefore(Instant cutoff, int max) {
         List<SessionId> due = rows.values().stream()
                 .filter(r -> !r.open() && r.endedAt().isBefore(cutoff))
                 .map(r -> r.session().id()).limit(max).toList();
@@ -64,37 +87,42 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public void insert(Session session) {
+    public synchronized void insert(Session session) {
         rows.put(session.id(), new Row(session, null, null, null));
     }
 
     @Override
     public Optional<AuthenticatedSession> findOpenByTokenHash(TokenHash tokenHash) {
-        return rows.values().stream()
-                .filter(r -> r.open() && r.session().tokenHash().equals(tokenHash))
-                .findFirst()
-                .flatMap(r -> accounts.findById(r.session().userId())
-                        .map(a -> new AuthenticatedSession(r.session(), a)));
+        Optional<Session> open;
+        synchronized (this) {
+            open = rows.values().stream()
+                    .filter(r -> r.open() && r.session().tokenHash().equals(tokenHash))
+                    .findFirst().map(Row::session);
+        }
+        // The account is read outside this store's monitor: the user list reads the other way round.
+        return open.flatMap(s -> accounts.findById(s.userId()).map(a -> new AuthenticatedSession(s, a)));
     }
 
     @Override
-    public Optional<Session> lockOpenById(SessionId id) {
+    public synchronized Optional<Session> lockOpenById(SessionId id) {
+        transactions.requireTransaction();
         return Optional.ofNullable(rows.get(id)).filter(Row::open).map(Row::session);
     }
 
     @Override
-    public List<Session> lockOpenByUser(UserId userId) {
+    public synchronized List<Session> lockOpenByUser(UserId userId) {
+        transactions.requireTransaction();
         return rows.values().stream().filter(r -> r.open() && r.session().userId().equals(userId))
-                .map(Row::session).toList();
+                .map(Row::session).sorted(Comparator.comparing(Session::createdAt).thenComparing(BY_ID)).toList();
     }
 
     @Override
-    public int countActiveByUser(UserId userId, ActiveWindow window) {
-        return (int) active(window).filter(s -> s.userId().equals(userId)).count();
+    public synchronized int countActiveByUser(UserId userId, ActiveWindow window) {
+        return (int) activeStream(window).filter(s -> s.userId().equals(userId)).count();
     }
 
     @Override
-    public void recordActivity(SessionId id, Instant at) {
+    public synchronized void recordActivity(SessionId id, Instant at) {
         Row row = rows.get(id);
         if (row != null && row.session().lastActiveAt().isBefore(at)) {
             activityWrites.incrementAndGet();
@@ -102,15 +130,18 @@ public final class InMemorySessionStore implements SessionStore {
         }
     }
 
+    /** The first end stands: a session already ended is left as it is. */
     @Override
-    public void markEnded(SessionId id, TerminationReason reason, UserId actorId, Instant endedAt) {
+    public synchronized void markEnded(SessionId id, TerminationReason reason, UserId actorId, Instant endedAt) {
         Row row = rows.get(id);
-        rows.put(id, new Row(row.session(), reason, actorId, endedAt));
+        if (row != null && row.open()) {
+            rows.put(id, new Row(row.session(), reason, actorId, endedAt));
+        }
     }
 
     @Override
-    public Page<Session> listActive(ActiveSessionQuery query, ActiveWindow window) {
-        List<Session> matches = active(window)
+    public synchronized Page<Session> listActive(ActiveSessionQuery query, ActiveWindow window) {
+        List<Session> matches = activeStream(window)
                 .filter(s -> query.userId() == null || s.userId().equals(query.userId()))
                 .filter(s -> query.ipAddress() == null || s.ipAddress().equals(query.ipAddress()))
                 .filter(s -> query.q() == null
@@ -120,8 +151,9 @@ public final class InMemorySessionStore implements SessionStore {
         Stream<Session> from = matches.stream();
         SessionCursor cursor = query.cursor();
         if (cursor != null) {
+            String cursorId = cursor.id().value().toString();
             from = from.filter(s -> s.lastActiveAt().isBefore(cursor.lastActiveAt())
-                    || s.lastActiveAt().equals(cursor.lastActiveAt()) && s.id().value().compareTo(cursor.id().value()) < 0);
+                    || s.lastActiveAt().equals(cursor.lastActiveAt()) && s.id().value().toString().compareTo(cursorId) < 0);
         }
         List<Session> page = from.skip(query.page().offset()).limit(query.page().limit()).toList();
         String next = page.size() == query.page().limit()
@@ -130,12 +162,15 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public List<Session> lockExpired(ActiveWindow window, int batchSize) {
+    public synchronized List<Session> lockExpired(ActiveWindow window, int batchSize) {
+        transactions.requireTransaction();
         return rows.values().stream().filter(Row::open).map(Row::session)
-                .filter(s -> !isActive(s, window)).limit(batchSize).toList();
+                .filter(s -> !isActive(s, window))
+                .sorted(Comparator.comparing((Session s) -> s.userId().value().toString()).thenComparing(BY_ID))
+                .limit(batchSize).toList();
     }
 
-    private Stream<Session> active(ActiveWindow window) {
+    private Stream<Session> activeStream(ActiveWindow window) {
         return rows.values().stream().filter(Row::open).map(Row::session).filter(s -> isActive(s, window));
     }
 

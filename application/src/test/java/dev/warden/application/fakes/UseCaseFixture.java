@@ -1,7 +1,11 @@
 package dev.warden.application.fakes;
 
+import static dev.warden.domain.testdata.TestData.anAccount;
+
+import dev.warden.application.ApplicationServices;
 import dev.warden.application.port.in.Actor;
 import dev.warden.application.port.in.LoginUseCase.LoginResult;
+import dev.warden.application.port.in.ValidateSessionUseCase;
 import dev.warden.application.port.out.ActiveWindow;
 import dev.warden.application.service.AccountStatusService;
 import dev.warden.application.service.AdminQueriesService;
@@ -18,7 +22,6 @@ import dev.warden.application.service.SweepExpiredSessionsService;
 import dev.warden.application.service.TerminateSessionService;
 import dev.warden.application.service.TerminateUserSessionsService;
 import dev.warden.application.service.UnlockUserService;
-import dev.warden.application.service.ValidateSessionService;
 import dev.warden.domain.Account;
 import dev.warden.domain.ClientInfo;
 import dev.warden.domain.LoginThrottlePolicy;
@@ -30,27 +33,33 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Set;
 
-/** Every service wired to in-memory fakes, with a movable clock: the use cases as a unit. */
+/**
+ * The application as production wires it ({@link ApplicationServices}), over in-memory fakes and a
+ * movable clock: the use cases as a unit. The fields name the stores and services for the tests.
+ */
 public final class UseCaseFixture {
     public static final Instant START = Instant.parse("2026-11-26T08:00:00Z");
     public static final String PASSWORD = "correct horse battery";
     public static final Set<String> BLOCKLIST = Set.of("password1234", "qwertyuiop123");
 
     public final WardenPolicy policy;
-    public final MutableClock clock = new MutableClock(START);
-    public final DirectTransactions transactions = new DirectTransactions();
-    public final InMemoryUserAccounts accounts = new InMemoryUserAccounts();
-    public final InMemorySessionStore sessions = new InMemorySessionStore(accounts);
-    public final InMemoryAuditTrail audit = new InMemoryAuditTrail();
-    public final InMemoryOutbox outbox = new InMemoryOutbox(clock);
-    public final InMemoryAlarmStore alarms = new InMemoryAlarmStore();
-    public final FakePasswordHasher hasher = new FakePasswordHasher();
-    public final InMemoryKnownDevices devices = new InMemoryKnownDevices();
-    public final InMemoryLoginThrottle throttle = new InMemoryLoginThrottle();
     public final LoginThrottlePolicy throttlePolicy;
+    public final MutableClock clock = new MutableClock(START);
+    public final InMemoryStores stores = new InMemoryStores(clock);
+    public final InMemoryTransactions transactions = stores.transactions;
+    public final InMemoryUserAccounts accounts = stores.accounts;
+    public final InMemorySessionStore sessions = stores.sessions;
+    public final InMemoryAuditTrail audit = stores.audit;
+    public final InMemoryOutbox outbox = stores.outbox;
+    public final InMemoryAlarmStore alarms = stores.alarms;
+    public final InMemoryKnownDevices devices = stores.devices;
+    public final InMemoryLoginThrottle throttle = stores.throttle;
+    public final FakePasswordHasher hasher = new FakePasswordHasher();
+    public final RecordingMetrics metrics = new RecordingMetrics();
 
+    public final ApplicationServices services;
     public final LoginService login;
-    public final ValidateSessionService validate;
+    public final ValidateSessionUseCase validate;
     public final LogoutService logout;
     public final TerminateSessionService terminate;
     public final TerminateUserSessionsService terminateAll;
@@ -78,35 +87,32 @@ public final class UseCaseFixture {
     public UseCaseFixture(WardenPolicy policy, LoginThrottlePolicy throttlePolicy) {
         this.policy = policy;
         this.throttlePolicy = throttlePolicy;
-        accounts.countSessionsWith(window -> sessions.listActive(
-                dev.warden.application.port.in.ActiveSessionQuery.all(
-                        new dev.warden.application.port.in.PageRequest(500, 0)), window).items());
-        login = new LoginService(transactions, accounts, sessions, audit, outbox, hasher, policy, clock,
-                new SecureRandom(), devices, throttle, throttlePolicy);
-        validate = new ValidateSessionService(transactions, sessions, audit, outbox, policy, clock);
-        logout = new LogoutService(transactions, sessions, audit, outbox, clock);
-        terminate = new TerminateSessionService(transactions, sessions, audit, outbox, policy, clock);
-        terminateAll = new TerminateUserSessionsService(transactions, accounts, sessions, audit, outbox, policy, clock);
-        sweep = new SweepExpiredSessionsService(transactions, sessions, audit, outbox, policy, clock);
-        createUser = new CreateUserService(transactions, accounts, audit, outbox, hasher, BLOCKLIST::contains, clock);
-        ensureOwner = createUser;
-        unlock = new UnlockUserService(transactions, accounts, devices, audit, outbox, clock);
-        prune = new PruneLoginDefencesService(throttle, devices, throttlePolicy, clock);
-        queries = new AdminQueriesService(sessions, accounts, audit, alarms, policy, clock);
-        alarmService = new AlarmService(transactions, alarms, audit, clock);
-        accountStatus = new AccountStatusService(transactions, accounts, sessions, audit, outbox, policy, clock);
-        changeRole = new ChangeRoleService(transactions, accounts, sessions, audit, outbox, policy, clock);
-        resetPassword = new ResetPasswordService(transactions, accounts, sessions, audit, outbox, hasher,
-                BLOCKLIST::contains, policy, clock);
-        ownSessions = new OwnSessionsService(transactions, accounts, sessions, audit, outbox, policy, clock);
-        changeOwnPassword = new ChangeOwnPasswordService(transactions, accounts, sessions, audit, outbox, hasher,
-                BLOCKLIST::contains, policy, clock);
+        services = ApplicationServices.wire(new ApplicationServices.Ports(transactions, accounts, sessions, audit,
+                        outbox, alarms, hasher, BLOCKLIST::contains, devices, throttle, stores.counts, metrics),
+                policy, throttlePolicy, clock, new SecureRandom());
+        login = services.login();
+        validate = services.validateSession();
+        logout = services.logout();
+        terminate = services.terminateSession();
+        terminateAll = services.terminateUserSessions();
+        sweep = services.sweepExpiredSessions();
+        createUser = services.createUser();
+        ensureOwner = services.createUser();
+        unlock = services.unlockUser();
+        queries = services.queries();
+        alarmService = services.alarms();
+        prune = services.pruneLoginDefences();
+        accountStatus = services.accountStatus();
+        changeRole = services.changeRole();
+        resetPassword = services.resetPassword();
+        ownSessions = services.ownSessions();
+        changeOwnPassword = services.changeOwnPassword();
     }
 
-    /** An account with {@link #PASSWORD}, stored directly. */
+    /** An account with {@link #PASSWORD}, stored directly; the name is normalised as a created account's is. */
     public Account givenAccount(String username, Role role) {
-        Account account = Account.create(UserId.random(), new Username(username), hasher.hash(PASSWORD), role,
-                clock.instant());
+        Account account = anAccount(new Username(username).value()).withRole(role).withPasswordHash(hasher.hash(PASSWORD))
+                .createdAt(clock.instant()).build();
         accounts.insert(account);
         return account;
     }

@@ -59,11 +59,11 @@ class AccountManagementServicesTest {
         Account alice = warden.givenAccount("alice", Role.USER);
         List<LoginResult> logins = loginsOf("alice", 3);
         Actor admin = warden.admin();
-        int transactionsBefore = warden.transactions.started;
+        int transactionsBefore = warden.transactions.started();
 
         int terminated = warden.accountStatus.disable(alice.id(), admin);
 
-        assertEquals(1, warden.transactions.started - transactionsBefore, "disable is one transaction");
+        assertEquals(1, warden.transactions.started() - transactionsBefore, "disable is one transaction");
         assertEquals(3, terminated);
         assertAllEnded(logins, TerminationReason.ACCOUNT_DISABLED);
         assertEquals(AccountStatus.DISABLED, warden.account(alice.id()).status());

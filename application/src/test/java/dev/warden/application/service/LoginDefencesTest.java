@@ -276,7 +276,7 @@ class LoginDefencesTest {
         warden.givenAccount("alice", Role.USER);
         int[] givenBack = {0};
         warden.throttle.whileUncounting = () -> {
-            assertEquals(0, warden.transactions.open, "given back inside a transaction");
+            assertEquals(0, warden.transactions.open(), "given back inside a transaction");
             givenBack[0]++;
         };
 

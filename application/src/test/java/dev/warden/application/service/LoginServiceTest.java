@@ -37,7 +37,7 @@ class LoginServiceTest {
         SessionEvent event = warden.outbox.events().getFirst();
         assertEquals(SessionEvent.Type.CREATED, event.type());
         assertEquals(result.session().id(), event.sessionId());
-        assertEquals(1, warden.transactions.started);
+        assertEquals(1, warden.transactions.started());
     }
 
     @Test
@@ -149,7 +149,7 @@ class LoginServiceTest {
     @Test
     void everyPasswordCheckRunsOutsideAnyTransaction_soNoConnectionOrRowLockIsHeldWhileHashing() {
         warden.givenAccount("alice", Role.USER);
-        warden.hasher.whileVerifying = () -> assertEquals(0, warden.transactions.open,
+        warden.hasher.whileVerifying = () -> assertEquals(0, warden.transactions.open(),
                 "a password hash ran inside a transaction");
 
         warden.login.login("alice", PASSWORD, client);

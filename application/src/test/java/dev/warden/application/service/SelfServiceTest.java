@@ -199,7 +199,7 @@ class SelfServiceTest {
         warden.givenAccount("alice", Role.USER);
         LoginResult laptop = warden.loginFrom("alice", "192.0.2.1");
         int[] openDuringHash = {-1};
-        warden.hasher.whileVerifying = () -> openDuringHash[0] = warden.transactions.open;
+        warden.hasher.whileVerifying = () -> openDuringHash[0] = warden.transactions.open();
 
         warden.changeOwnPassword.changePassword(as(laptop), PASSWORD, NEW_PASSWORD, client);
 

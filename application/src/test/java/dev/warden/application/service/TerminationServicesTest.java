@@ -136,6 +136,7 @@ class TerminationServicesTest {
         w.clock.advance(Duration.ofHours(2));
 
         assertEquals(SweepExpiredSessionsService.BATCH_SIZE + 3, w.sweep.sweepOnce());
-        assertTrue(w.sessions.lockExpired(dev.warden.application.port.out.ActiveWindow.at(w.clock.instant(), w.policy), 10).isEmpty());
+        assertTrue(w.transactions.inTransaction(() -> w.sessions.lockExpired(
+                dev.warden.application.port.out.ActiveWindow.at(w.clock.instant(), w.policy), 10)).isEmpty());
     }
 }

@@ -1,8 +1,9 @@
-package dev.warden.adapter.db;
+package dev.warden.application.contract;
 
-import static dev.warden.adapter.db.TestData.NOW;
-import static dev.warden.adapter.db.TestData.aSession;
-import static dev.warden.adapter.db.TestData.anAccount;
+import static dev.warden.domain.testdata.TestData.NOW;
+import static dev.warden.domain.testdata.TestData.aSession;
+import static dev.warden.domain.testdata.TestData.aTokenHash;
+import static dev.warden.domain.testdata.TestData.anAccount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.warden.application.port.out.EventOutbox;
@@ -21,26 +22,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every EventOutbox must do: keep events exactly, in append order, for the relay. */
-abstract class EventOutboxContract {
+public abstract class EventOutboxContract {
     protected EventOutbox outbox;
     protected OutboxQueue queue;
     protected Ports ports;
 
-    protected abstract Ports ports();
-
-    protected abstract void resetData();
+    /** The ports under test, over an empty store. */
+    protected abstract Ports freshPorts();
 
     @BeforeEach
     void setUpOutbox() {
-        resetData();
-        ports = ports();
+        ports = freshPorts();
         outbox = ports.outbox();
         queue = ports.queue();
     }
 
     @Test
     void givenCreatedAndEndedEvents_whenReadBack_thenEqualInEveryFieldIncludingNullsAndMicroseconds() {
-        Account alice = anAccount("alice");
+        Account alice = anAccount("alice").build();
         Session session = aSession(alice).build();
         SessionEvent created = SessionEvent.created(session, NOW);
         SessionEvent terminated = SessionEvent.ended(session, TerminationReason.ADMIN_TERMINATED, UserId.random(),
@@ -55,7 +54,7 @@ abstract class EventOutboxContract {
 
     @Test
     void givenAccountEventsBetweenSessionEvents_whenReadBack_thenEveryKindIsEqualInEveryFieldAndInAppendOrder() {
-        Account alice = anAccount("alice");
+        Account alice = anAccount("alice").build();
         Session session = aSession(alice).build();
         UserId admin = UserId.random();
         List<OutboxEvent> appended = List.of(
@@ -72,8 +71,8 @@ abstract class EventOutboxContract {
 
     @Test
     void givenUnusualText_whenAppended_thenItIsStoredVerbatim() {
-        Session session = new Session(aSession(anAccount("o'neil")).build().id(), UserId.random(), "o'neil",
-                TestData.aTokenHash(), "2001:db8::1", "Mozilla \"quoted\" \\ back\u00e9 \n line", NOW, NOW,
+        Session session = new Session(aSession(anAccount("o'neil").build()).build().id(), UserId.random(), "o'neil",
+                aTokenHash(), "2001:db8::1", "Mozilla \"quoted\" \\ back\u00e9 \n line", NOW, NOW,
                 NOW.plusSeconds(3600));
         SessionEvent created = SessionEvent.created(session, NOW);
 

@@ -1,9 +1,9 @@
-package dev.warden.adapter.db;
+package dev.warden.application.contract;
 
-import static dev.warden.adapter.db.TestData.IDLE;
-import static dev.warden.adapter.db.TestData.NOW;
-import static dev.warden.adapter.db.TestData.aSession;
-import static dev.warden.adapter.db.TestData.anAccount;
+import static dev.warden.domain.testdata.TestData.IDLE;
+import static dev.warden.domain.testdata.TestData.NOW;
+import static dev.warden.domain.testdata.TestData.aSession;
+import static dev.warden.domain.testdata.TestData.anAccount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -19,10 +19,10 @@ import dev.warden.application.port.out.ActiveWindow;
 import dev.warden.application.port.out.TransactionBoundary;
 import dev.warden.application.port.out.UserAccounts;
 import dev.warden.domain.Account;
-import dev.warden.domain.AccountStatus;
 import dev.warden.domain.Role;
 import dev.warden.domain.Session;
 import dev.warden.domain.TerminationReason;
+import dev.warden.domain.UserId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,48 +37,47 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every UserAccounts must do. */
-abstract class UserAccountsContract {
-    static final ActiveWindow WINDOW = new ActiveWindow(NOW, NOW.minus(IDLE));
+public abstract class UserAccountsContract {
+    protected static final ActiveWindow WINDOW = new ActiveWindow(NOW, NOW.minus(IDLE));
 
     protected Ports ports;
     protected UserAccounts accounts;
     protected TransactionBoundary transactions;
 
-    protected abstract Ports ports();
-
-    protected abstract void resetData();
+    /** The ports under test, over an empty store. */
+    protected abstract Ports freshPorts();
 
     @BeforeEach
     void setUpAccounts() {
-        resetData();
-        ports = ports();
+        ports = freshPorts();
         accounts = ports.accounts();
         transactions = ports.transactions();
     }
 
     @Test
     void givenInsertedAccount_whenFoundOrUpdated_thenEveryFieldRoundTrips() {
-        Account alice = anAccount("Alice");
+        Account alice = anAccount("Alice").build();
         accounts.insert(alice);
         assertEquals(alice.toString(), accounts.findById(alice.id()).orElseThrow().toString());
 
-        Account locked = new Account(alice.id(), "Alice", "new-hash", Role.ADMIN, AccountStatus.DISABLED, 3,
-                NOW.plus(Duration.ofMinutes(15)), alice.createdAt());
+        Account locked = anAccount("Alice").withId(alice.id()).withPasswordHash("new-hash").withRole(Role.ADMIN)
+                .disabled().withFailedAttempts(3).lockedUntil(NOW.plus(Duration.ofMinutes(15)))
+                .createdAt(alice.createdAt()).build();
         accounts.update(locked);
 
         Account found = accounts.findById(alice.id()).orElseThrow();
         assertEquals(locked, found);
-        assertTrue(accounts.findById(anAccount("nobody").id()).isEmpty());
+        assertTrue(accounts.findById(UserId.random()).isEmpty());
     }
 
     @Test
     void givenTakenName_whenInsertingItInAnotherCase_thenUsernameTakenAndTheTransactionGoesOn() {
-        accounts.insert(anAccount("Alice"));
+        accounts.insert(anAccount("Alice").build());
 
-        assertThrows(UsernameTaken.class, () -> accounts.insert(anAccount("aLICE")));
-        Account carol = anAccount("carol");
+        assertThrows(UsernameTaken.class, () -> accounts.insert(anAccount("aLICE").build()));
+        Account carol = anAccount("carol").build();
         transactions.run(() -> {
-            assertThrows(UsernameTaken.class, () -> accounts.insert(anAccount("ALICE")));
+            assertThrows(UsernameTaken.class, () -> accounts.insert(anAccount("ALICE").build()));
             accounts.insert(carol);
         });
 
@@ -88,15 +87,15 @@ abstract class UserAccountsContract {
     @Test
     void givenAnOwner_whenAskedOrInsertingASecond_thenOwnerExistsAndTheSecondIsRefused() {
         assertFalse(accounts.ownerExists());
-        accounts.insert(anAccount("owner", Role.OWNER));
+        accounts.insert(anAccount("owner").withRole(Role.OWNER).build());
 
         assertTrue(accounts.ownerExists());
-        assertThrows(RuntimeException.class, () -> accounts.insert(anAccount("owner2", Role.OWNER)));
+        assertThrows(RuntimeException.class, () -> accounts.insert(anAccount("owner2").withRole(Role.OWNER).build()));
     }
 
     @Test
     void givenAccount_whenFoundByNameInAnyCaseOrLockedById_thenItIsFound() {
-        Account alice = anAccount("Alice");
+        Account alice = anAccount("Alice").build();
         accounts.insert(alice);
 
         assertEquals(alice.id(), accounts.findByUsername("aLiCe").orElseThrow().id());
@@ -107,7 +106,7 @@ abstract class UserAccountsContract {
 
     @Test
     void givenOneLoginHoldsTheUserLock_whenASecondLocksTheSameUser_thenItWaitsForTheFirstToCommit() throws Exception {
-        Account alice = anAccount("alice");
+        Account alice = anAccount("alice").build();
         accounts.insert(alice);
         CountDownLatch firstHoldsLock = new CountDownLatch(1);
         AtomicLong firstReleasing = new AtomicLong();
@@ -131,7 +130,7 @@ abstract class UserAccountsContract {
 
     @Test
     void givenParallelFailedLogins_whenEachCountsUnderTheLock_thenNoFailureIsLost() throws Exception {
-        Account alice = anAccount("alice");
+        Account alice = anAccount("alice").build();
         accounts.insert(alice);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -155,12 +154,10 @@ abstract class UserAccountsContract {
 
     @Test
     void givenUsersWithSessions_whenListed_thenOrderedByNameWithActiveCountsAndCurrentLocksOnly() {
-        Account bob = anAccount("bob");
-        Account alice = anAccount("Alice");
-        Account lockedCarol = new Account(anAccount("carol").id(), "carol", "h", Role.USER, AccountStatus.ACTIVE, 0,
-                NOW.plusSeconds(60), NOW.minus(Duration.ofDays(1)));
-        Account formerlyLockedDave = new Account(anAccount("dave").id(), "dave", "h", Role.USER, AccountStatus.ACTIVE,
-                0, NOW, NOW.minus(Duration.ofDays(1)));
+        Account bob = anAccount("bob").build();
+        Account alice = anAccount("Alice").build();
+        Account lockedCarol = anAccount("carol").lockedUntil(NOW.plusSeconds(60)).build();
+        Account formerlyLockedDave = anAccount("dave").lockedUntil(NOW).build();
         List.of(bob, alice, lockedCarol, formerlyLockedDave).forEach(accounts::insert);
         var sessions = ports.sessions();
         sessions.insert(aSession(alice).withIp("10.0.0.1").build());
@@ -187,7 +184,7 @@ abstract class UserAccountsContract {
 
     @Test
     void givenManyUsers_whenFilteredAndPaged_thenQMatchesWithoutCaseAndTotalCountsAllMatches() {
-        List.of("Anna", "hannah", "bob", "JOHANNES", "zed").forEach(name -> accounts.insert(anAccount(name)));
+        List.of("Anna", "hannah", "bob", "JOHANNES", "zed").forEach(name -> accounts.insert(anAccount(name).build()));
 
         Page<UserSummary> page = accounts.list(new UserQuery(new PageRequest(2, 1), "ANN"), WINDOW);
 

@@ -1,9 +1,10 @@
-package dev.warden.adapter.db;
+package dev.warden.application.contract;
 
-import static dev.warden.adapter.db.TestData.IDLE;
-import static dev.warden.adapter.db.TestData.NOW;
-import static dev.warden.adapter.db.TestData.aSession;
-import static dev.warden.adapter.db.TestData.anAccount;
+import static dev.warden.domain.testdata.TestData.IDLE;
+import static dev.warden.domain.testdata.TestData.NOW;
+import static dev.warden.domain.testdata.TestData.aSession;
+import static dev.warden.domain.testdata.TestData.anAccount;
+import static dev.warden.domain.testdata.TestData.anAlarmEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +13,6 @@ import dev.warden.application.port.out.ActiveWindow;
 import dev.warden.application.port.out.OperationalCounts;
 import dev.warden.application.port.out.OperationalCounts.OutboxBacklog;
 import dev.warden.domain.Account;
-import dev.warden.domain.AlarmEvent;
 import dev.warden.domain.Session;
 import dev.warden.domain.SessionEvent;
 import dev.warden.domain.TerminationReason;
@@ -25,25 +25,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What the operational gauges read: active sessions in the window, the outbox backlog, open alarms. */
-abstract class OperationalCountsContract {
+public abstract class OperationalCountsContract {
     private static final ActiveWindow WINDOW = new ActiveWindow(NOW, NOW.minus(IDLE));
 
     protected Ports ports;
     protected OperationalCounts counts;
     private Account alice;
 
-    protected abstract Ports ports();
-
-    protected abstract OperationalCounts counts();
-
-    protected abstract void resetData();
+    /** The ports under test, over an empty store. */
+    protected abstract Ports freshPorts();
 
     @BeforeEach
     void setUp() {
-        resetData();
-        ports = ports();
-        counts = counts();
-        alice = anAccount("alice");
+        ports = freshPorts();
+        counts = ports.counts();
+        alice = anAccount("alice").build();
         ports.accounts().insert(alice);
     }
 
@@ -97,15 +93,12 @@ abstract class OperationalCountsContract {
     void onlyOpenAlarmsCount() {
         UUID open = UUID.randomUUID();
         UUID resolved = UUID.randomUUID();
-        ports.alarms().apply(alarm(AlarmEvent.Kind.RAISED, open, NOW));
-        ports.alarms().apply(alarm(AlarmEvent.Kind.RAISED, resolved, NOW));
-        ports.alarms().apply(alarm(AlarmEvent.Kind.RESOLVED, resolved, NOW.plus(Duration.ofMinutes(1))));
+        ports.alarms().apply(anAlarmEvent().of(alice).forAlarm(open).build());
+        ports.alarms().apply(anAlarmEvent().of(alice).forAlarm(resolved).build());
+        ports.alarms().apply(anAlarmEvent().of(alice).forAlarm(resolved).resolved().at(NOW.plus(Duration.ofMinutes(1)))
+                .build());
 
         assertEquals(1, counts.countOpenAlarms());
     }
 
-    private AlarmEvent alarm(AlarmEvent.Kind kind, UUID id, Instant at) {
-        return new AlarmEvent(UUID.randomUUID(), kind, id, alice.id(), alice.username(), 4,
-                List.of("198.51.100.1", "198.51.100.2", "198.51.100.3", "198.51.100.4"), 4, at);
-    }
 }

@@ -1,6 +1,6 @@
-package dev.warden.adapter.db;
+package dev.warden.application.contract;
 
-import static dev.warden.adapter.db.TestData.NOW;
+import static dev.warden.domain.testdata.TestData.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,22 +19,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every LoginThrottle must do. */
-abstract class LoginThrottleContract {
+public abstract class LoginThrottleContract {
     static final Instant WINDOW = Instant.parse("2030-03-04T12:00:00Z");
 
     protected LoginThrottle throttle;
 
-    protected abstract Ports ports();
+    /** The ports under test, over an empty store. */
+    protected abstract Ports freshPorts();
 
-    /** A second instance of the service on the same database, for counts that must be shared. */
+    /** A second instance of the service on the same store, for counts that must be shared. */
     protected abstract LoginThrottle anotherInstance();
-
-    protected abstract void resetData();
 
     @BeforeEach
     void setUpThrottle() {
-        resetData();
-        throttle = ports().throttle();
+        throttle = freshPorts().throttle();
     }
 
     @Test

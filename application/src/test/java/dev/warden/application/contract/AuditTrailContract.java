@@ -1,6 +1,6 @@
-package dev.warden.adapter.db;
+package dev.warden.application.contract;
 
-import static dev.warden.adapter.db.TestData.NOW;
+import static dev.warden.domain.testdata.TestData.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.warden.application.port.in.AuditQuery;
@@ -17,17 +17,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every AuditTrail must do. */
-abstract class AuditTrailContract {
+public abstract class AuditTrailContract {
     protected AuditTrail audit;
 
-    protected abstract Ports ports();
-
-    protected abstract void resetData();
+    /** The ports under test, over an empty store. */
+    protected abstract Ports freshPorts();
 
     @BeforeEach
     void setUpAudit() {
-        resetData();
-        audit = ports().audit();
+        audit = freshPorts().audit();
     }
 
     @Test
@@ -55,6 +53,16 @@ abstract class AuditTrailContract {
         audit.append(locked);
 
         assertEquals(List.of(locked, failed), audit.list(new AuditQuery(PageRequest.FIRST, null, null)).items());
+    }
+
+    @Test
+    void givenEntriesWrittenOutOfTimeOrder_whenListed_thenTheyComeNewestFirst() {
+        AuditEntry older = AuditEntry.of(AuditType.LOGIN_SUCCEEDED, NOW.minusSeconds(30)).withUser(null, "alice");
+        AuditEntry newer = AuditEntry.of(AuditType.LOGIN_FAILED, NOW).withUser(null, "bob");
+        audit.append(newer);
+        audit.append(older);
+
+        assertEquals(List.of(newer, older), audit.list(new AuditQuery(PageRequest.FIRST, null, null)).items());
     }
 
     @Test

@@ -1,6 +1,9 @@
-package dev.warden.adapter.db;
+package dev.warden.application.contract;
 
-import static dev.warden.adapter.db.TestData.NOW;
+import static dev.warden.domain.testdata.AlarmEventBuilder.ips;
+import static dev.warden.domain.testdata.TestData.ALICE;
+import static dev.warden.domain.testdata.TestData.NOW;
+import static dev.warden.domain.testdata.TestData.anAlarmEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +12,6 @@ import dev.warden.application.port.in.PageRequest;
 import dev.warden.application.port.out.AlarmStore;
 import dev.warden.domain.Alarm;
 import dev.warden.domain.AlarmEvent;
-import dev.warden.domain.UserId;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -17,18 +19,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every AlarmStore must do. */
-abstract class AlarmStoreContract {
-    private static final UserId USER = UserId.random();
+public abstract class AlarmStoreContract {
     protected AlarmStore alarms;
 
-    protected abstract Ports ports();
-
-    protected abstract void resetData();
+    /** The ports under test, over an empty store. */
+    protected abstract Ports freshPorts();
 
     @BeforeEach
     void setUpAlarms() {
-        resetData();
-        alarms = ports().alarms();
+        alarms = freshPorts().alarms();
     }
 
     @Test
@@ -36,12 +35,12 @@ abstract class AlarmStoreContract {
         UUID id = UUID.randomUUID();
         alarms.apply(event(AlarmEvent.Kind.RAISED, id, 4, NOW));
         alarms.apply(event(AlarmEvent.Kind.RAISED, id, 5, NOW.plusSeconds(1)));
-        assertEquals(new Alarm(id, USER, "alice", 4, ips(4), Alarm.Status.OPEN, NOW, null, null, null), only());
+        assertEquals(new Alarm(id, ALICE, "alice", 4, ips(4), Alarm.Status.OPEN, NOW, null, null, null), only());
 
         alarms.apply(event(AlarmEvent.Kind.RESOLVED, id, 3, NOW.plusSeconds(60)));
         alarms.apply(event(AlarmEvent.Kind.RESOLVED, id, 2, NOW.plusSeconds(90)));
 
-        assertEquals(new Alarm(id, USER, "alice", 3, ips(3), Alarm.Status.RESOLVED, NOW, NOW.plusSeconds(60), null,
+        assertEquals(new Alarm(id, ALICE, "alice", 3, ips(3), Alarm.Status.RESOLVED, NOW, NOW.plusSeconds(60), null,
                 null), only());
     }
 
@@ -101,11 +100,11 @@ abstract class AlarmStoreContract {
     @Test
     void givenAddressesInAnyOrder_whenStored_thenTheyReadBackSortedAndAnAlarmWithoutThemReadsEmpty() {
         UUID named = UUID.randomUUID();
-        alarms.apply(new AlarmEvent(UUID.randomUUID(), AlarmEvent.Kind.RAISED, named, USER, "alice", 4,
-                List.of("2001:db8::1", "10.0.0.10", "10.0.0.9", "192.0.2.1"), 4, NOW));
+        alarms.apply(anAlarmEvent().forAlarm(named)
+                .withIps(List.of("2001:db8::1", "10.0.0.10", "10.0.0.9", "192.0.2.1")).build());
         UUID unnamed = UUID.randomUUID();
-        alarms.apply(new AlarmEvent(UUID.randomUUID(), AlarmEvent.Kind.RAISED, unnamed, USER, "alice", 4,
-                List.of(), 4, NOW.minusSeconds(1)));
+        alarms.apply(anAlarmEvent().forAlarm(unnamed).withIps(List.of()).withDistinctIps(4)
+                .at(NOW.minusSeconds(1)).build());
 
         List<Alarm> listed = alarms.list(new AlarmQuery(PageRequest.FIRST, null)).items();
 
@@ -113,12 +112,7 @@ abstract class AlarmStoreContract {
         assertEquals(List.of(), listed.get(1).ipAddresses());
     }
 
-    /** {@code count} addresses, 10.0.0.1 upwards. */
-    private static List<String> ips(int count) {
-        return java.util.stream.IntStream.rangeClosed(1, count).mapToObj(i -> "10.0.0." + i).toList();
-    }
-
     private static AlarmEvent event(AlarmEvent.Kind kind, UUID alarmId, int ips, Instant at) {
-        return new AlarmEvent(UUID.randomUUID(), kind, alarmId, USER, "alice", ips, ips(ips), 4, at);
+        return anAlarmEvent().ofKind(kind).forAlarm(alarmId).withIpCount(ips).at(at).build();
     }
 }

@@ -1,11 +1,11 @@
-package dev.warden.adapter.db;
+package dev.warden.application.contract;
 
-import static dev.warden.adapter.db.TestData.IDLE;
-import static dev.warden.adapter.db.TestData.NOW;
-import static dev.warden.adapter.db.TestData.aSession;
-import static dev.warden.adapter.db.TestData.anAccount;
+import static dev.warden.domain.testdata.TestData.IDLE;
+import static dev.warden.domain.testdata.TestData.NOW;
+import static dev.warden.domain.testdata.TestData.aSession;
+import static dev.warden.domain.testdata.TestData.aTokenHash;
+import static dev.warden.domain.testdata.TestData.anAccount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,17 +30,14 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** What every SessionStore must do. */
-abstract class SessionStoreContract {
-    static final ActiveWindow WINDOW = new ActiveWindow(NOW, NOW.minus(IDLE));
+public abstract class SessionStoreContract {
+    protected static final ActiveWindow WINDOW = new ActiveWindow(NOW, NOW.minus(IDLE));
 
     protected Ports ports;
     protected SessionStore sessions;
@@ -48,18 +45,16 @@ abstract class SessionStoreContract {
     protected Account alice;
     protected Account bob;
 
-    protected abstract Ports ports();
-
-    protected abstract void resetData();
+    /** The ports under test, over an empty store. */
+    protected abstract Ports freshPorts();
 
     @BeforeEach
     void setUpStore() {
-        resetData();
-        ports = ports();
+        ports = freshPorts();
         sessions = ports.sessions();
         transactions = ports.transactions();
-        alice = anAccount("Alice");
-        bob = anAccount("bob");
+        alice = anAccount("Alice").build();
+        bob = anAccount("bob").build();
         ports.accounts().insert(alice);
         ports.accounts().insert(bob);
     }
@@ -76,7 +71,7 @@ abstract class SessionStoreContract {
         assertEquals(alice.passwordHash(), found.account().passwordHash());
         assertEquals(alice.role(), found.account().role());
         assertEquals(alice.createdAt(), found.account().createdAt());
-        assertTrue(sessions.findOpenByTokenHash(TestData.aTokenHash()).isEmpty());
+        assertTrue(sessions.findOpenByTokenHash(aTokenHash()).isEmpty());
     }
 
     @Test
@@ -222,31 +217,6 @@ abstract class SessionStoreContract {
     }
 
     @Test
-    void givenOneSweeperHoldsExpiredRows_whenAnotherSweeps_thenItSkipsThemAndTakesTheRest() throws Exception {
-        for (int i = 0; i < 4; i++) {
-            sessions.insert(aSession(alice).lastActiveAt(NOW.minus(Duration.ofHours(2)).plusSeconds(i)).build());
-        }
-        CountDownLatch firstLocked = new CountDownLatch(1);
-        CountDownLatch secondDone = new CountDownLatch(1);
-        CompletableFuture<List<Session>> first = CompletableFuture.supplyAsync(() -> transactions.inTransaction(() -> {
-            List<Session> locked = sessions.lockExpired(WINDOW, 2);
-            firstLocked.countDown();
-            await(secondDone);
-            return locked;
-        }));
-        assertTrue(firstLocked.await(5, TimeUnit.SECONDS));
-
-        List<Session> second = transactions.inTransaction(() -> sessions.lockExpired(WINDOW, 10));
-        secondDone.countDown();
-
-        Set<SessionId> firstIds = new HashSet<>(first.get(5, TimeUnit.SECONDS).stream().map(Session::id).toList());
-        Set<SessionId> secondIds = new HashSet<>(second.stream().map(Session::id).toList());
-        assertEquals(2, firstIds.size());
-        assertEquals(2, secondIds.size());
-        assertFalse(firstIds.stream().anyMatch(secondIds::contains));
-    }
-
-    @Test
     void givenFullPage_whenListed_thenNextCursorPointsAtItsLastItem() {
         Session newer = aSession(alice).lastActiveAt(NOW.minusSeconds(1)).build();
         Session older = aSession(alice).lastActiveAt(NOW.minusSeconds(2)).build();
@@ -269,16 +239,5 @@ abstract class SessionStoreContract {
 
     private static List<SessionId> ids(Page<Session> page) {
         return page.items().stream().map(Session::id).toList();
-    }
-
-    static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("timed out waiting for the other transaction");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,8 +1,8 @@
-package dev.warden.adapter.db;
+package dev.warden.application.contract;
 
-import static dev.warden.adapter.db.TestData.NOW;
-import static dev.warden.adapter.db.TestData.aSession;
-import static dev.warden.adapter.db.TestData.anAccount;
+import static dev.warden.domain.testdata.TestData.NOW;
+import static dev.warden.domain.testdata.TestData.aSession;
+import static dev.warden.domain.testdata.TestData.anAccount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,19 +20,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every OutboxQueue must do for the relay. */
-abstract class OutboxQueueContract {
+public abstract class OutboxQueueContract {
     protected Ports ports;
     protected EventOutbox outbox;
     protected OutboxQueue queue;
 
-    protected abstract Ports ports();
-
-    protected abstract void resetData();
+    /** The ports under test, over an empty store. */
+    protected abstract Ports freshPorts();
 
     @BeforeEach
     void setUpQueue() throws InterruptedException {
-        resetData();
-        ports = ports();
+        ports = freshPorts();
         outbox = ports.outbox();
         queue = ports.queue();
         // Start listening and forget what earlier tests announced.
@@ -93,6 +91,6 @@ abstract class OutboxQueueContract {
     }
 
     private static SessionEvent event() {
-        return SessionEvent.created(aSession(anAccount("alice")).build(), NOW);
+        return SessionEvent.created(aSession(anAccount("alice").build()).build(), NOW);
     }
 }
