@@ -1,5 +1,8 @@
 package dev.warden.adapter.http;
 
+import static dev.warden.domain.testdata.TestData.aSession;
+import static dev.warden.domain.testdata.TestData.anAccount;
+
 import dev.warden.application.port.in.ActiveSessionQuery;
 import dev.warden.application.port.in.AlarmQuery;
 import dev.warden.application.port.in.AuditQuery;
@@ -20,7 +23,6 @@ import dev.warden.domain.ClientInfo;
 import dev.warden.domain.DeviceToken;
 import dev.warden.domain.Role;
 import dev.warden.domain.Session;
-import dev.warden.domain.SessionId;
 import dev.warden.domain.SessionToken;
 import dev.warden.domain.UserId;
 import java.security.SecureRandom;
@@ -42,10 +44,10 @@ final class FakeWarden {
     static final String PASSWORD_HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    final Account admin = new Account(UserId.random(), "alice", PASSWORD_HASH, Role.ADMIN, AccountStatus.ACTIVE,
-            0, null, NOW.minus(Duration.ofDays(30)));
-    final Account user = new Account(UserId.random(), "bob", PASSWORD_HASH, Role.USER, AccountStatus.ACTIVE,
-            0, null, NOW.minus(Duration.ofDays(20)));
+    final Account admin = anAccount("alice").withRole(Role.ADMIN).withPasswordHash(PASSWORD_HASH)
+            .createdAt(NOW.minus(Duration.ofDays(30))).build();
+    final Account user = anAccount("bob").withPasswordHash(PASSWORD_HASH).createdAt(NOW.minus(Duration.ofDays(20)))
+            .build();
     final SessionToken adminToken = SessionToken.generate(RANDOM);
     final SessionToken userToken = SessionToken.generate(RANDOM);
     final Session adminSession = session(admin, adminToken);
@@ -222,9 +224,8 @@ final class FakeWarden {
     }
 
     private static Session session(Account account, SessionToken token) {
-        Instant created = NOW.minus(Duration.ofHours(1));
-        return new Session(SessionId.random(), account.id(), account.username(), token.hash(), "198.51.100.7",
-                "Mozilla/5.0", created, NOW.minus(Duration.ofMinutes(5)), created.plus(Duration.ofHours(24)));
+        return aSession(account).withTokenHash(token.hash()).withIp("198.51.100.7").withUserAgent("Mozilla/5.0")
+                .startedAt(NOW.minus(Duration.ofHours(1))).lastActiveAt(NOW.minus(Duration.ofMinutes(5))).build();
     }
 
     static ActiveSessionQuery sessionQuery(Object query) {

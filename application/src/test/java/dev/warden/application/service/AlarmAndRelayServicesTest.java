@@ -1,5 +1,6 @@
 package dev.warden.application.service;
 
+import static dev.warden.domain.testdata.TestData.anAlarmEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,9 +28,8 @@ class AlarmAndRelayServicesTest {
     @Test
     void aRepeatedRaiseKeepsOneOpenAlarmAndItsResolveClosesIt() {
         UUID alarmId = UUID.randomUUID();
-        UserId user = UserId.random();
-        AlarmEvent raised = new AlarmEvent(UUID.randomUUID(), AlarmEvent.Kind.RAISED, alarmId, user, "alice", 4,
-                List.of("10.0.0.4", "10.0.0.1", "10.0.0.3", "10.0.0.2"), 4, UseCaseFixture.START);
+        AlarmEvent raised = anAlarmEvent().forAlarm(alarmId).withIps(List.of("10.0.0.4", "10.0.0.1", "10.0.0.3", "10.0.0.2"))
+                .at(UseCaseFixture.START).build();
         warden.alarmService.record(raised);
         warden.alarmService.record(raised);
 
@@ -39,8 +39,8 @@ class AlarmAndRelayServicesTest {
                 new AlarmQuery(PageRequest.FIRST, Alarm.Status.OPEN), warden.admin()).items().getFirst().ipAddresses(),
                 "the alarm names its addresses, sorted");
 
-        warden.alarmService.record(new AlarmEvent(UUID.randomUUID(), AlarmEvent.Kind.RESOLVED, alarmId, user, "alice",
-                3, List.of("10.0.0.1", "10.0.0.2", "10.0.0.3"), 4, UseCaseFixture.START.plusSeconds(5)));
+        warden.alarmService.record(anAlarmEvent().resolved().forAlarm(alarmId).withIpCount(3)
+                .at(UseCaseFixture.START.plusSeconds(5)).build());
         assertEquals(0, warden.queries.list(new AlarmQuery(PageRequest.FIRST, Alarm.Status.OPEN), warden.admin()).total());
         assertEquals(1, warden.queries.list(new AlarmQuery(PageRequest.FIRST, Alarm.Status.RESOLVED), warden.admin()).total());
     }
@@ -49,8 +49,8 @@ class AlarmAndRelayServicesTest {
     void acknowledgingRecordsWhoAndUnknownAlarmsAreNotFound() {
         UUID alarmId = UUID.randomUUID();
         UserId alice = UserId.random();
-        warden.alarmService.record(new AlarmEvent(UUID.randomUUID(), AlarmEvent.Kind.RAISED, alarmId, alice,
-                "alice", 4, List.of(), 4, UseCaseFixture.START));
+        warden.alarmService.record(anAlarmEvent().forAlarm(alarmId).forUser(alice, "alice").at(UseCaseFixture.START)
+                .build());
 
         warden.alarmService.acknowledge(alarmId, warden.admin());
 

@@ -24,7 +24,6 @@ import dev.warden.domain.Role;
 import dev.warden.domain.SessionLimitReached;
 import dev.warden.domain.TerminationReason;
 import dev.warden.domain.WardenPolicy;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -38,11 +37,8 @@ class BusinessMetricsTest {
 
     private final UseCaseFixture warden = new UseCaseFixture(WardenPolicy.DEFAULTS.withMaxSessionsPerUser(2),
             new LoginThrottlePolicy(30, Duration.ofMinutes(5)));
-    private final RecordingMetrics metrics = new RecordingMetrics();
-    private final EventOutbox outbox = new MeteredEventOutbox(warden.outbox, warden.transactions, metrics);
-    private final LoginService login = new LoginService(warden.transactions, warden.accounts, warden.sessions,
-            warden.audit, outbox, warden.hasher, warden.policy, warden.clock, new SecureRandom(), warden.devices,
-            warden.throttle, warden.throttlePolicy, metrics);
+    private final RecordingMetrics metrics = warden.metrics;
+    private final LoginService login = warden.login;
     private final ClientInfo client = new ClientInfo("198.51.100.4", "Firefox");
 
     @Test
@@ -78,26 +74,25 @@ class BusinessMetricsTest {
 
     @Test
     void aThrottledAttemptAndAnUnansweredOneAreCountedAsSuch() {
-        LoginService strict = new LoginService(warden.transactions, warden.accounts, warden.sessions, warden.audit,
-                outbox, warden.hasher, warden.policy, warden.clock, new SecureRandom(), warden.devices,
-                warden.throttle, new LoginThrottlePolicy(1, Duration.ofMinutes(5)), metrics);
-        warden.givenAccount("alice", Role.USER);
-        assertThrows(InvalidCredentials.class, () -> strict.login("alice", WRONG, client));
+        UseCaseFixture strict = new UseCaseFixture(warden.policy, new LoginThrottlePolicy(1, Duration.ofMinutes(5)));
+        strict.givenAccount("alice", Role.USER);
+        assertThrows(InvalidCredentials.class, () -> strict.login.login("alice", WRONG, client));
 
-        assertThrows(TooManyLoginAttempts.class, () -> strict.login("alice", WRONG, client));
-        warden.hasher.whileVerifying = () -> {
+        assertThrows(TooManyLoginAttempts.class, () -> strict.login.login("alice", WRONG, client));
+        strict.hasher.whileVerifying = () -> {
             throw new PasswordHashingSaturated();
         };
         assertThrows(PasswordHashingSaturated.class,
-                () -> login.login("alice", PASSWORD, new ClientInfo("192.0.2.9", "curl")));
+                () -> strict.login.login("alice", PASSWORD, new ClientInfo("192.0.2.9", "curl")));
 
-        assertEquals(1, metrics.logins(LoginOutcome.THROTTLED));
-        assertEquals(1, metrics.logins(LoginOutcome.UNAVAILABLE));
-        assertEquals(1, metrics.logins(LoginOutcome.FAILED));
+        assertEquals(1, strict.metrics.logins(LoginOutcome.THROTTLED));
+        assertEquals(1, strict.metrics.logins(LoginOutcome.UNAVAILABLE));
+        assertEquals(1, strict.metrics.logins(LoginOutcome.FAILED));
     }
 
     @Test
     void aSessionEndIsCountedByReasonOnceItsTransactionCommitted() {
+        EventOutbox outbox = new MeteredEventOutbox(warden.outbox, warden.transactions, metrics);
         warden.givenAccount("alice", Role.USER);
         var session = login.login("alice", PASSWORD, client).session();
         var ended = dev.warden.domain.SessionEvent.ended(session, TerminationReason.ADMIN_TERMINATED, null,
@@ -117,18 +112,12 @@ class BusinessMetricsTest {
     @Test
     void everyWayASessionEndsPassesTheMeteredOutbox() {
         warden.givenAccount("alice", Role.USER);
-        LogoutService logout = new LogoutService(warden.transactions, warden.sessions, warden.audit, outbox,
-                warden.clock);
-        SweepExpiredSessionsService sweep = new SweepExpiredSessionsService(warden.transactions, warden.sessions,
-                warden.audit, outbox, warden.policy, warden.clock);
-        ValidateSessionService validate = new ValidateSessionService(warden.transactions, warden.sessions,
-                warden.audit, outbox, warden.policy, warden.clock);
         var first = login.login("alice", PASSWORD, client);
         login.login("alice", PASSWORD, client);
-        logout.logout(validate.validate(first.token().reveal()), client);
+        warden.logout.logout(warden.validate.validate(first.token().reveal()), client);
 
         warden.clock.advance(warden.policy.idleTimeout().plusSeconds(1));
-        sweep.sweepOnce();
+        warden.sweep.sweepOnce();
 
         assertEquals(1, metrics.ended(TerminationReason.USER_LOGOUT));
         assertEquals(1, metrics.ended(TerminationReason.IDLE_TIMEOUT));
@@ -138,11 +127,10 @@ class BusinessMetricsTest {
     @Test
     void everyValidationIsTimedWhateverItsAnswer() {
         warden.givenAccount("alice", Role.USER);
-        TimedSessionValidation timed = new TimedSessionValidation(warden.validate, metrics);
         String token = login.login("alice", PASSWORD, client).token().reveal();
 
-        timed.validate(token);
-        assertThrows(Unauthenticated.class, () -> timed.validate("not-a-token"));
+        warden.validate.validate(token);
+        assertThrows(Unauthenticated.class, () -> warden.validate.validate("not-a-token"));
 
         assertEquals(2, metrics.validations.size());
         assertTrue(metrics.validations.stream().noneMatch(Duration::isNegative));

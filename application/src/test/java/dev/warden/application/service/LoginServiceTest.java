@@ -162,8 +162,8 @@ class LoginServiceTest {
     @Test
     void givenThePasswordIsResetWhileTheOldOneIsChecked_thenTheLoginIsRefusedAndNoFailureCounted() {
         Account alice = warden.givenAccount("alice", Role.USER);
-        warden.hasher.whileVerifying = () -> warden.accounts.update(new Account(alice.id(), alice.username(),
-                warden.hasher.hash("a brand new passphrase"), alice.role(), alice.status(), 0, null, alice.createdAt()));
+        warden.hasher.whileVerifying = () -> warden.accounts.update(
+                alice.withPassword(warden.hasher.hash("a brand new passphrase")));
 
         assertThrows(InvalidCredentials.class, () -> warden.login.login("alice", PASSWORD, client));
 

@@ -1,5 +1,6 @@
 package dev.warden.application.service;
 
+import static dev.warden.domain.testdata.TestData.anAlarmEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,6 @@ import dev.warden.domain.AlarmEvent;
 import dev.warden.domain.Role;
 import dev.warden.domain.RetentionPolicy;
 import dev.warden.domain.SessionId;
-import dev.warden.domain.UserId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,8 +24,7 @@ class PurgeExpiredHistoryServiceTest {
     private static final RetentionPolicy RETENTION = RetentionPolicy.DEFAULTS; // PT24H, P30D, P365D
 
     private final UseCaseFixture warden = new UseCaseFixture();
-    private final InMemoryHistoryRetention retention = new InMemoryHistoryRetention(warden.outbox, warden.sessions,
-            warden.audit, warden.alarms);
+    private final InMemoryHistoryRetention retention = warden.stores.retention;
     private final OutboxRelayService relay = new OutboxRelayService(warden.outbox, events -> { });
 
     @BeforeEach
@@ -133,7 +132,6 @@ class PurgeExpiredHistoryServiceTest {
 
     private void alarm(AlarmEvent.Kind kind, UUID alarmId) {
         Instant at = warden.clock.instant();
-        warden.alarmService.record(new AlarmEvent(UUID.randomUUID(), kind, alarmId, new UserId(new UUID(0, 7)),
-                "alice", 4, List.of("198.51.100.1", "198.51.100.2", "198.51.100.3", "198.51.100.4"), 4, at));
+        warden.alarmService.record(anAlarmEvent().ofKind(kind).forAlarm(alarmId).at(at).build());
     }
 }
