@@ -1,5 +1,6 @@
 package dev.warden.adapter.kafka;
 
+import static dev.warden.domain.testdata.TestData.anAccount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warden.domain.Account;
 import dev.warden.domain.AccountEvent;
-import dev.warden.domain.AccountStatus;
 import dev.warden.domain.Role;
 import dev.warden.domain.SessionId;
 import dev.warden.domain.UserId;
@@ -22,8 +22,8 @@ class AccountEventCloudEventsTest {
     private static final Instant AT = Instant.parse("2026-11-26T15:04:05.123Z");
     private final UserId user = UserId.parse("8a0f6c1e-2b1d-4c55-9a7e-0d6f3b2a9c11");
     private final UserId admin = UserId.parse("c0ffee00-1111-4222-8333-444455556666");
-    private final Account alice = new Account(user, "alice", "$argon2id$secret-hash", Role.USER, AccountStatus.ACTIVE,
-            0, null, AT);
+    private final Account alice = anAccount("alice").withId(user).withPasswordHash("$argon2id$secret-hash").createdAt(AT)
+            .build();
 
     @Test
     void givenDisabledEvent_whenEncoded_thenCloudEventsEnvelopeAndAccountDataWithoutRole() throws Exception {

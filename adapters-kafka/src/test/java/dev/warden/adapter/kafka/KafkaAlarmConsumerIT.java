@@ -1,6 +1,6 @@
 package dev.warden.adapter.kafka;
 
-import static dev.warden.adapter.kafka.InMemoryOutboxQueue.await;
+import static dev.warden.adapter.kafka.Eventually.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.warden.application.port.in.RecordAlarmEventUseCase;

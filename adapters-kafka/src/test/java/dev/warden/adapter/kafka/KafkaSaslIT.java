@@ -1,11 +1,12 @@
 package dev.warden.adapter.kafka;
 
-import static dev.warden.adapter.kafka.InMemoryOutboxQueue.await;
+import static dev.warden.adapter.kafka.Eventually.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.warden.application.fakes.InMemoryOutbox;
 import dev.warden.application.port.out.EventPublisher;
 import dev.warden.application.service.OutboxRelayService;
 import dev.warden.devkafka.EmbeddedKafkaBroker;
@@ -90,7 +91,7 @@ class KafkaSaslIT {
     @Test
     void whileTheBrokerRefusesTheCredentialsEventsStayInTheOutboxAndGoOutOnceTheyWork() {
         String user = "relay-" + System.nanoTime();
-        InMemoryOutboxQueue queue = new InMemoryOutboxQueue();
+        InMemoryOutbox queue = new InMemoryOutbox();
         AtomicInteger refusals = new AtomicInteger();
         AtomicReference<String> lastFailure = new AtomicReference<>();
         UserId userId = UserId.random();

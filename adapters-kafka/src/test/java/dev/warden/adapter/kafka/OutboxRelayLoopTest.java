@@ -1,9 +1,10 @@
 package dev.warden.adapter.kafka;
 
-import static dev.warden.adapter.kafka.InMemoryOutboxQueue.await;
+import static dev.warden.adapter.kafka.Eventually.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.warden.application.fakes.InMemoryOutbox;
 import dev.warden.application.service.OutboxRelayService;
 import dev.warden.domain.SessionEvent;
 import dev.warden.domain.UserId;
@@ -23,7 +24,7 @@ class OutboxRelayLoopTest {
     private static final Duration LONG_POLL = Duration.ofSeconds(30);
     private static final Duration INITIAL_BACKOFF = Duration.ofMillis(50);
 
-    private final InMemoryOutboxQueue queue = new InMemoryOutboxQueue();
+    private final InMemoryOutbox queue = new InMemoryOutbox();
     private final ScriptedPublisher publisher = new ScriptedPublisher();
     private final OutboxRelayService relay = new OutboxRelayService(queue, publisher);
     private final List<AutoCloseable> toClose = new ArrayList<>();

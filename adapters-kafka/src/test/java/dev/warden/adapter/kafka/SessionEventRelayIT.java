@@ -1,17 +1,17 @@
 package dev.warden.adapter.kafka;
 
-import static dev.warden.adapter.kafka.InMemoryOutboxQueue.await;
+import static dev.warden.adapter.kafka.Eventually.await;
+import static dev.warden.domain.testdata.TestData.anAccount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.warden.application.fakes.InMemoryOutbox;
 import dev.warden.application.port.out.EventPublisher;
 import dev.warden.application.service.OutboxRelayService;
 import dev.warden.devkafka.EmbeddedKafkaBroker;
 import dev.warden.domain.Account;
 import dev.warden.domain.AccountEvent;
-import dev.warden.domain.AccountStatus;
 import dev.warden.domain.OutboxEvent;
-import dev.warden.domain.Role;
 import dev.warden.domain.SessionEvent;
 import dev.warden.domain.SessionId;
 import dev.warden.domain.UserId;
@@ -36,7 +36,7 @@ class SessionEventRelayIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static EmbeddedKafkaBroker broker;
 
-    private final InMemoryOutboxQueue queue = new InMemoryOutboxQueue();
+    private final InMemoryOutbox queue = new InMemoryOutbox();
     private final AtomicInteger failedPublishes = new AtomicInteger();
     private KafkaEventPublisher publisher;
     private OutboxRelayLoop loop;
@@ -111,8 +111,7 @@ class SessionEventRelayIT {
     @Test
     void givenAccountEventsBetweenSessionEvents_whenRelayed_thenEachKindArrivesOnItsOwnTopicKeyedByUser() {
         UserId user = UserId.random();
-        Account account = new Account(user, "acct-" + user, "hash", Role.USER, AccountStatus.ACTIVE, 0, null,
-                SessionEvents.CREATED_AT);
+        Account account = anAccount("acct-" + user).withId(user).createdAt(SessionEvents.CREATED_AT).build();
         SessionId session = SessionId.random();
         List<OutboxEvent> events = List.of(
                 AccountEvent.of(AccountEvent.Type.CREATED, account, null, SessionEvents.CREATED_AT),

@@ -1,12 +1,14 @@
 package dev.warden.adapter.kafka;
 
+import static dev.warden.domain.testdata.TestData.aSession;
+
+import dev.warden.domain.Session;
 import dev.warden.domain.SessionEvent;
 import dev.warden.domain.SessionId;
 import dev.warden.domain.TerminationReason;
 import dev.warden.domain.UserId;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
 /** Session events with fixed, recognisable values for assertions. */
 final class SessionEvents {
@@ -17,24 +19,24 @@ final class SessionEvents {
     }
 
     static SessionEvent created(UserId user, SessionId session) {
-        return new SessionEvent(UUID.randomUUID(), SessionEvent.Type.CREATED, CREATED_AT, session, user,
-                "alice", "203.0.113.7", "Mozilla/5.0 (X11; Linux x86_64)", CREATED_AT, EXPIRES_AT,
-                null, null, null);
+        return SessionEvent.created(session(user, session), CREATED_AT);
     }
 
     static SessionEvent terminated(UserId user, SessionId session, UserId actor, Instant endedAt) {
-        return new SessionEvent(UUID.randomUUID(), SessionEvent.Type.TERMINATED, endedAt, session, user,
-                "alice", "203.0.113.7", "Mozilla/5.0 (X11; Linux x86_64)", CREATED_AT, EXPIRES_AT,
-                TerminationReason.ADMIN_TERMINATED, actor, endedAt);
+        return SessionEvent.ended(session(user, session), TerminationReason.ADMIN_TERMINATED, actor, endedAt);
     }
 
     static SessionEvent expired(UserId user, SessionId session, Instant endedAt) {
-        return new SessionEvent(UUID.randomUUID(), SessionEvent.Type.EXPIRED, endedAt, session, user,
-                "alice", "203.0.113.7", "Mozilla/5.0 (X11; Linux x86_64)", CREATED_AT, EXPIRES_AT,
-                TerminationReason.IDLE_TIMEOUT, null, endedAt);
+        return SessionEvent.ended(session(user, session), TerminationReason.IDLE_TIMEOUT, null, endedAt);
     }
 
     static SessionEvent anyEvent(UserId user) {
         return created(user, SessionId.random());
+    }
+
+    /** Alice's login at {@link #CREATED_AT}, expiring at {@link #EXPIRES_AT}. */
+    private static Session session(UserId user, SessionId session) {
+        return aSession().forUser(user, "alice").withId(session).withIp("203.0.113.7")
+                .withUserAgent("Mozilla/5.0 (X11; Linux x86_64)").startedAt(CREATED_AT).build();
     }
 }
