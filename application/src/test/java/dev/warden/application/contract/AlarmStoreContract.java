@@ -19,15 +19,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every AlarmStore must do. */
-public abstract class AlarmStoreContract {
+public abstract class AlarmStoreContract extends PortContract {
     protected AlarmStore alarms;
-
-    /** The ports under test, over an empty store. */
-    protected abstract Ports freshPorts();
 
     @BeforeEach
     void setUpAlarms() {
-        alarms = freshPorts().alarms();
+        alarms = ports.alarms();
     }
 
     @Test

@@ -17,15 +17,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every AuditTrail must do. */
-public abstract class AuditTrailContract {
+public abstract class AuditTrailContract extends PortContract {
     protected AuditTrail audit;
-
-    /** The ports under test, over an empty store. */
-    protected abstract Ports freshPorts();
 
     @BeforeEach
     void setUpAudit() {
-        audit = freshPorts().audit();
+        audit = ports.audit();
     }
 
     @Test

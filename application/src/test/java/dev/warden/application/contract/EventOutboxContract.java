@@ -22,17 +22,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every EventOutbox must do: keep events exactly, in append order, for the relay. */
-public abstract class EventOutboxContract {
+public abstract class EventOutboxContract extends PortContract {
     protected EventOutbox outbox;
     protected OutboxQueue queue;
-    protected Ports ports;
-
-    /** The ports under test, over an empty store. */
-    protected abstract Ports freshPorts();
 
     @BeforeEach
     void setUpOutbox() {
-        ports = freshPorts();
         outbox = ports.outbox();
         queue = ports.queue();
     }

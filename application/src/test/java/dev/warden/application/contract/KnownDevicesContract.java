@@ -21,18 +21,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every KnownDevices must do. */
-public abstract class KnownDevicesContract {
+public abstract class KnownDevicesContract extends PortContract {
     protected KnownDevices devices;
     protected UserAccounts accounts;
     protected TransactionBoundary transactions;
     protected Account alice;
 
-    /** The ports under test, over an empty store. */
-    protected abstract Ports freshPorts();
-
     @BeforeEach
     void setUpDevices() {
-        Ports ports = freshPorts();
         devices = ports.devices();
         accounts = ports.accounts();
         transactions = ports.transactions();

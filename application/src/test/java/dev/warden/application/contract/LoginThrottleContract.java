@@ -19,20 +19,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every LoginThrottle must do. */
-public abstract class LoginThrottleContract {
+public abstract class LoginThrottleContract extends PortContract {
     static final Instant WINDOW = Instant.parse("2030-03-04T12:00:00Z");
 
     protected LoginThrottle throttle;
-
-    /** The ports under test, over an empty store. */
-    protected abstract Ports freshPorts();
 
     /** A second instance of the service on the same store, for counts that must be shared. */
     protected abstract LoginThrottle anotherInstance();
 
     @BeforeEach
     void setUpThrottle() {
-        throttle = freshPorts().throttle();
+        throttle = ports.throttle();
     }
 
     @Test

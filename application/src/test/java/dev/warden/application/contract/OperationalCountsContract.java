@@ -25,19 +25,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What the operational gauges read: active sessions in the window, the outbox backlog, open alarms. */
-public abstract class OperationalCountsContract {
+public abstract class OperationalCountsContract extends PortContract {
     private static final ActiveWindow WINDOW = new ActiveWindow(NOW, NOW.minus(IDLE));
 
-    protected Ports ports;
     protected OperationalCounts counts;
     private Account alice;
 
-    /** The ports under test, over an empty store. */
-    protected abstract Ports freshPorts();
-
     @BeforeEach
     void setUp() {
-        ports = freshPorts();
         counts = ports.counts();
         alice = anAccount("alice").build();
         ports.accounts().insert(alice);

@@ -20,17 +20,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every OutboxQueue must do for the relay. */
-public abstract class OutboxQueueContract {
-    protected Ports ports;
+public abstract class OutboxQueueContract extends PortContract {
     protected EventOutbox outbox;
     protected OutboxQueue queue;
 
-    /** The ports under test, over an empty store. */
-    protected abstract Ports freshPorts();
-
     @BeforeEach
     void setUpQueue() throws InterruptedException {
-        ports = freshPorts();
         outbox = ports.outbox();
         queue = ports.queue();
         // Start listening and forget what earlier tests announced.

@@ -36,21 +36,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** What every SessionStore must do. */
-public abstract class SessionStoreContract {
+public abstract class SessionStoreContract extends PortContract {
     protected static final ActiveWindow WINDOW = new ActiveWindow(NOW, NOW.minus(IDLE));
 
-    protected Ports ports;
     protected SessionStore sessions;
     protected TransactionBoundary transactions;
     protected Account alice;
     protected Account bob;
 
-    /** The ports under test, over an empty store. */
-    protected abstract Ports freshPorts();
-
     @BeforeEach
     void setUpStore() {
-        ports = freshPorts();
         sessions = ports.sessions();
         transactions = ports.transactions();
         alice = anAccount("Alice").build();

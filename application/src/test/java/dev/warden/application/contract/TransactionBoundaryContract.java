@@ -19,17 +19,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every TransactionBoundary must do: all or nothing, nested calls joining the outer one. */
-public abstract class TransactionBoundaryContract {
-    protected Ports ports;
+public abstract class TransactionBoundaryContract extends PortContract {
     protected TransactionBoundary transactions;
     protected Account alice;
 
-    /** The ports under test, over an empty store. */
-    protected abstract Ports freshPorts();
-
     @BeforeEach
     void setUpTransactions() {
-        ports = freshPorts();
         transactions = ports.transactions();
         alice = anAccount("alice").build();
         ports.accounts().insert(alice);

@@ -37,19 +37,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every UserAccounts must do. */
-public abstract class UserAccountsContract {
+public abstract class UserAccountsContract extends PortContract {
     protected static final ActiveWindow WINDOW = new ActiveWindow(NOW, NOW.minus(IDLE));
 
-    protected Ports ports;
     protected UserAccounts accounts;
     protected TransactionBoundary transactions;
 
-    /** The ports under test, over an empty store. */
-    protected abstract Ports freshPorts();
-
     @BeforeEach
     void setUpAccounts() {
-        ports = freshPorts();
         accounts = ports.accounts();
         transactions = ports.transactions();
     }

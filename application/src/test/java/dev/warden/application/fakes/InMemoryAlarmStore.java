@@ -22,17 +22,7 @@ public final class InMemoryAlarmStore implements AlarmStore {
     private final Map<UUID, Alarm> alarms = new LinkedHashMap<>();
 
     public InMemoryAlarmStore(InMemoryTransactions transactions) {
-        transactions.enlist(this::snapshot);
-    }
-
-    private synchronized Runnable snapshot() {
-        Map<UUID, Alarm> copy = new LinkedHashMap<>(alarms);
-        return () -> {
-            synchronized (this) {
-                alarms.clear();
-                alarms.putAll(copy);
-            }
-        };
+        transactions.enlist(this, alarms);
     }
 
     /** Deletes at most {@code max} alarms resolved before {@code cutoff}. */

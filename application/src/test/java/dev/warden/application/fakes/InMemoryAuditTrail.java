@@ -15,17 +15,7 @@ public final class InMemoryAuditTrail implements AuditTrail {
     private final List<AuditEntry> entries = new ArrayList<>();
 
     public InMemoryAuditTrail(InMemoryTransactions transactions) {
-        transactions.enlist(this::snapshot);
-    }
-
-    private synchronized Runnable snapshot() {
-        List<AuditEntry> copy = List.copyOf(entries);
-        return () -> {
-            synchronized (this) {
-                entries.clear();
-                entries.addAll(copy);
-            }
-        };
+        transactions.enlist(this, entries);
     }
 
     /** Every entry, in the order written. */

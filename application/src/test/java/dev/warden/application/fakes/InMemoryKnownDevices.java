@@ -16,17 +16,7 @@ public final class InMemoryKnownDevices implements KnownDevices {
     private final Map<String, KnownDevice> devices = new LinkedHashMap<>();
 
     public InMemoryKnownDevices(InMemoryTransactions transactions) {
-        transactions.enlist(this::snapshot);
-    }
-
-    private synchronized Runnable snapshot() {
-        Map<String, KnownDevice> copy = new LinkedHashMap<>(devices);
-        return () -> {
-            synchronized (this) {
-                devices.clear();
-                devices.putAll(copy);
-            }
-        };
+        transactions.enlist(this, devices);
     }
 
     private static String key(UserId userId, TokenHash tokenHash) {

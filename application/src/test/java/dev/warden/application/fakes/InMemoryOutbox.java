@@ -44,23 +44,9 @@ public final class InMemoryOutbox implements EventOutbox, OutboxQueue {
     public InMemoryOutbox(Clock clock, InMemoryTransactions transactions) {
         this.clock = clock;
         this.transactions = transactions;
-        transactions.enlist(this::snapshot);
-    }
-
-    private synchronized Runnable snapshot() {
-        TreeMap<Long, Row> unpublishedCopy = new TreeMap<>(unpublished);
-        TreeMap<Long, Instant> publishedAtCopy = new TreeMap<>(publishedAt);
-        List<OutboxEvent> allCopy = List.copyOf(all);
-        return () -> {
-            synchronized (this) {
-                unpublished.clear();
-                unpublished.putAll(unpublishedCopy);
-                publishedAt.clear();
-                publishedAt.putAll(publishedAtCopy);
-                all.clear();
-                all.addAll(allCopy);
-            }
-        };
+        transactions.enlist(this, unpublished);
+        transactions.enlist(this, publishedAt);
+        transactions.enlist(this, all);
     }
 
     /** Every event appended, of every kind, in order. */

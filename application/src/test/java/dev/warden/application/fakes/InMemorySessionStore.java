@@ -46,17 +46,7 @@ public final class InMemorySessionStore implements SessionStore {
     public InMemorySessionStore(InMemoryUserAccounts accounts, InMemoryTransactions transactions) {
         this.accounts = accounts;
         this.transactions = transactions;
-        transactions.enlist(this::snapshot);
-    }
-
-    private synchronized Runnable snapshot() {
-        Map<SessionId, Row> copy = new LinkedHashMap<>(rows);
-        return () -> {
-            synchronized (this) {
-                rows.clear();
-                rows.putAll(copy);
-            }
-        };
+        transactions.enlist(this, rows);
     }
 
     public synchronized Row row(SessionId id) {

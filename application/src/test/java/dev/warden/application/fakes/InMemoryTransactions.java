@@ -2,10 +2,13 @@ package dev.warden.application.fakes;
 
 import dev.warden.application.port.out.TransactionBoundary;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -17,17 +20,12 @@ import java.util.function.Supplier;
  * the adapters' own tests cover.
  */
 public final class InMemoryTransactions implements TransactionBoundary {
-    /** A store whose state a rolled-back transaction puts back. */
-    public interface Participant {
-        /** @return puts the state of this moment back */
-        Runnable snapshot();
-    }
-
     private static final System.Logger LOG = System.getLogger(InMemoryTransactions.class.getName());
 
     private final ReentrantLock oneAtATime = new ReentrantLock();
     private final ThreadLocal<Transaction> current = new ThreadLocal<>();
-    private final List<Participant> participants = new CopyOnWriteArrayList<>();
+    /** Each takes a snapshot of one store's state and returns what puts it back. */
+    private final List<Supplier<Runnable>> snapshots = new CopyOnWriteArrayList<>();
     private final AtomicInteger started = new AtomicInteger();
 
     private static final class Transaction {
@@ -35,9 +33,34 @@ public final class InMemoryTransactions implements TransactionBoundary {
         final List<Runnable> afterCommit = new ArrayList<>();
     }
 
-    /** Makes {@code participant}'s changes roll back with the transaction that made them. */
-    public void enlist(Participant participant) {
-        participants.add(participant);
+    /** Makes changes to {@code state}, which {@code guard}'s monitor protects, roll back with their transaction. */
+    public <K, V> void enlist(Object guard, Map<K, V> state) {
+        enlist(guard, () -> new LinkedHashMap<>(state), saved -> {
+            state.clear();
+            state.putAll(saved);
+        });
+    }
+
+    /** Makes changes to {@code state}, which {@code guard}'s monitor protects, roll back with their transaction. */
+    public <T> void enlist(Object guard, List<T> state) {
+        enlist(guard, () -> List.copyOf(state), saved -> {
+            state.clear();
+            state.addAll(saved);
+        });
+    }
+
+    /** At the start of each outermost transaction, {@code save} copies the state; a rollback restores that copy. */
+    private <S> void enlist(Object guard, Supplier<S> save, Consumer<S> restore) {
+        snapshots.add(() -> {
+            synchronized (guard) {
+                S saved = save.get();
+                return () -> {
+                    synchronized (guard) {
+                        restore.accept(saved);
+                    }
+                };
+            }
+        });
     }
 
     /** How many transactions were started, nested ones included. */
@@ -82,7 +105,7 @@ public final class InMemoryTransactions implements TransactionBoundary {
         T result;
         try {
             current.set(transaction);
-            List<Runnable> rollback = participants.stream().map(Participant::snapshot).toList();
+            List<Runnable> rollback = snapshots.stream().map(Supplier::get).toList();
             try {
                 result = work.get();
             } catch (RuntimeException | Error e) {

@@ -32,22 +32,12 @@ public final class InMemoryUserAccounts implements UserAccounts {
 
     public InMemoryUserAccounts(InMemoryTransactions transactions) {
         this.transactions = transactions;
-        transactions.enlist(this::snapshot);
+        transactions.enlist(this, accounts);
     }
 
     /** Lets the user list count sessions without a dependency cycle between the fakes. */
     public void countSessionsWith(Function<ActiveWindow, List<Session>> source) {
         this.activeSessions = source;
-    }
-
-    private synchronized Runnable snapshot() {
-        Map<UserId, Account> copy = new LinkedHashMap<>(accounts);
-        return () -> {
-            synchronized (this) {
-                accounts.clear();
-                accounts.putAll(copy);
-            }
-        };
     }
 
     @Override
