@@ -101,6 +101,22 @@ class ProductionJarIT {
     }
 
     @Test
+    void thePasswordAdapterAndItsLibrariesShipInLibs() throws Exception {
+        assertTrue(Files.exists(JAR), "run in the integration-test phase, after package");
+        String classPath;
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            classPath = jar.getManifest().getMainAttributes().getValue("Class-Path");
+        }
+        // Every login hashes with them: a jar without them would start and then fail each login.
+        for (String library : List.of("warden-adapters-password-", "bcprov-jdk18on-", "zxcvbn-")) {
+            assertTrue(classPath.contains("libs/" + library), library + " is not on the jar's class path: " + classPath);
+            try (Stream<Path> files = Files.list(LIBS)) {
+                assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith(library)), library + " is not in " + LIBS);
+            }
+        }
+    }
+
+    @Test
     void theProductionLibrariesHoldNeitherTheKafkaBrokerNorScala() throws Exception {
         assertTrue(Files.exists(JAR), "run in the integration-test phase, after package");
         String classPath;
