@@ -132,7 +132,7 @@ public final class WardenApplication implements AutoCloseable {
             throw new ConfigurationError("WARDEN_TRUSTED_PROXIES must be a comma-separated list of CIDRs, was '"
                     + String.join(",", settings.trustedProxies()) + "'");
         }
-        HttpSettings http = new HttpSettings(settings.cookieSecure(), proxies, settings.policy().idleTimeout());
+        HttpSettings http = new HttpSettings(settings.cookieSecure(), proxies, settings.policy());
         httpSettings = http;
         WebServerConfig.Builder builder = WebServer.builder()
                 .host(settings.httpHost())
