@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.warden.bootstrap.e2e.ApiClient.Response;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -28,9 +29,17 @@ final class ConsoleFixture implements AutoCloseable {
     }
 
     static ConsoleFixture start() {
+        return start(Map.of());
+    }
+
+    /** With {@code overrides}: environment variables of contract.md for the running Warden. */
+    static ConsoleFixture start(Map<String, String> overrides) {
         ConsoleBrowser.requireInstalled();
+        Map<String, String> env = new HashMap<>();
         // Every test logs the owner in through a new browser and never out again: room for that.
-        return new ConsoleFixture(RunningWarden.start(Map.of("WARDEN_SESSION_MAX_PER_USER", "100")));
+        env.put("WARDEN_SESSION_MAX_PER_USER", "100");
+        env.putAll(overrides);
+        return new ConsoleFixture(RunningWarden.start(env));
     }
 
     ConsoleBrowser browser() {
