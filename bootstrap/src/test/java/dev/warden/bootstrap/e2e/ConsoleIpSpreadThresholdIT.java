@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warden.bootstrap.e2e.ConsoleFixture.User;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -21,27 +17,10 @@ import org.openqa.selenium.WebElement;
 class ConsoleIpSpreadThresholdIT {
     private static final int THRESHOLD = 5;
     private static final int DISTINCT_IPS_COLUMN = 4;
-    private static ConsoleFixture console;
-
-    @BeforeAll
-    static void start() {
-        console = ConsoleFixture.start(Map.of("WARDEN_ALARM_IP_SPREAD_THRESHOLD", String.valueOf(THRESHOLD)));
-    }
 
     @RegisterExtension
-    final AfterTestExecutionCallback evidence = test -> console.keepEvidenceOf(test);
-
-    @AfterEach
-    void quitBrowsers() {
-        console.closeBrowsers();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (console != null) { // null when Chromium is missing and start() failed
-            console.close();
-        }
-    }
+    static final ConsoleFixture console =
+            new ConsoleFixture(Map.of("WARDEN_ALARM_IP_SPREAD_THRESHOLD", String.valueOf(THRESHOLD)));
 
     @Test
     void theUsersPageWarnsAtTheConfiguredThresholdAndNotAtFour() {
