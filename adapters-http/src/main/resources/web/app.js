@@ -38,13 +38,14 @@ function setLoggedIn(auth) {
   document.getElementById('topbar').hidden = !loggedIn;
   document.getElementById('current-user').textContent = state.user?.username || '';
   document.getElementById('current-role').textContent = state.user?.role || '';
-  // A USER sees only My account in the navigation (the admin API would answer 403 anyway).
-  document.body.classList.toggle('role-user', state.user?.role === 'USER');
+  // Who is an administrator is the API's answer (user.administrator): everyone else sees only My
+  // account in the navigation (the admin API would answer 403 anyway).
+  document.body.classList.toggle('role-user', loggedIn && !state.user.administrator);
 }
 
 /** Where a login lands: the Sessions page for administrators, My account for everyone else. */
 function home() {
-  return state.user?.role === 'USER' ? 'account' : 'sessions';
+  return state.user && !state.user.administrator ? 'account' : 'sessions';
 }
 
 // Any 401 outside the login call lands here: the session was terminated or expired.
@@ -112,7 +113,7 @@ function render() {
     const message = state.loginMessage;
     state.loginMessage = null;
     unmountPage = loginPage.mount(main, { message, onLoggedIn: loggedIn });
-  } else if (state.user.role === 'USER' && !EVERY_ROLE.has(page)) {
+  } else if (!state.user.administrator && !EVERY_ROLE.has(page)) {
     // The admin API answers 403 to this role anyway; say so once instead of on every table.
     document.title = 'Administrators only · Warden';
     main.append(h('section', { 'data-page': 'admins-only', 'aria-labelledby': 'page-heading' },

@@ -27,10 +27,6 @@ export function formatRelative(date, now = Date.now()) {
   return future ? `in ${amount}` : `${amount} ago`;
 }
 
-export function isFuture(iso) {
-  return Boolean(iso) && new Date(iso).getTime() > Date.now();
-}
-
 /** A <time> element showing relative text over a smaller absolute line. */
 export function timeCell(iso) {
   if (!iso) return h('span', { class: 'muted' }, '—');

@@ -86,7 +86,7 @@ export function mount(root, { params }) {
   root.append(h('section', { 'data-page': 'alarms', 'aria-labelledby': 'page-heading' },
     h('div', { class: 'page-head' },
       h('h1', { id: 'page-heading', tabindex: '-1' }, 'Alarms'),
-      h('p', { class: 'page-intro' }, 'Raised when one user\'s active sessions come from too many distinct IP addresses (4 by default); resolved automatically when the count drops. Each address opens the sessions from it; investigate from there.')),
+      h('p', { class: 'page-intro' }, 'Raised when one user\'s active sessions come from as many distinct IP addresses as the configured alarm threshold; resolved automatically when the count drops below it. Each address opens the sessions from it; investigate from there.')),
     filters,
     table.element,
     list.pagerElement));

@@ -9,12 +9,12 @@ import { flash, showError } from '../notify.js';
 import { href } from '../router.js';
 import { dataTable, pagedList } from '../table.js';
 import { passwordRules } from '../passwords.js';
-import { isFuture, timeCell } from '../time.js';
+import { timeCell } from '../time.js';
 
 export const title = 'Users';
 
-// Server default for WARDEN_ALARM_IP_SPREAD_THRESHOLD; the API doesn't expose the configured value.
-const IP_SPREAD_THRESHOLD = 4;
+// Every judgement on a row comes from the API (the domain's rules): lockedUntil only while locked,
+// ipSpread at the configured alarm threshold, actions and assignableRoles by who may manage whom.
 
 export function mount(root, { user: me }) {
   const search = h('input', { id: 'filter-user', type: 'search', name: 'q', autocomplete: 'off', placeholder: 'Username contains…' });
@@ -34,18 +34,17 @@ export function mount(root, { user: me }) {
   });
 
   function renderRow(u) {
-    const locked = isFuture(u.lockedUntil);
-    const manage = mayManage(me, u);
+    const locked = Boolean(u.lockedUntil);
+    const may = (action) => (u.actions || []).includes(action);
     const menuItems = [
       { label: 'Logout All Devices', action: 'logout-all', onSelect: () => logoutAll(u) },
-      locked ? { label: 'Unlock', action: 'unlock', onSelect: () => unlock(u) } : null,
-      manage && u.status === 'ACTIVE' ? { label: 'Disable', action: 'disable', onSelect: () => disable(u) } : null,
-      manage && u.status === 'DISABLED' ? { label: 'Enable', action: 'enable', onSelect: () => enable(u) } : null,
-      mayChangeRole(me, u) ? {
-        label: u.role === 'ADMIN' ? 'Change role to USER' : 'Change role to ADMIN',
-        action: 'change-role', onSelect: () => changeRole(u, u.role === 'ADMIN' ? 'USER' : 'ADMIN'),
-      } : null,
-      mayResetPassword(me, u) ? { label: 'Reset password', action: 'reset-password', onSelect: () => resetPassword(u) } : null,
+      may('UNLOCK') ? { label: 'Unlock', action: 'unlock', onSelect: () => unlock(u) } : null,
+      may('DISABLE') ? { label: 'Disable', action: 'disable', onSelect: () => disable(u) } : null,
+      may('ENABLE') ? { label: 'Enable', action: 'enable', onSelect: () => enable(u) } : null,
+      ...(u.assignableRoles || []).map((role) => ({
+        label: `Change role to ${role}`, action: 'change-role', onSelect: () => changeRole(u, role),
+      })),
+      may('RESET_PASSWORD') ? { label: 'Reset password', action: 'reset-password', onSelect: () => resetPassword(u) } : null,
       { label: 'View sessions', action: 'view-sessions', href: href('sessions', { userId: u.id }) },
       { label: 'View audit events', action: 'view-audit', href: href('audit', { userId: u.id }) },
     ].filter(Boolean);
@@ -56,28 +55,29 @@ export function mount(root, { user: me }) {
       h('td', {}, h('span', { class: `badge badge-role-${String(u.role).toLowerCase()}` }, u.role)),
       h('td', {}, h('span', { class: `badge badge-status-${String(u.status).toLowerCase()}` }, u.status)),
       h('td', { class: 'num' }, String(u.activeSessions ?? 0)),
-      h('td', { class: 'num' }, ipCell(u.distinctIps ?? 0)),
-      h('td', {}, locked ? lockCell(u) : h('span', { class: 'muted' }, 'Not locked')),
+      h('td', { class: 'num' }, ipCell(u)),
+      h('td', {}, locked ? lockCell(u, may('UNLOCK')) : h('span', { class: 'muted' }, 'Not locked')),
       h('td', {}, timeCell(u.createdAt)),
       h('td', { class: 'actions' }, actionsMenu(`Actions for ${u.username}`, menuItems)));
   }
 
-  function ipCell(count) {
-    if (count < IP_SPREAD_THRESHOLD) return String(count);
+  function ipCell(u) {
+    const count = u.distinctIps ?? 0;
+    if (!u.ipSpread) return String(count);
     return h('span', {
-      class: 'flag-warning',
-      title: `${IP_SPREAD_THRESHOLD} or more distinct IPs across active sessions raise an IP-spread alarm`,
+      class: 'flag-warning', 'data-flag': 'ip-spread',
+      title: 'This many distinct IPs across active sessions reach the IP-spread alarm threshold',
     }, `⚠ ${count} (alarm threshold)`);
   }
 
-  function lockCell(u) {
+  function lockCell(u, mayUnlock) {
     return h('div', { class: 'lock-cell' },
       h('span', { class: 'badge badge-danger' }, 'Locked until'),
       timeCell(u.lockedUntil),
-      h('button', {
+      mayUnlock ? h('button', {
         type: 'button', class: 'btn btn-small', 'data-action': 'unlock',
         'aria-label': `Unlock ${u.username}`, onclick: () => unlock(u),
-      }, 'Unlock'));
+      }, 'Unlock') : null);
   }
 
   async function logoutAll(u) {
@@ -218,29 +218,12 @@ export function mount(root, { user: me }) {
   return () => reload.cancel();
 }
 
-/** Disable, enable and reset: the owner is out of reach, ADMIN accounts are the owner's, USERs any admin's. */
-function mayManage(me, u) {
-  if (!me || u.role === 'OWNER') return false;
-  return u.role === 'ADMIN' ? me.role === 'OWNER' : me.role === 'OWNER' || me.role === 'ADMIN';
-}
-
-/** Only the owner makes or unmakes ADMINs, and nobody re-roles the owner. */
-function mayChangeRole(me, u) {
-  return me?.role === 'OWNER' && u.role !== 'OWNER';
-}
-
-/** Only the owner resets the owner's password (through this page too). */
-function mayResetPassword(me, u) {
-  return u.role === 'OWNER' ? me?.id === u.id : mayManage(me, u);
-}
-
 function createUserForm(me, onCreated) {
   const username = h('input', { id: 'new-username', name: 'username', type: 'text', autocomplete: 'off', required: true, autocapitalize: 'none', spellcheck: 'false' });
   const password = h('input', { id: 'new-password', name: 'password', type: 'password', autocomplete: 'new-password', required: true, 'aria-describedby': 'password-rules' });
-  // Only the owner creates ADMINs; the server refuses it to an ADMIN (403) anyway.
+  // The roles this account may create, as the API says (the owner: USER and ADMIN; an ADMIN: USER).
   const role = h('select', { id: 'new-role', name: 'role' },
-    h('option', { value: 'USER' }, 'USER'),
-    me?.role === 'OWNER' ? h('option', { value: 'ADMIN' }, 'ADMIN') : null);
+    (me?.creatableRoles || []).map((r) => h('option', { value: r }, r)));
   const submit = h('button', { type: 'submit', class: 'btn btn-primary', id: 'create-user-submit' }, 'Create user');
   const errorArea = h('p', { id: 'create-user-error', class: 'form-error', role: 'alert', hidden: true });
 

@@ -50,10 +50,7 @@ public interface OwnerPasswordSource {
 
     private static boolean create(EnsureOwnerUseCase owners, String username, String password) {
         try {
-            if (password == null) {
-                // Only a missing owner needs a password; an existing one is left alone.
-                return owners.ensureOwner(username, null);
-            }
+            // A null password is fine while the owner exists: only a missing owner needs one.
             return owners.ensureOwner(username, password);
         } catch (InvalidRequest e) {
             throw new ConfigurationError("WARDEN_OWNER_USERNAME or WARDEN_OWNER_PASSWORD is unusable: " + e.getMessage());

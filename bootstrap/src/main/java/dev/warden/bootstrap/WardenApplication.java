@@ -14,11 +14,11 @@ import dev.warden.adapter.kafka.KafkaEventPublisher;
 import dev.warden.adapter.kafka.KafkaTopics;
 import dev.warden.adapter.kafka.OutboxRelayLoop;
 import dev.warden.application.ApplicationServices;
+import dev.warden.adapter.password.Argon2PasswordHasher;
+import dev.warden.adapter.password.BoundedPasswordHasher;
+import dev.warden.adapter.password.CommonPasswordBlocklist;
 import dev.warden.bootstrap.config.ConfigurationError;
 import dev.warden.bootstrap.config.WardenSettings;
-import dev.warden.bootstrap.password.Argon2PasswordHasher;
-import dev.warden.bootstrap.password.BoundedPasswordHasher;
-import dev.warden.bootstrap.password.CommonPasswordBlocklist;
 import dev.warden.streams.AlarmStreams;
 import dev.warden.streams.AlarmStreamsConfig;
 import dev.warden.streams.StreamsStateFolder;
@@ -133,7 +133,7 @@ public final class WardenApplication implements AutoCloseable {
             throw new ConfigurationError("WARDEN_TRUSTED_PROXIES must be a comma-separated list of CIDRs, was '"
                     + String.join(",", settings.trustedProxies()) + "'");
         }
-        HttpSettings http = new HttpSettings(settings.cookieSecure(), proxies, settings.policy().idleTimeout());
+        HttpSettings http = new HttpSettings(settings.cookieSecure(), proxies, settings.policy());
         httpSettings = http;
         WebServerConfig.Builder builder = WebServer.builder()
                 .host(settings.httpHost())

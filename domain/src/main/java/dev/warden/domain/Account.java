@@ -124,13 +124,6 @@ public record Account(
         return new Account(id, username, passwordHash, newRole, status, failedAttempts, lockedUntil, createdAt);
     }
 
-    /** @throws OwnerProtected for the owner */
-    public void ensureDeletable() {
-        if (role == Role.OWNER) {
-            throw new OwnerProtected("The owner account cannot be deleted.");
-        }
-    }
-
     @Override
     public String toString() {
         // Never print the password hash.

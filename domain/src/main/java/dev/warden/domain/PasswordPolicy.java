@@ -10,10 +10,18 @@ import java.util.function.Predicate;
  * printable character and spaces, no composition rules; refused when it contains the username or
  * is on the blocklist of common and compromised passwords. The blocklist itself lives behind a
  * port; this class only asks it.
+ *
+ * <p>What counts as common is decided here too: a password on the shipped list of well-known
+ * passwords, or one that a guess estimator (zxcvbn, which knows dictionary words, keyboard walks,
+ * repeats and dates with their usual substitutions) expects to fall within {@link #MIN_GUESSES}
+ * guesses, a million ({@link #isTooGuessable}). That is zxcvbn's score 0 or 1: within reach of an
+ * online attack despite throttling. The blocklist adapter only computes the estimate and asks.
  */
 public final class PasswordPolicy {
     public static final int MIN_CODE_POINTS = 12;
     public static final int MAX_CODE_POINTS = 128;
+    /** A password estimated to fall within fewer guesses than this is too guessable to be chosen. */
+    public static final double MIN_GUESSES = 1e6;
 
     private PasswordPolicy() {
     }
@@ -55,6 +63,11 @@ public final class PasswordPolicy {
                     "Password is too common or known to be compromised; choose another.");
         }
         return normalized;
+    }
+
+    /** Whether a password whose estimated guesses are {@code estimatedGuesses} counts as common. */
+    public static boolean isTooGuessable(double estimatedGuesses) {
+        return estimatedGuesses < MIN_GUESSES;
     }
 
     private static boolean isControl(int codePoint) {

@@ -62,19 +62,9 @@ public record WardenPolicy(
                 lockoutThreshold, lockoutDuration, ipSpreadThreshold);
     }
 
-    public WardenPolicy withExpirySweepInterval(Duration value) {
-        return new WardenPolicy(idleTimeout, absoluteLifetime, maxSessionsPerUser, value,
-                lockoutThreshold, lockoutDuration, ipSpreadThreshold);
-    }
-
     public WardenPolicy withLockout(int threshold, Duration duration) {
         return new WardenPolicy(idleTimeout, absoluteLifetime, maxSessionsPerUser, expirySweepInterval,
                 threshold, duration, ipSpreadThreshold);
-    }
-
-    public WardenPolicy withIpSpreadThreshold(int value) {
-        return new WardenPolicy(idleTimeout, absoluteLifetime, maxSessionsPerUser, expirySweepInterval,
-                lockoutThreshold, lockoutDuration, value);
     }
 
     private static void requirePositive(Duration value, String field) {

@@ -90,12 +90,11 @@ class AccountTest {
     }
 
     @Test
-    void theOwnerCanNeitherBeDisabledNorDemotedNorDeleted() {
+    void theOwnerCanNeitherBeDisabledNorDemoted() {
         Account owner = account(Role.OWNER);
 
         assertThrows(OwnerProtected.class, owner::disable);
         assertThrows(OwnerProtected.class, () -> owner.withRole(Role.ADMIN));
-        assertThrows(OwnerProtected.class, owner::ensureDeletable);
     }
 
     @Test

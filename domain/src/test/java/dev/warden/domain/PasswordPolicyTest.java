@@ -2,7 +2,9 @@ package dev.warden.domain;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
 import java.util.function.Predicate;
@@ -88,5 +90,12 @@ class PasswordPolicyTest {
         // Full-width digits normalise to ASCII and hit the blocklist.
         assertEquals(PasswordRejected.Rule.BLOCKLISTED,
                 rejection("carol", "password\uFF11\uFF12\uFF13\uFF14", common::contains));
+    }
+
+    @Test
+    void aPasswordEstimatedToFallWithinAMillionGuessesIsTooGuessable() {
+        assertTrue(PasswordPolicy.isTooGuessable(999_999));
+        assertFalse(PasswordPolicy.isTooGuessable(1_000_000));
+        assertFalse(PasswordPolicy.isTooGuessable(1e12));
     }
 }

@@ -1,6 +1,6 @@
 package dev.warden.adapter.http;
 
-import java.time.Duration;
+import dev.warden.domain.WardenPolicy;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,10 +9,11 @@ import java.util.Objects;
  *
  * @param cookieSecure    adds {@code Secure} to the session cookie; only plain-HTTP development turns it off
  * @param trustedProxies  peers whose X-Forwarded-For is believed (WARDEN_TRUSTED_PROXIES)
- * @param idleTimeout     the session idle timeout, to show {@code idleExpiresAt} in session JSON
+ * @param policy          the product rules' numbers: the domain applies them to what the API shows
+ *                        (a session's {@code idleExpiresAt}, a user's {@code ipSpread})
  * @param consoleLocation classpath folder of the web console, served at {@code /}
  */
-public record HttpSettings(boolean cookieSecure, List<Cidr> trustedProxies, Duration idleTimeout,
+public record HttpSettings(boolean cookieSecure, List<Cidr> trustedProxies, WardenPolicy policy,
                            String consoleLocation) {
 
     /** Where the web console's files live on the classpath. */
@@ -20,14 +21,11 @@ public record HttpSettings(boolean cookieSecure, List<Cidr> trustedProxies, Dura
 
     public HttpSettings {
         trustedProxies = List.copyOf(Objects.requireNonNull(trustedProxies, "trustedProxies"));
-        Objects.requireNonNull(idleTimeout, "idleTimeout");
-        if (idleTimeout.isNegative() || idleTimeout.isZero()) {
-            throw new IllegalArgumentException("idleTimeout must be positive");
-        }
+        Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(consoleLocation, "consoleLocation");
     }
 
-    public HttpSettings(boolean cookieSecure, List<Cidr> trustedProxies, Duration idleTimeout) {
-        this(cookieSecure, trustedProxies, idleTimeout, DEFAULT_CONSOLE_LOCATION);
+    public HttpSettings(boolean cookieSecure, List<Cidr> trustedProxies, WardenPolicy policy) {
+        this(cookieSecure, trustedProxies, policy, DEFAULT_CONSOLE_LOCATION);
     }
 }

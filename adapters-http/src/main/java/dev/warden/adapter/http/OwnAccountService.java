@@ -17,12 +17,14 @@ import java.util.Set;
 
 /**
  * Self-service for every role, USER included: {@code /api/auth/sessions} (one's own sessions,
- * ending one or all others) and {@code /api/auth/password} (changing one's own password).
+ * ending one or all others), {@code /api/auth/password} (changing one's own password) and
+ * {@code /api/auth/password-policy} (the length rules a new password must keep).
  */
 final class OwnAccountService extends ApiService {
     static final String SESSIONS = "/api/auth/sessions";
     static final String SESSION = "/api/auth/sessions/{id}";
     static final String PASSWORD = "/api/auth/password";
+    static final String PASSWORD_POLICY = "/api/auth/password-policy";
     /** The only scope a bulk DELETE takes: without it the request would read as "end them all". */
     static final String SCOPE_OTHERS = "others";
 
@@ -54,7 +56,8 @@ final class OwnAccountService extends ApiService {
                 new ApiRoute(Method.GET, SESSIONS, this::list),
                 new ApiRoute(Method.DELETE, SESSIONS, this::endOthers),
                 new ApiRoute(Method.DELETE, SESSION, this::endOne),
-                new ApiRoute(Method.POST, PASSWORD, this::changePassword));
+                new ApiRoute(Method.POST, PASSWORD, this::changePassword),
+                new ApiRoute(Method.GET, PASSWORD_POLICY, this::passwordPolicy));
     }
 
     private void list(ServerRequest req, ServerResponse res) {
@@ -93,5 +96,10 @@ final class OwnAccountService extends ApiService {
         String newPassword = body.requiredString("newPassword");
         changePassword.changePassword(current, currentPassword, newPassword, clients.read(req));
         Responses.noContent(res);
+    }
+
+    private void passwordPolicy(ServerRequest req, ServerResponse res) {
+        authenticator.authenticate(req);
+        Responses.json(res, Status.OK_200, views.passwordPolicy());
     }
 }

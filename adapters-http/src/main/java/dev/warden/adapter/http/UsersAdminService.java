@@ -71,7 +71,7 @@ final class UsersAdminService extends ApiService {
     private void list(ServerRequest req, ServerResponse res) {
         Actor actor = authenticator.requireAdministrator(req);
         UserQuery query = new UserQuery(Params.page(req), Params.nonBlank(req, "q").orElse(null));
-        Responses.json(res, Status.OK_200, views.page(list.list(query, actor), views::user, false));
+        Responses.json(res, Status.OK_200, views.page(list.list(query, actor), u -> views.user(u, actor), false));
     }
 
     private void create(ServerRequest req, ServerResponse res) {
@@ -81,7 +81,7 @@ final class UsersAdminService extends ApiService {
         String password = body.requiredSecret("password");
         Role role = role(body.requiredString("role"));
         UserSummary created = create.create(username, password, role, actor);
-        Responses.json(res, Status.CREATED_201, views.user(created));
+        Responses.json(res, Status.CREATED_201, views.user(created, actor));
     }
 
     private void unlock(ServerRequest req, ServerResponse res) {
@@ -106,7 +106,7 @@ final class UsersAdminService extends ApiService {
         Actor actor = authenticator.requireAdministrator(req);
         UserId userId = Params.userIdPath(req);
         Role role = role(JsonBody.read(req, Set.of("role")).requiredString("role"));
-        Responses.json(res, Status.OK_200, views.user(lifecycle.changeRole().changeRole(userId, role, actor)));
+        Responses.json(res, Status.OK_200, views.user(lifecycle.changeRole().changeRole(userId, role, actor), actor));
     }
 
     private void resetPassword(ServerRequest req, ServerResponse res) {

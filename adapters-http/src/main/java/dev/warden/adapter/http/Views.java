@@ -1,28 +1,37 @@
 package dev.warden.adapter.http;
 
+import dev.warden.application.port.in.Actor;
 import dev.warden.application.port.in.Page;
 import dev.warden.application.port.in.UserSummary;
 import dev.warden.domain.Account;
+import dev.warden.domain.AccountRights;
 import dev.warden.domain.Alarm;
 import dev.warden.domain.AuditEntry;
+import dev.warden.domain.IpSpreadRule;
+import dev.warden.domain.PasswordPolicy;
 import dev.warden.domain.Session;
 import dev.warden.domain.SessionId;
-import java.time.Duration;
+import dev.warden.domain.WardenPolicy;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
 /**
  * The JSON shapes of contract.md, built field by field so that nothing secret (a token hash, a
- * password hash) can ride along when a domain record grows.
+ * password hash) can ride along when a domain record grows. Every judgement a shape carries (an
+ * expiry, a spread, what the caller may do) is the domain's answer, so that the console only shows it.
  */
 final class Views {
-    private final Duration idleTimeout;
+    private final WardenPolicy policy;
+    private final IpSpreadRule ipSpread;
 
-    Views(Duration idleTimeout) {
-        this.idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout");
+    Views(WardenPolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.ipSpread = IpSpreadRule.of(policy);
     }
 
     Map<String, Object> session(Session s) {
@@ -36,8 +45,7 @@ final class Views {
         json.put("lastActiveAt", time(s.lastActiveAt()));
         json.put("expiresAt", time(s.expiresAt()));
         // When the session ends unless used again: never later than the absolute expiry.
-        Instant idle = s.lastActiveAt().plus(idleTimeout);
-        json.put("idleExpiresAt", time(idle.isBefore(s.expiresAt()) ? idle : s.expiresAt()));
+        json.put("idleExpiresAt", time(s.effectiveExpiry(policy)));
         return json;
     }
 
@@ -55,10 +63,14 @@ final class Views {
         json.put("role", a.role().name());
         json.put("status", a.status().name());
         json.put("createdAt", time(a.createdAt()));
+        // What the console may show this account: the admin pages, and which roles it can create.
+        json.put("administrator", a.role().canAdminister());
+        json.put("creatableRoles", names(new AccountRights(a.id(), a.role()).creatableRoles()));
         return json;
     }
 
-    Map<String, Object> user(UserSummary u) {
+    /** A Users page row as {@code actor} sees it: with what they may do to the account. */
+    Map<String, Object> user(UserSummary u, Actor actor) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", u.id().toString());
         json.put("username", u.username());
@@ -68,6 +80,18 @@ final class Views {
         json.put("activeSessions", u.activeSessions());
         json.put("distinctIps", u.distinctIps());
         json.put("lockedUntil", time(u.lockedUntil()));
+        json.put("ipSpread", ipSpread.isSpread(u.distinctIps()));
+        AccountRights rights = new AccountRights(actor.id(), actor.role());
+        json.put("actions", names(rights.actionsOn(u.id(), u.role(), u.status(), u.lockedUntil() != null)));
+        json.put("assignableRoles", names(rights.assignableRoles(u.role())));
+        return json;
+    }
+
+    /** The length rules of {@link PasswordPolicy}, which the console shows beside every new-password field. */
+    Map<String, Object> passwordPolicy() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("minLength", PasswordPolicy.MIN_CODE_POINTS);
+        json.put("maxLength", PasswordPolicy.MAX_CODE_POINTS);
         return json;
     }
 
@@ -114,6 +138,10 @@ final class Views {
             json.put("nextCursor", page.nextCursor());
         }
         return json;
+    }
+
+    private static List<String> names(Collection<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).toList();
     }
 
     private static String time(Instant instant) {

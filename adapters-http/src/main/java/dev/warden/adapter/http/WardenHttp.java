@@ -119,7 +119,7 @@ public final class WardenHttp {
 
     private static List<ApiService> services(WardenUseCases useCases, HttpSettings settings, ClientInfoReader clients) {
         Authenticator authenticator = new Authenticator(useCases.validateSession());
-        Views views = new Views(settings.idleTimeout());
+        Views views = new Views(settings.policy());
         return List.of(
                 new AuthService(useCases.login(), useCases.logout(), authenticator, clients,
                         new SessionCookies(settings.cookieSecure()), views),

@@ -83,7 +83,7 @@ class AccountLifecycleApiTest {
         assertEquals(200, reply.status(), reply.body());
         JsonNode row = reply.json();
         assertEquals(List.of("id", "username", "role", "status", "createdAt", "activeSessions", "distinctIps",
-                "lockedUntil"), fieldNames(row));
+                "lockedUntil", "ipSpread", "actions", "assignableRoles"), fieldNames(row));
         assertEquals("ADMIN", row.get("role").asText());
         assertEquals(List.of("role " + userId + " ADMIN by alice"), WARDEN.calls);
     }

@@ -18,6 +18,7 @@ import dev.warden.domain.Alarm;
 import dev.warden.domain.AuditType;
 import dev.warden.domain.OwnerProtected;
 import dev.warden.domain.PasswordRejected;
+import dev.warden.domain.WardenPolicy;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -266,9 +267,28 @@ class AdminApiTest {
         assertFalse(json.has("nextCursor"));
         JsonNode row = json.get("items").get(0);
         assertEquals(List.of("id", "username", "role", "status", "createdAt", "activeSessions", "distinctIps",
-                "lockedUntil"), fieldNames(row));
+                "lockedUntil", "ipSpread", "actions", "assignableRoles"), fieldNames(row));
         assertEquals("2026-11-26T15:19:05Z", row.get("lockedUntil").asText());
+        assertFalse(row.get("ipSpread").asBoolean(), "one IP is below the default threshold of 4");
+        // alice (ADMIN) may unlock, disable and reset bob (USER), but not make him an ADMIN.
+        assertEquals(List.of("UNLOCK", "DISABLE", "RESET_PASSWORD"), texts(row.get("actions")));
+        assertEquals(List.of(), texts(row.get("assignableRoles")));
         assertEquals("bo", ((UserQuery) WARDEN.lastQuery).q());
+    }
+
+    @Test
+    void givenAConfiguredIpSpreadThreshold_whenListingUsers_thenTheRowIsFlaggedByThatThreshold() {
+        WardenPolicy d = WardenPolicy.DEFAULTS;
+        WardenPolicy oneIpIsASpread = new WardenPolicy(d.idleTimeout(), d.absoluteLifetime(), d.maxSessionsPerUser(),
+                d.expirySweepInterval(), d.lockoutThreshold(), d.lockoutDuration(), 1);
+        try (TestServer strict = TestServer.start(WARDEN.useCases(), new HttpSettings(true, List.of(), oneIpIsASpread))) {
+            var reply = strict.get("/api/admin/users", admin());
+
+            assertEquals(200, reply.status(), reply.body());
+            JsonNode row = reply.json().get("items").get(0);
+            assertEquals(1, row.get("distinctIps").asInt());
+            assertTrue(row.get("ipSpread").asBoolean(), row.toString());
+        }
     }
 
     @ParameterizedTest
@@ -480,6 +500,12 @@ class AdminApiTest {
         assertEquals(500, reply.status());
         assertEquals("internal-error", reply.problem());
         assertFalse(reply.body().contains("secret"), reply.body());
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new java.util.ArrayList<>();
+        array.forEach(item -> texts.add(item.asText()));
+        return texts;
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.domain.SessionLimitReached;
-import java.time.Duration;
+import dev.warden.domain.WardenPolicy;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +22,7 @@ class AuthApiTest {
     static void start() {
         server = TestServer.start(WARDEN.useCases(), TestServer.settings(List.of()));
         insecureCookieServer = TestServer.start(WARDEN.useCases(),
-                new HttpSettings(false, List.of(), Duration.ofMinutes(60)));
+                new HttpSettings(false, List.of(), WardenPolicy.DEFAULTS));
     }
 
     @AfterAll
@@ -59,9 +59,13 @@ class AuthApiTest {
         assertEquals("2026-11-27T14:04:05Z", session.get("expiresAt").asText());
         assertEquals("2026-11-26T15:59:05Z", session.get("idleExpiresAt").asText());
         JsonNode user = json.get("user");
-        assertEquals(List.of("id", "username", "role", "status", "createdAt"), fieldNames(user));
+        assertEquals(List.of("id", "username", "role", "status", "createdAt", "administrator", "creatableRoles"),
+                fieldNames(user));
         assertEquals("ADMIN", user.get("role").asText());
         assertEquals("ACTIVE", user.get("status").asText());
+        assertTrue(user.get("administrator").asBoolean());
+        assertEquals(1, user.get("creatableRoles").size(), "an ADMIN creates USERs only");
+        assertEquals("USER", user.get("creatableRoles").get(0).asText());
         assertEquals("Firefox/140", WARDEN.lastLoginClient.userAgent());
         assertEquals("127.0.0.1", WARDEN.lastLoginClient.ipAddress());
     }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
+import dev.warden.domain.WardenPolicy;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +25,7 @@ class ConsoleTest {
     @BeforeAll
     static void start() {
         fixture = TestServer.start(WARDEN.useCases(),
-                new HttpSettings(true, List.of(), Duration.ofMinutes(60), "console-fixture"));
+                new HttpSettings(true, List.of(), WardenPolicy.DEFAULTS, "console-fixture"));
         real = TestServer.start(WARDEN.useCases(), TestServer.settings(List.of()));
     }
 

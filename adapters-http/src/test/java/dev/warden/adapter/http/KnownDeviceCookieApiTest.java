@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warden.application.port.in.TooManyLoginAttempts;
 import dev.warden.domain.DeviceToken;
+import dev.warden.domain.WardenPolicy;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
@@ -27,7 +28,7 @@ class KnownDeviceCookieApiTest {
     static void start() {
         server = TestServer.start(WARDEN.useCases(), TestServer.settings(List.of()));
         insecureCookieServer = TestServer.start(WARDEN.useCases(),
-                new HttpSettings(false, List.of(), Duration.ofMinutes(60)));
+                new HttpSettings(false, List.of(), WardenPolicy.DEFAULTS));
     }
 
     @AfterAll

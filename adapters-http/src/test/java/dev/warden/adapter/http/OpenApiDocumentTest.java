@@ -32,7 +32,8 @@ class OpenApiDocumentTest {
                 .forEach(method -> documented.add(method.toUpperCase() + " " + path)));
 
         assertEquals(registered, documented);
-        assertEquals(20, registered.size(), "the twelve routes of contract.md and the eight of its account additions");
+        assertEquals(21, registered.size(),
+                "the twelve routes of contract.md, the eight of its account additions and the password policy");
     }
 
     @Test
@@ -48,7 +49,8 @@ class OpenApiDocumentTest {
             assertNotNull(responses, method + " " + path);
             assertTrue(responses.keySet().stream().anyMatch(code -> code.startsWith("2")), method + " " + path);
             boolean takesNoInput = path.equals("/api/auth/session") || path.equals("/api/auth/logout")
-                    || (path.equals("/api/auth/sessions") && method.equals("get"));
+                    || (path.equals("/api/auth/sessions") && method.equals("get"))
+                    || path.equals("/api/auth/password-policy");
             assertTrue(responses.containsKey("400") || takesNoInput, method + " " + path + " documents no 400");
             if (!path.equals("/api/auth/login")) {
                 assertTrue(responses.containsKey("401"), method + " " + path + " documents no 401");

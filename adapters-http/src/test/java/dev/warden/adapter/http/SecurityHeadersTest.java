@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.warden.domain.WardenPolicy;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -35,7 +35,7 @@ class SecurityHeadersTest {
     static void start() {
         server = TestServer.startWithFeatures(WARDEN.useCases(), TestServer.settings(List.of()), () -> true);
         fixture = TestServer.start(WARDEN.useCases(),
-                new HttpSettings(true, List.of(), Duration.ofMinutes(60), "console-fixture"));
+                new HttpSettings(true, List.of(), WardenPolicy.DEFAULTS, "console-fixture"));
     }
 
     @AfterAll

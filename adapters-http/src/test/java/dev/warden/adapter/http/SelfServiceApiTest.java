@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.application.port.in.InvalidCredentials;
 import dev.warden.application.port.in.SessionNotFound;
+import dev.warden.domain.PasswordPolicy;
 import dev.warden.domain.PasswordRejected;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -54,7 +55,8 @@ class SelfServiceApiTest {
             "GET, /api/auth/sessions",
             "DELETE, /api/auth/sessions?scope=others",
             "DELETE, /api/auth/sessions/0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10",
-            "POST, /api/auth/password"})
+            "POST, /api/auth/password",
+            "GET, /api/auth/password-policy"})
     void givenNoValidSession_thenUnauthenticatedAndNothingHappens(String method, String path) {
         String body = path.endsWith("password") ? CHANGE : null;
 
@@ -166,6 +168,16 @@ class SelfServiceApiTest {
         assertTrue(reply.headers().allValues("Set-Cookie").isEmpty());
         assertEquals("a brand new passphrase", WARDEN.lastPassword);
         assertEquals(List.of("changePassword of bob"), WARDEN.calls);
+    }
+
+    @Test
+    void anyRoleReadsThePasswordLengthRulesOfThePolicy() {
+        var reply = server.get("/api/auth/password-policy", userCookie());
+
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals(PasswordPolicy.MIN_CODE_POINTS, reply.json().get("minLength").asInt());
+        assertEquals(PasswordPolicy.MAX_CODE_POINTS, reply.json().get("maxLength").asInt());
+        assertEquals(List.of("minLength", "maxLength"), fieldNames(reply.json()));
     }
 
     @Test

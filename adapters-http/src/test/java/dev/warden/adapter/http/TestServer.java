@@ -2,6 +2,7 @@ package dev.warden.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warden.domain.WardenPolicy;
 import io.helidon.webserver.WebServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +28,7 @@ final class TestServer implements AutoCloseable {
     }
 
     static HttpSettings settings(List<Cidr> trustedProxies) {
-        return new HttpSettings(true, trustedProxies, Duration.ofMinutes(60));
+        return new HttpSettings(true, trustedProxies, WardenPolicy.DEFAULTS);
     }
 
     static TestServer start(WardenUseCases useCases, HttpSettings settings) {

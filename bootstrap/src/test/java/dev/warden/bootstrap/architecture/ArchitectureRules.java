@@ -26,9 +26,15 @@ final class ArchitectureRules {
     static final String DEV_KAFKA = "dev.warden.devkafka..";
     /** The one production class that may start the dev broker, and only in dev mode. */
     static final String DEV_MODE_GATEWAY = "dev.warden.bootstrap.DevKafka";
+    /** The application's ports: the only part of the application an adapter may use. */
+    static final String APPLICATION_PORTS = "dev.warden.application.port..";
+    static final String PASSWORD_ADAPTER = "dev.warden.adapter.password..";
+    /** The password adapter's own libraries: Argon2 (Bouncy Castle) and the guess estimator (zxcvbn). */
+    static final String[] PASSWORD_LIBRARIES = {"org.bouncycastle..", "com.nulabinc.zxcvbn.."};
     /** Every adapter module's package; alarm-streams is an adapter of the broker. */
     static final List<String> ADAPTERS = List.of(
-            "dev.warden.adapter.http..", "dev.warden.adapter.db..", "dev.warden.adapter.kafka..", "dev.warden.streams..");
+            "dev.warden.adapter.http..", "dev.warden.adapter.db..", PASSWORD_ADAPTER, "dev.warden.adapter.kafka..",
+            "dev.warden.streams..");
 
     static final ArchRule DOMAIN_DEPENDS_ONLY_ON_JAVA = classes()
             .that().resideInAPackage(DOMAIN)
@@ -60,6 +66,18 @@ final class ArchitectureRules {
             .allowEmptyShould(false)
             .because("adapters meet only through the application's ports");
 
+    static final ArchRule ADAPTERS_USE_ONLY_THE_APPLICATIONS_PORTS = noClasses()
+            .that(resideInAnAdapter())
+            .should().dependOnClassesThat(resideInAPackage(APPLICATION).and(resideOutsideOfPackage(APPLICATION_PORTS)))
+            .allowEmptyShould(false)
+            .because("an adapter implements or calls ports; the services behind them are the wiring's to build");
+
+    static final ArchRule PASSWORD_LIBRARIES_STAY_IN_THEIR_ADAPTER = noClasses()
+            .that().resideOutsideOfPackage(PASSWORD_ADAPTER)
+            .should().dependOnClassesThat().resideInAnyPackage(PASSWORD_LIBRARIES)
+            .allowEmptyShould(false)
+            .because("hashing and guess estimates are the password adapter's; the rest asks its ports");
+
     static final ArchRule DEV_TOOLING_STANDS_ALONE = noClasses()
             .that().resideInAPackage(DEV_KAFKA)
             .should().dependOnClassesThat(resideInAPackage("dev.warden..").and(resideOutsideOfPackage(DEV_KAFKA)))
@@ -79,7 +97,8 @@ final class ArchitectureRules {
             .because("the Kafka broker and Scala are dev tooling; the service uses only Kafka's clients");
 
     static final List<ArchRule> ALL = List.of(DOMAIN_DEPENDS_ONLY_ON_JAVA, APPLICATION_DEPENDS_ONLY_ON_DOMAIN_AND_JAVA,
-            NO_TECHNOLOGY_IN_THE_CORE, NOTHING_DEPENDS_ON_BOOTSTRAP, ADAPTERS_ARE_INDEPENDENT, DEV_TOOLING_STANDS_ALONE,
+            NO_TECHNOLOGY_IN_THE_CORE, NOTHING_DEPENDS_ON_BOOTSTRAP, ADAPTERS_ARE_INDEPENDENT,
+            ADAPTERS_USE_ONLY_THE_APPLICATIONS_PORTS, PASSWORD_LIBRARIES_STAY_IN_THEIR_ADAPTER, DEV_TOOLING_STANDS_ALONE,
             ONLY_DEV_MODE_TOUCHES_THE_DEV_BROKER, NO_BROKER_OUTSIDE_DEV_TOOLING);
 
     private ArchitectureRules() {

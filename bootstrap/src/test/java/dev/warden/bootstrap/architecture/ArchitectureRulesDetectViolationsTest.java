@@ -9,12 +9,22 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import dev.warden.adapter.http.archviolation.HttpAdapterCallingTheDatabaseAdapter;
+import dev.warden.adapter.http.archviolation.HttpAdapterHashingWithThePasswordAdapter;
 import dev.warden.adapter.kafka.archviolation.KafkaAdapterCallingBootstrap;
 import dev.warden.adapter.kafka.archviolation.KafkaAdapterStartingTheDevBroker;
+import dev.warden.adapter.password.Argon2PasswordHasher;
+import dev.warden.adapter.password.BoundedPasswordHasher;
+import dev.warden.adapter.password.CommonPasswordBlocklist;
+import dev.warden.adapter.password.archviolation.PasswordAdapterCallingAUseCaseService;
+import dev.warden.adapter.password.archviolation.PasswordAdapterCallingBootstrap;
+import dev.warden.adapter.password.archviolation.PasswordAdapterCallingTheDatabaseAdapter;
+import dev.warden.application.archviolation.UseCaseHashingWithThePasswordAdapter;
 import dev.warden.application.archviolation.UseCaseOpeningJdbcConnections;
 import dev.warden.application.archviolation.UseCasePublishingToKafka;
 import dev.warden.bootstrap.archviolation.WiringThatConfiguresTheBrokerItself;
+import dev.warden.bootstrap.archviolation.WiringThatHashesWithBouncyCastle;
 import dev.warden.devkafka.archviolation.DevBrokerReadingTheDomain;
+import dev.warden.domain.archviolation.DomainMeasuringWithZxcvbn;
 import dev.warden.domain.archviolation.DomainReadingHelidonConfig;
 import dev.warden.domain.archviolation.DomainUsingAUseCaseType;
 import dev.warden.streams.archviolation.TopologyCallingTheKafkaAdapter;
@@ -71,9 +81,63 @@ class ArchitectureRulesDetectViolationsTest {
     }
 
     @Test
+    void adapterRuleReportsThePasswordAdapterUsingAnotherAdapterAndAnotherAdapterUsingIt() {
+        EvaluationResult fromPasswords = evaluate(ArchitectureRules.ADAPTERS_ARE_INDEPENDENT,
+                PasswordAdapterCallingTheDatabaseAdapter.class);
+        assertTrue(fromPasswords.hasViolation());
+        assertTrue(fromPasswords.getFailureReport().toString().contains("DatabaseAdapterThing"));
+        EvaluationResult intoPasswords = evaluate(ArchitectureRules.ADAPTERS_ARE_INDEPENDENT,
+                HttpAdapterHashingWithThePasswordAdapter.class);
+        assertTrue(intoPasswords.hasViolation());
+        assertTrue(intoPasswords.getFailureReport().toString().contains("Argon2PasswordHasher"));
+    }
+
+    @Test
+    void portsRuleReportsAnAdapterUsingAServiceInsteadOfItsPort() {
+        EvaluationResult result = evaluate(ArchitectureRules.ADAPTERS_USE_ONLY_THE_APPLICATIONS_PORTS,
+                PasswordAdapterCallingAUseCaseService.class);
+        assertTrue(result.hasViolation());
+        assertTrue(result.getFailureReport().toString().contains("CreateUserService"), result.getFailureReport().toString());
+    }
+
+    @Test
+    void applicationRuleReportsAUseCaseNamingThePasswordAdapter() {
+        EvaluationResult result = evaluate(ArchitectureRules.APPLICATION_DEPENDS_ONLY_ON_DOMAIN_AND_JAVA,
+                UseCaseHashingWithThePasswordAdapter.class);
+        assertTrue(result.hasViolation());
+        assertTrue(result.getFailureReport().toString().contains("dev.warden.adapter.password"));
+    }
+
+    @Test
+    void passwordLibrariesRuleReportsTheDomainAndTheWiringUsingThem() {
+        EvaluationResult result = evaluate(ArchitectureRules.PASSWORD_LIBRARIES_STAY_IN_THEIR_ADAPTER,
+                DomainMeasuringWithZxcvbn.class, WiringThatHashesWithBouncyCastle.class);
+        String report = result.getFailureReport().toString();
+        assertTrue(report.contains("com.nulabinc.zxcvbn"), report);
+        assertTrue(report.contains("org.bouncycastle"), report);
+        assertTrue(evaluate(ArchitectureRules.DOMAIN_DEPENDS_ONLY_ON_JAVA, DomainMeasuringWithZxcvbn.class)
+                .hasViolation());
+    }
+
+    @Test
+    void adapterRulesLetThePasswordAdapterUseItsPortsAndItsOwnLibraries() {
+        // A compliant class outside the adapter too, so that no rule meets an empty set.
+        Class<?>[] adapter = {Argon2PasswordHasher.class, BoundedPasswordHasher.class, CommonPasswordBlocklist.class,
+                dev.warden.domain.archviolation.CompliantDomainValue.class};
+        for (ArchRule rule : List.of(ArchitectureRules.ADAPTERS_ARE_INDEPENDENT,
+                ArchitectureRules.ADAPTERS_USE_ONLY_THE_APPLICATIONS_PORTS,
+                ArchitectureRules.PASSWORD_LIBRARIES_STAY_IN_THEIR_ADAPTER)) {
+            EvaluationResult result = evaluate(rule, adapter);
+            assertFalse(result.hasViolation(), result.getFailureReport().toString());
+        }
+    }
+
+    @Test
     void bootstrapRuleReportsAnAdapterUsingBootstrap() {
         assertTrue(evaluate(ArchitectureRules.NOTHING_DEPENDS_ON_BOOTSTRAP,
                 KafkaAdapterCallingBootstrap.class).hasViolation());
+        assertTrue(evaluate(ArchitectureRules.NOTHING_DEPENDS_ON_BOOTSTRAP,
+                PasswordAdapterCallingBootstrap.class).hasViolation());
     }
 
     @Test

@@ -23,7 +23,7 @@ class ArchitectureTest {
     @Test
     void everyModuleIsImported() {
         for (String pkg : new String[] {"dev.warden.domain", "dev.warden.application", "dev.warden.adapter.http",
-                "dev.warden.adapter.db", "dev.warden.adapter.kafka", "dev.warden.streams", "dev.warden.bootstrap",
+                "dev.warden.adapter.db", "dev.warden.adapter.password", "dev.warden.adapter.kafka", "dev.warden.streams", "dev.warden.bootstrap",
                 "dev.warden.devkafka"}) {
             assertFalse(production.stream().noneMatch(c -> c.getPackageName().startsWith(pkg)),
                     "no production class found in " + pkg + "; the rules would check nothing there");
@@ -53,6 +53,16 @@ class ArchitectureTest {
     @Test
     void noAdapterDependsOnAnother() {
         check(ArchitectureRules.ADAPTERS_ARE_INDEPENDENT);
+    }
+
+    @Test
+    void adaptersUseOnlyTheApplicationsPorts() {
+        check(ArchitectureRules.ADAPTERS_USE_ONLY_THE_APPLICATIONS_PORTS);
+    }
+
+    @Test
+    void onlyThePasswordAdapterUsesArgon2AndZxcvbn() {
+        check(ArchitectureRules.PASSWORD_LIBRARIES_STAY_IN_THEIR_ADAPTER);
     }
 
     @Test

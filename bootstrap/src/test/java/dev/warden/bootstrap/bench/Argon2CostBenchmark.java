@@ -1,6 +1,6 @@
 package dev.warden.bootstrap.bench;
 
-import dev.warden.bootstrap.password.Argon2PasswordHasher;
+import dev.warden.adapter.password.Argon2PasswordHasher;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.security.SecureRandom;

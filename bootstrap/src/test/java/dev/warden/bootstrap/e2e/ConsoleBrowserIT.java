@@ -10,11 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -28,27 +24,9 @@ import org.openqa.selenium.interactions.Actions;
 class ConsoleBrowserIT {
     private static final String FIREFOX_ON_WINDOWS =
             "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0";
-    private static ConsoleFixture console;
-
-    @BeforeAll
-    static void start() {
-        console = ConsoleFixture.start();
-    }
 
     @RegisterExtension
-    final AfterTestExecutionCallback evidence = test -> console.keepEvidenceOf(test);
-
-    @AfterEach
-    void quitBrowsers() {
-        console.closeBrowsers();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (console != null) { // null when Chromium is missing and start() failed
-            console.close();
-        }
-    }
+    static final ConsoleFixture console = new ConsoleFixture();
 
     @Test
     void loggingInLandsOnTheSessionsPageWithTheOwnersOwnSession() {

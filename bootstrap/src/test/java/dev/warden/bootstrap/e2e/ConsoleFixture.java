@@ -5,32 +5,66 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.warden.bootstrap.e2e.ApiClient.Response;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * What the console's browser tests share: one running Warden, an admin API client to set the
- * scene with, and the browsers a test opened (all quit after it, pass or fail).
+ * What the console's browser tests share, as a JUnit extension of the test class
+ * ({@code @RegisterExtension static final ConsoleFixture console = new ConsoleFixture()}): one
+ * running Warden for the class, an admin API client to set the scene with, and the browsers a test
+ * opened (evidence kept when it failed, all quit after it, pass or fail).
  */
-final class ConsoleFixture implements AutoCloseable {
+final class ConsoleFixture implements BeforeAllCallback, AfterTestExecutionCallback, AfterEachCallback,
+        AfterAllCallback {
     static final String PASSWORD = "console test passphrase";
 
-    final RunningWarden warden;
-    final ApiClient api;
+    private final Map<String, String> env = new HashMap<>();
+    /** Started before the class's tests; null when Chromium is missing and the start failed. */
+    RunningWarden warden;
+    ApiClient api;
     private final List<ConsoleBrowser> browsers = new ArrayList<>();
     private String ownerToken;
     private int userCounter;
 
-    private ConsoleFixture(RunningWarden warden) {
-        this.warden = warden;
-        this.api = warden.client();
+    ConsoleFixture() {
+        this(Map.of());
     }
 
-    static ConsoleFixture start() {
-        ConsoleBrowser.requireInstalled();
+    /** With {@code overrides}: environment variables of contract.md for the running Warden. */
+    ConsoleFixture(Map<String, String> overrides) {
         // Every test logs the owner in through a new browser and never out again: room for that.
-        return new ConsoleFixture(RunningWarden.start(Map.of("WARDEN_SESSION_MAX_PER_USER", "100")));
+        env.put("WARDEN_SESSION_MAX_PER_USER", "100");
+        env.putAll(overrides);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        ConsoleBrowser.requireInstalled();
+        warden = RunningWarden.start(env);
+        api = warden.client();
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext test) {
+        keepEvidenceOf(test); // before the browsers quit
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        closeBrowsers();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (warden != null) {
+            close();
+        }
     }
 
     ConsoleBrowser browser() {
@@ -65,11 +99,8 @@ final class ConsoleFixture implements AutoCloseable {
     record User(String name, String id) {
     }
 
-    /**
-     * Keeps a screenshot and the DOM of every open browser of a failed test under
-     * target/console-failures; called before the browsers quit.
-     */
-    void keepEvidenceOf(ExtensionContext test) {
+    /** Keeps a screenshot and the DOM of every open browser of a failed test under target/console-failures. */
+    private void keepEvidenceOf(ExtensionContext test) {
         if (test.getExecutionException().isEmpty()) {
             return;
         }
@@ -80,7 +111,7 @@ final class ConsoleFixture implements AutoCloseable {
     }
 
     /** Quits every browser of the test that just ran. */
-    void closeBrowsers() {
+    private void closeBrowsers() {
         RuntimeException first = null;
         for (ConsoleBrowser browser : browsers) {
             try {
@@ -95,8 +126,7 @@ final class ConsoleFixture implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    private void close() {
         try {
             closeBrowsers();
         } finally {

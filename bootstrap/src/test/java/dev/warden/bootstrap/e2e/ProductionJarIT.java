@@ -38,6 +38,14 @@ class ProductionJarIT {
                     + "|group-coordinator|group-coordinator-api|share-coordinator|transaction-coordinator)"
                     + "|warden-dev-kafka)-[0-9][^/ ]*\\.jar");
 
+    /** The Class-Path of warden.jar's manifest: the libraries production loads from libs/. */
+    private static String jarClassPath() throws IOException {
+        assertTrue(Files.exists(JAR), "run in the integration-test phase, after package");
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            return jar.getManifest().getMainAttributes().getValue("Class-Path");
+        }
+    }
+
     private static ProcessBuilder warden(Map<String, String> env, Path output) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString())
@@ -101,12 +109,20 @@ class ProductionJarIT {
     }
 
     @Test
-    void theProductionLibrariesHoldNeitherTheKafkaBrokerNorScala() throws Exception {
-        assertTrue(Files.exists(JAR), "run in the integration-test phase, after package");
-        String classPath;
-        try (JarFile jar = new JarFile(JAR.toFile())) {
-            classPath = jar.getManifest().getMainAttributes().getValue("Class-Path");
+    void thePasswordAdapterAndItsLibrariesShipInLibs() throws Exception {
+        String classPath = jarClassPath();
+        // Every login hashes with them: a jar without them would start and then fail each login.
+        for (String library : List.of("warden-adapters-password-", "bcprov-jdk18on-", "zxcvbn-")) {
+            assertTrue(classPath.contains("libs/" + library), library + " is not on the jar's class path: " + classPath);
+            try (Stream<Path> files = Files.list(LIBS)) {
+                assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith(library)), library + " is not in " + LIBS);
+            }
         }
+    }
+
+    @Test
+    void theProductionLibrariesHoldNeitherTheKafkaBrokerNorScala() throws Exception {
+        String classPath = jarClassPath();
         assertTrue(classPath.contains("libs/kafka-clients-") && classPath.contains("libs/kafka-streams-"),
                 "the clients and Kafka Streams are what production needs: " + classPath);
         assertTrue(!BROKER_OR_SCALA.matcher(classPath).find(), "the jar's class path names dev tooling: " + classPath);

@@ -1,4 +1,4 @@
-package dev.warden.bootstrap.password;
+package dev.warden.adapter.password;
 
 import dev.warden.application.port.out.PasswordHasher;
 import dev.warden.application.port.out.PasswordHashingSaturated;

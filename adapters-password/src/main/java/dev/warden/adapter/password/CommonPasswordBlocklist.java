@@ -1,7 +1,8 @@
-package dev.warden.bootstrap.password;
+package dev.warden.adapter.password;
 
 import com.nulabinc.zxcvbn.Zxcvbn;
 import dev.warden.application.port.out.PasswordBlocklist;
+import dev.warden.domain.PasswordPolicy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,13 +15,11 @@ import java.util.stream.Collectors;
 
 /**
  * Common and compromised passwords. Two sources: a shipped list of well-known long passwords
- * ({@code common-passwords.txt}), and zxcvbn's estimate, which recognises dictionary words, keyboard
- * walks, repeats and dates with their usual substitutions: a password it expects to fall within a
- * million guesses (score 0 or 1) counts as common. No composition rules are imposed.
+ * ({@code common-passwords.txt}), and zxcvbn's estimate of the guesses a password takes, which
+ * recognises dictionary words, keyboard walks, repeats and dates with their usual substitutions.
+ * How few guesses make a password common is {@link PasswordPolicy#isTooGuessable}'s call.
  */
 public final class CommonPasswordBlocklist implements PasswordBlocklist {
-    private static final double MIN_GUESSES = 1e6;
-
     private final Set<String> shipped;
     private final Zxcvbn zxcvbn = new Zxcvbn();
 
@@ -31,7 +30,7 @@ public final class CommonPasswordBlocklist implements PasswordBlocklist {
     @Override
     public boolean contains(String normalizedPassword) {
         return shipped.contains(normalizedPassword.toLowerCase(Locale.ROOT))
-                || zxcvbn.measure(normalizedPassword).getGuesses() < MIN_GUESSES;
+                || PasswordPolicy.isTooGuessable(zxcvbn.measure(normalizedPassword).getGuesses());
     }
 
     private static Set<String> load(String resource) {

@@ -1,4 +1,4 @@
-package dev.warden.bootstrap.password;
+package dev.warden.adapter.password;
 
 import dev.warden.application.port.out.PasswordHasher;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +14,6 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * Argon2id with OWASP's parameters (m=19 MiB, t=2, p=1), stored in the PHC string format
  * ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}) so that stronger parameters can be adopted
  * later while old hashes still verify with theirs.
- *
- * <p>It lives in bootstrap because it is the only adapter of its kind and needs no module of its
- * own; nothing depends on it but the wiring.
  */
 public final class Argon2PasswordHasher implements PasswordHasher {
     private static final int MEMORY_KIB = 19 * 1024;

@@ -1,4 +1,4 @@
-package dev.warden.bootstrap.password;
+package dev.warden.adapter.password;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
