@@ -97,10 +97,12 @@ public final class EventJson {
         return MAPPER.getTypeFactory().constructParametricType(CloudEvent.class, dataType);
     }
 
+    /** Any other type the mapping reads, for {@link #read(byte[], JavaType)} (the topology's store uses it too). */
     public static JavaType typeOf(Class<?> type) {
         return MAPPER.constructType(type);
     }
 
+    /** The same for a generic type. */
     public static JavaType typeOf(TypeReference<?> type) {
         return MAPPER.constructType(type);
     }
