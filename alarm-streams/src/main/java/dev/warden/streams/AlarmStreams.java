@@ -1,19 +1,18 @@
 package dev.warden.streams;
 
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The running alarm topology, for the service's process or the standalone main. Expects the three
  * topics to exist (the service, or {@link AlarmStreamsMain}, creates them).
  */
 public final class AlarmStreams implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(AlarmStreams.class);
+    private static final System.Logger LOG = System.getLogger(AlarmStreams.class.getName());
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
     private final KafkaStreams streams;
@@ -24,11 +23,7 @@ public final class AlarmStreams implements AutoCloseable {
         streams = new KafkaStreams(AlarmTopology.buildTopology(config.topology()), config.streamsProperties());
         streams.setUncaughtExceptionHandler(BoundedThreadReplacement.standard());
         streams.setStateListener((now, before) -> {
-            if (now == KafkaStreams.State.ERROR) {
-                LOG.error("Alarm streams: {} -> {}", before, now);
-            } else {
-                LOG.info("Alarm streams: {} -> {}", before, now);
-            }
+            LOG.log(now == KafkaStreams.State.ERROR ? Level.ERROR : Level.INFO, "Alarm streams: " + before + " -> " + now);
             if (now == KafkaStreams.State.RUNNING) {
                 running.countDown();
             }
@@ -41,9 +36,9 @@ public final class AlarmStreams implements AutoCloseable {
     /** Builds the topology and starts processing in the background; returns at once. */
     public static AlarmStreams start(AlarmStreamsConfig config) {
         AlarmStreams alarmStreams = new AlarmStreams(config);
-        LOG.info("Starting alarm streams {} against {}, IP-spread threshold {}, state in {}",
-                config.applicationId(), config.bootstrapServers(), config.topology().ipSpreadThreshold(),
-                config.stateDir());
+        LOG.log(Level.INFO, "Starting alarm streams " + config.applicationId() + " against "
+                + config.kafka().bootstrapServers() + ", IP-spread threshold " + config.topology().ipSpreadThreshold()
+                + ", state in " + config.stateDir());
         alarmStreams.streams.start();
         return alarmStreams;
     }
@@ -74,7 +69,7 @@ public final class AlarmStreams implements AutoCloseable {
         CloseOptions options = CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(CLOSE_TIMEOUT);
         if (!streams.close(options)) {
-            LOG.warn("Alarm streams did not stop within {}", CLOSE_TIMEOUT);
+            LOG.log(Level.WARNING, "Alarm streams did not stop within " + CLOSE_TIMEOUT);
         }
     }
 }

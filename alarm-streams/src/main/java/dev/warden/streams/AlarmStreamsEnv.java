@@ -1,5 +1,7 @@
 package dev.warden.streams;
 
+import dev.warden.events.BootstrapServers;
+import dev.warden.events.kafka.KafkaConnection;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /** Reads the standalone app's settings from environment variables. */
 final class AlarmStreamsEnv {
@@ -17,8 +18,6 @@ final class AlarmStreamsEnv {
     static final String THRESHOLD = "WARDEN_ALARM_IP_SPREAD_THRESHOLD";
     static final String STATE_DIR = "WARDEN_STREAMS_STATE_DIR";
     static final String PROPERTIES_FILE = "WARDEN_KAFKA_PROPERTIES_FILE";
-
-    private static final Pattern HOST_PORT = Pattern.compile("[^\\s:,]+:(\\d{1,5})");
 
     /** A setting that cannot be used; the message is the one line the user sees. */
     static final class BadSetting extends RuntimeException {
@@ -36,7 +35,7 @@ final class AlarmStreamsEnv {
      */
     record Settings(String bootstrap, int threshold, Optional<Path> stateDir, Map<String, String> clientProperties) {
         AlarmStreamsConfig config(Path stateFolder) {
-            return AlarmStreamsConfig.of(bootstrap, threshold, stateFolder).withClientProperties(clientProperties);
+            return AlarmStreamsConfig.of(new KafkaConnection(bootstrap, clientProperties), threshold, stateFolder);
         }
     }
 
@@ -77,11 +76,8 @@ final class AlarmStreamsEnv {
         if (value == null || value.isBlank()) {
             throw new BadSetting(BOOTSTRAP + " is required (host:port of a Kafka broker)");
         }
-        for (String server : value.trim().split(",")) {
-            var matcher = HOST_PORT.matcher(server.trim());
-            if (!matcher.matches() || Integer.parseInt(matcher.group(1)) < 1 || Integer.parseInt(matcher.group(1)) > 65535) {
-                throw new BadSetting(BOOTSTRAP + " must be host:port[,host:port...], was '" + value + "'");
-            }
+        if (!BootstrapServers.isValid(value)) {
+            throw new BadSetting(BOOTSTRAP + " must be " + BootstrapServers.FORMAT + ", was '" + value + "'");
         }
         return value.trim();
     }

@@ -2,6 +2,9 @@ package dev.warden.streams;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.warden.domain.SessionEvent;
+import dev.warden.events.CloudEvent;
+import dev.warden.events.EventTopics;
+import dev.warden.events.SessionEventData;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -24,13 +27,9 @@ import org.apache.kafka.streams.state.Stores;
  * Keys are the user id on every topic, so one user's events meet in one task and one store entry.
  */
 public final class AlarmTopology {
-    public static final String SESSION_EVENTS_TOPIC = "warden.session-events";
-    public static final String SESSION_TERMINATED_TOPIC = "warden.session-terminated";
-    public static final String SESSION_ALARMS_TOPIC = "warden.session-alarms";
     public static final String USER_SESSIONS_STORE = "user-sessions";
 
-    static final Serde<CloudEvent<SessionEventData>> SESSION_EVENT_SERDE = JsonSerde.of(new TypeReference<>() {
-    });
+    static final Serde<CloudEvent<SessionEventData>> SESSION_EVENT_SERDE = JsonSerde.cloudEvents(SessionEventData.class);
     static final Serde<CloudEvent<?>> EMITTED_SERDE = JsonSerde.of(new TypeReference<>() {
     });
     static final Serde<UserSessions> USER_SESSIONS_SERDE = JsonSerde.of(UserSessions.class);
@@ -44,17 +43,17 @@ public final class AlarmTopology {
         IpSpreadTracker tracker = new IpSpreadTracker(settings.rule());
 
         KStream<String, CloudEvent<?>> emitted = builder
-                .stream(SESSION_EVENTS_TOPIC, Consumed.with(Serdes.String(), SESSION_EVENT_SERDE)
+                .stream(EventTopics.SESSION_EVENTS, Consumed.with(Serdes.String(), SESSION_EVENT_SERDE)
                         .withName("session-events"))
                 .process(() -> new IpSpreadProcessor(tracker), Named.as("ip-spread"), USER_SESSIONS_STORE);
 
         String terminatedType = SessionEvent.Type.TERMINATED.cloudEventType();
         emitted.split(Named.as("route-"))
                 .branch((userId, event) -> terminatedType.equals(event.type()),
-                        Branched.<String, CloudEvent<?>>withConsumer(ends -> ends.to(SESSION_TERMINATED_TOPIC,
+                        Branched.<String, CloudEvent<?>>withConsumer(ends -> ends.to(EventTopics.SESSION_TERMINATED,
                                 Produced.with(Serdes.String(), EMITTED_SERDE).withName("session-terminated")))
                                 .withName("ends"))
-                .defaultBranch(Branched.<String, CloudEvent<?>>withConsumer(alarms -> alarms.to(SESSION_ALARMS_TOPIC,
+                .defaultBranch(Branched.<String, CloudEvent<?>>withConsumer(alarms -> alarms.to(EventTopics.SESSION_ALARMS,
                                 Produced.with(Serdes.String(), EMITTED_SERDE).withName("session-alarms")))
                         .withName("alarms"));
         return builder.build();

@@ -1,13 +1,12 @@
 package dev.warden.streams;
 
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * REPLACE_THREAD for a stream thread that died, because the likely causes left after bad records
@@ -16,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * (a bug that replaying cannot cure), SHUTDOWN_CLIENT instead of looping forever.
  */
 final class BoundedThreadReplacement implements StreamsUncaughtExceptionHandler {
-    private static final Logger LOG = LoggerFactory.getLogger(BoundedThreadReplacement.class);
+    private static final System.Logger LOG = System.getLogger(BoundedThreadReplacement.class.getName());
 
     private final int maxReplacements;
     private final Duration window;
@@ -40,12 +39,12 @@ final class BoundedThreadReplacement implements StreamsUncaughtExceptionHandler 
             recent.removeFirst();
         }
         if (recent.size() >= maxReplacements) {
-            LOG.error("Alarm streams thread failed " + (maxReplacements + 1) + " times within "
+            LOG.log(Level.ERROR, "Alarm streams thread failed " + (maxReplacements + 1) + " times within "
                     + window + "; shutting the streams client down. IP-spread alarms stop until restart.", exception);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         }
         recent.addLast(now);
-        LOG.warn("Alarm streams thread failed; replacing it (it resumes from the last commit).",
+        LOG.log(Level.WARNING, "Alarm streams thread failed; replacing it (it resumes from the last commit).",
                 exception);
         return StreamThreadExceptionResponse.REPLACE_THREAD;
     }

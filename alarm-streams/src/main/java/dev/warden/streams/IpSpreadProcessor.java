@@ -1,13 +1,13 @@
 package dev.warden.streams;
 
+import dev.warden.events.CloudEvent;
+import dev.warden.events.SessionEventData;
 import java.time.Instant;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads a user's state from the store, lets {@link IpSpreadTracker} apply the event, writes the state
@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * commit together, which is what makes repeats detectable.
  */
 final class IpSpreadProcessor extends ContextualProcessor<String, CloudEvent<SessionEventData>, String, CloudEvent<?>> {
-    private static final Logger LOG = LoggerFactory.getLogger(IpSpreadProcessor.class);
+    private static final System.Logger LOG = System.getLogger(IpSpreadProcessor.class.getName());
 
     private final IpSpreadTracker tracker;
     private KeyValueStore<String, UserSessions> store;
@@ -60,7 +60,7 @@ final class IpSpreadProcessor extends ContextualProcessor<String, CloudEvent<Ses
         String where = context().recordMetadata()
                 .map(IpSpreadProcessor::describe)
                 .orElse("unknown position");
-        LOG.warn("Skipping session event at {}: {}", where, why);
+        LOG.log(System.Logger.Level.WARNING, "Skipping session event at " + where + ": " + why);
     }
 
     private static String describe(RecordMetadata metadata) {

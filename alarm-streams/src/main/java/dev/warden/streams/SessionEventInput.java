@@ -4,11 +4,13 @@ import dev.warden.domain.SessionEvent;
 import dev.warden.domain.SessionId;
 import dev.warden.domain.TerminationReason;
 import dev.warden.domain.UserId;
+import dev.warden.events.CloudEvent;
+import dev.warden.events.SessionEventData;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A session event from {@value AlarmTopology#SESSION_EVENTS_TOPIC} that has been checked: known type,
+ * A session event from {@value dev.warden.events.EventTopics#SESSION_EVENTS} that has been checked: known type,
  * canonical ids, the fields its type needs, and a record key equal to its user id (the store is
  * per key, so a mismatch would put the session into another user's state).
  *

@@ -1,6 +1,7 @@
 package dev.warden.streams;
 
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -16,8 +17,6 @@ import java.util.Comparator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A throwaway Kafka Streams state folder for one running instance ({@code warden-streams-*} in
@@ -31,7 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class StreamsStateFolder implements AutoCloseable {
     public static final String PREFIX = "warden-streams-";
     static final String LOCK_FILE = "owner.lock";
-    private static final Logger LOG = LoggerFactory.getLogger(StreamsStateFolder.class);
+    private static final System.Logger LOG = System.getLogger(StreamsStateFolder.class.getName());
     /**
      * Folders this JVM owns. The sweep never opens their lock file: closing any channel on a file
      * releases every lock this process holds on it (POSIX), so it would free a live folder.
@@ -70,8 +69,8 @@ public final class StreamsStateFolder implements AutoCloseable {
         }
         int swept = sweepStale(parent, folder.path);
         if (swept > 0) {
-            LOG.info("Deleted {} Kafka Streams state folder(s) left in {} by runs that stopped without cleaning up",
-                    swept, parent);
+            LOG.log(Level.INFO, "Deleted " + swept + " Kafka Streams state folder(s) left in " + parent
+                    + " by runs that stopped without cleaning up");
         }
         return folder;
     }
@@ -110,7 +109,8 @@ public final class StreamsStateFolder implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            LOG.warn("Could not look for stale Kafka Streams state folders in {}: {}", parent, e.getMessage());
+            LOG.log(Level.WARNING, "Could not look for stale Kafka Streams state folders in " + parent + ": "
+                    + e.getMessage());
         }
         return swept;
     }
@@ -154,7 +154,7 @@ public final class StreamsStateFolder implements AutoCloseable {
         try {
             lockChannel.close();
         } catch (IOException e) {
-            LOG.debug("Closing the lock of {} failed: {}", path, e.getMessage());
+            LOG.log(Level.DEBUG, "Closing the lock of " + path + " failed: " + e.getMessage());
         }
         deleteRecursively(path);
         OWNED_HERE.remove(path);
@@ -166,11 +166,11 @@ public final class StreamsStateFolder implements AutoCloseable {
                 try {
                     Files.deleteIfExists(p);
                 } catch (IOException e) {
-                    LOG.warn("Could not delete {}: {}", p, e.getMessage());
+                    LOG.log(Level.WARNING, "Could not delete " + p + ": " + e.getMessage());
                 }
             });
         } catch (IOException | UncheckedIOException e) {
-            LOG.warn("Could not delete the Kafka Streams state folder {}: {}", dir, e.getMessage());
+            LOG.log(Level.WARNING, "Could not delete the Kafka Streams state folder " + dir + ": " + e.getMessage());
         }
     }
 }

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warden.events.CloudEvent;
+import dev.warden.events.EventTopics;
+import dev.warden.events.IpSpreadAlarmData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -32,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * neither lost nor raised a second time, and its resolve names the addresses.
  */
 class AlarmStateUpgradeTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int THRESHOLD = 4;
     private static final String ALICE = "0b0e7c1e-1111-4a4a-8a8a-000000000001";
     private static final String OPEN_ALARM = "6f1d2c3b-4a59-3e6f-8a7b-9c0d1e2f3a4b";
@@ -62,9 +67,9 @@ class AlarmStateUpgradeTest {
     void startDriverOnOldState() {
         driver = new TopologyTestDriver(AlarmTopology.buildTopology(new AlarmTopologySettings(THRESHOLD)),
                 AlarmStreamsConfig.of("unused:9092", THRESHOLD, stateDir).streamsProperties());
-        sessionEvents = driver.createInputTopic(AlarmTopology.SESSION_EVENTS_TOPIC,
+        sessionEvents = driver.createInputTopic(EventTopics.SESSION_EVENTS,
                 new StringSerializer(), new StringSerializer());
-        alarms = driver.createOutputTopic(AlarmTopology.SESSION_ALARMS_TOPIC, new StringDeserializer(),
+        alarms = driver.createOutputTopic(EventTopics.SESSION_ALARMS, new StringDeserializer(),
                 JsonSerde.of(new TypeReference<CloudEvent<IpSpreadAlarmData>>() {
                 }).deserializer());
         store = driver.getKeyValueStore(AlarmTopology.USER_SESSIONS_STORE);
@@ -107,15 +112,16 @@ class AlarmStateUpgradeTest {
     }
 
     @Test
-    void givenAnAlarmOpenInOldState_whenTheSpreadGrows_thenNoSecondAlarmIsRaised_andTheNewStateIsWrittenInTheNewFormat() {
+    void givenAnAlarmOpenInOldState_whenTheSpreadGrows_thenNoSecondAlarmIsRaised_andTheNewStateIsWrittenInTheNewFormat()
+            throws Exception {
         pipe(SessionEventTestData.aCreated(ALICE, "5e2a0000-0000-4000-8000-000000000005")
                 .fromIp("198.51.100.5").createdAt(T0.plusSeconds(300)));
 
         assertTrue(alarms.isEmpty(), "the alarm is still open; nothing is raised again");
-        JsonNode written = JsonSerde.MAPPER.valueToTree(store.get(ALICE));
+        JsonNode written = JSON.readTree(JsonSerde.of(UserSessions.class).serializer().serialize("t", store.get(ALICE)));
         assertEquals(OPEN_ALARM, written.get("openAlarmId").asText());
         assertEquals(List.of("10.0.0.2", "10.0.0.9", "10.0.0.10", "192.0.2.1", "198.51.100.5"),
-                JsonSerde.MAPPER.convertValue(written.get("ipAddresses"), new TypeReference<List<String>>() {
+                JSON.convertValue(written.get("ipAddresses"), new TypeReference<List<String>>() {
                 }));
 
         pipe(session(0).terminated("ADMIN_TERMINATED", ALICE, T0.plusSeconds(600)));

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.warden.events.CloudEvent;
+import dev.warden.events.EventTopics;
+import dev.warden.events.IpSpreadAlarmData;
+import dev.warden.events.SessionTerminatedData;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,12 +59,12 @@ class AlarmTopologyTest {
     private void startDriver(Path dir) {
         driver = new TopologyTestDriver(AlarmTopology.buildTopology(new AlarmTopologySettings(THRESHOLD)),
                 AlarmStreamsConfig.of("unused:9092", THRESHOLD, dir).streamsProperties());
-        sessionEvents = driver.createInputTopic(AlarmTopology.SESSION_EVENTS_TOPIC,
+        sessionEvents = driver.createInputTopic(EventTopics.SESSION_EVENTS,
                 new StringSerializer(), new StringSerializer());
-        terminated = driver.createOutputTopic(AlarmTopology.SESSION_TERMINATED_TOPIC, new StringDeserializer(),
+        terminated = driver.createOutputTopic(EventTopics.SESSION_TERMINATED, new StringDeserializer(),
                 JsonSerde.of(new TypeReference<CloudEvent<SessionTerminatedData>>() {
                 }).deserializer());
-        alarms = driver.createOutputTopic(AlarmTopology.SESSION_ALARMS_TOPIC, new StringDeserializer(),
+        alarms = driver.createOutputTopic(EventTopics.SESSION_ALARMS, new StringDeserializer(),
                 JsonSerde.of(new TypeReference<CloudEvent<IpSpreadAlarmData>>() {
                 }).deserializer());
         store = driver.getKeyValueStore(AlarmTopology.USER_SESSIONS_STORE);

@@ -1,6 +1,8 @@
 package dev.warden.streams;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.warden.events.CloudEvent;
+import dev.warden.events.EventJson;
+import dev.warden.events.SessionEventData;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -95,11 +97,7 @@ final class SessionEventTestData {
                 createdAt, expiresAt, reason, actorId, endedAt);
         CloudEvent<SessionEventData> event = new CloudEvent<>("1.0", eventId, "warden", type, time(),
                 sessionId, "application/json", data);
-        try {
-            return JsonSerde.MAPPER.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return EventJson.write(event);
     }
 
     private SessionEventTestData copy() {

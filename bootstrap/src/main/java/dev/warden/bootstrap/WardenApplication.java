@@ -8,10 +8,7 @@ import dev.warden.adapter.http.HttpSettings;
 import dev.warden.adapter.http.ManagementPort;
 import dev.warden.adapter.http.WardenHttp;
 import dev.warden.adapter.kafka.KafkaAlarmConsumer;
-import dev.warden.adapter.kafka.KafkaClientSettingsRejected;
-import dev.warden.adapter.kafka.KafkaConnection;
 import dev.warden.adapter.kafka.KafkaEventPublisher;
-import dev.warden.adapter.kafka.KafkaTopics;
 import dev.warden.adapter.kafka.OutboxRelayLoop;
 import dev.warden.application.ApplicationServices;
 import dev.warden.adapter.password.Argon2PasswordHasher;
@@ -19,6 +16,9 @@ import dev.warden.adapter.password.BoundedPasswordHasher;
 import dev.warden.adapter.password.CommonPasswordBlocklist;
 import dev.warden.bootstrap.config.ConfigurationError;
 import dev.warden.bootstrap.config.WardenSettings;
+import dev.warden.events.kafka.KafkaClientSettingsRejected;
+import dev.warden.events.kafka.KafkaConnection;
+import dev.warden.events.kafka.TopicProvisioning;
 import dev.warden.streams.AlarmStreams;
 import dev.warden.streams.AlarmStreamsConfig;
 import dev.warden.streams.StreamsStateFolder;
@@ -106,7 +106,7 @@ public final class WardenApplication implements AutoCloseable {
                 : settings.kafkaBootstrap();
         KafkaConnection kafka = new KafkaConnection(kafkaBootstrap, settings.kafkaProperties());
         try {
-            KafkaTopics.ensureTopics(kafka, KafkaTopics.DEFAULT_PARTITIONS, (short) 1);
+            TopicProvisioning.ensureTopics(kafka);
         } catch (KafkaClientSettingsRejected e) {
             // Credentials the broker refuses do not get better by waiting: one line, exit 2.
             throw new ConfigurationError("WARDEN_KAFKA_PROPERTIES_FILE: " + e.getMessage());
@@ -120,8 +120,8 @@ public final class WardenApplication implements AutoCloseable {
         if (settings.embeddedStreams()) {
             // Closed in reverse order: the streams first, then their state folder is deleted.
             streamsState = remember(StreamsStateFolder.createTemporary());
-            remember(AlarmStreams.start(AlarmStreamsConfig.of(kafkaBootstrap, settings.policy().ipSpreadThreshold(),
-                    streamsState.path()).withClientProperties(settings.kafkaProperties())));
+            remember(AlarmStreams.start(AlarmStreamsConfig.of(kafka, settings.policy().ipSpreadThreshold(),
+                    streamsState.path())));
         }
     }
 

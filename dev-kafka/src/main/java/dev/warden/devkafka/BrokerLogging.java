@@ -8,7 +8,7 @@ import java.util.logging.Logger;
  * Kafka's clients and broker log a great deal at INFO (every config value, every rebalance).
  * Kafka logs through slf4j, which this module routes into java.util.logging; here its loggers
  * are set to WARNING unless a logging.properties already chose a level for them. The same as
- * adapters-kafka's KafkaLogging, repeated because this tooling module depends on no Warden module.
+ * the events module's KafkaLogging, repeated because this tooling module depends on no Warden module.
  */
 final class BrokerLogging {
     // JUL holds loggers weakly; keeping them here keeps the level we set.

@@ -60,12 +60,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final Properties config;
     private KafkaRaftServer server;
 
-    private EmbeddedKafkaBroker(Path dataDir, boolean ownsDataDir, int port, int controllerPort, int saslPort) {
+    private EmbeddedKafkaBroker(Path dataDir, boolean ownsDataDir, int port, int controllerPort, int saslPort,
+                                int defaultPartitions) {
         this.dataDir = dataDir;
         this.ownsDataDir = ownsDataDir;
         this.port = port;
         this.saslPort = saslPort;
-        this.config = brokerConfig(dataDir.resolve("logs"), port, controllerPort, saslPort);
+        this.config = brokerConfig(dataDir.resolve("logs"), port, controllerPort, saslPort, defaultPartitions);
     }
 
     /**
@@ -75,7 +76,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param port    the client port; 0 picks free ports (the controller port is always picked)
      */
     public static EmbeddedKafkaBroker start(Path dataDir, int port) {
-        return start(dataDir, port, false);
+        return start(dataDir, port, false, DEFAULT_PARTITIONS);
+    }
+
+    /**
+     * A temporary broker that gives a topic created without a partition count this many partitions
+     * ({@code num.partitions}; Kafka's own default is 1), for tests that must tell Warden's count from
+     * the broker's.
+     */
+    public static EmbeddedKafkaBroker startWithDefaultPartitions(int partitions) {
+        return start(null, 0, false, partitions);
     }
 
     /**
@@ -83,17 +93,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * SASL with {@value #SCRAM_MECHANISM} ({@link #saslBootstrapServers()}), which knows no user yet.
      */
     public static EmbeddedKafkaBroker startWithScram() {
-        return start(null, 0, true);
+        return start(null, 0, true, DEFAULT_PARTITIONS);
     }
 
-    private static EmbeddedKafkaBroker start(Path dataDir, int port, boolean scram) {
+    private static EmbeddedKafkaBroker start(Path dataDir, int port, boolean scram, int defaultPartitions) {
         BrokerLogging.quiet();
         try {
             boolean temporary = dataDir == null;
             Path dir = temporary ? Files.createTempDirectory("warden-kafka-") : Files.createDirectories(dataDir);
             int brokerPort = port == 0 ? freePort() : port;
             EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dir.toAbsolutePath(), temporary, brokerPort, freePort(),
-                    scram ? freePort() : 0);
+                    scram ? freePort() : 0, defaultPartitions);
             try {
                 broker.format();
                 broker.startServer();
@@ -243,7 +253,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static Properties brokerConfig(Path logDir, int port, int controllerPort, int saslPort) {
+    private static Properties brokerConfig(Path logDir, int port, int controllerPort, int saslPort,
+                                           int defaultPartitions) {
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
@@ -274,7 +285,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         props.put("transaction.state.log.num.partitions", "1");
         props.put("share.coordinator.state.topic.replication.factor", "1");
         props.put("share.coordinator.state.topic.min.isr", "1");
-        props.put("num.partitions", String.valueOf(DEFAULT_PARTITIONS));
+        props.put("num.partitions", String.valueOf(defaultPartitions));
         props.put("group.initial.rebalance.delay.ms", "0");
         // Light on threads and memory: this shares a developer's machine.
         props.put("num.network.threads", "1");

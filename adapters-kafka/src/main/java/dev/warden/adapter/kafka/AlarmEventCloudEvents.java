@@ -1,17 +1,17 @@
 package dev.warden.adapter.kafka;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.domain.AlarmEvent;
 import dev.warden.domain.UserId;
+import dev.warden.events.CloudEvent;
+import dev.warden.events.EventJson;
+import dev.warden.events.EventTopics;
+import dev.warden.events.IpSpreadAlarmData;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Decodes the CloudEvents JSON on {@link KafkaTopics#SESSION_ALARMS} into {@link AlarmEvent}s. */
+/** Decodes the CloudEvents JSON on {@link EventTopics#SESSION_ALARMS} into {@link AlarmEvent}s. */
 public final class AlarmEventCloudEvents {
     private AlarmEventCloudEvents() {
     }
@@ -35,41 +35,34 @@ public final class AlarmEventCloudEvents {
         if (value == null || value.isBlank()) {
             throw new MalformedAlarmEvent("empty record value");
         }
-        JsonNode root;
+        CloudEvent<IpSpreadAlarmData> event;
         try {
-            root = CloudEvents.JSON.readTree(value);
-        } catch (JsonProcessingException e) {
-            throw new MalformedAlarmEvent("not JSON: " + e.getOriginalMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new MalformedAlarmEvent("not a JSON object");
-        }
-        String specVersion = text(root, "specversion");
-        if (!CloudEvents.SPEC_VERSION.equals(specVersion)) {
-            throw new MalformedAlarmEvent("specversion must be 1.0, was " + specVersion);
-        }
-        AlarmEvent.Kind kind;
-        try {
-            kind = AlarmEvent.Kind.fromCloudEventType(text(root, "type"));
-        } catch (IllegalArgumentException e) {
+            event = EventJson.read(value, IpSpreadAlarmData.class);
+        } catch (EventJson.MalformedJson e) {
             throw new MalformedAlarmEvent(e.getMessage(), e);
         }
-        JsonNode data = root.get("data");
-        if (data == null || !data.isObject()) {
+        if (event == null) {
+            throw new MalformedAlarmEvent("not a JSON object");
+        }
+        if (!CloudEvent.SPEC_VERSION.equals(event.specversion())) {
+            throw new MalformedAlarmEvent("specversion must be 1.0, was " + event.specversion());
+        }
+        IpSpreadAlarmData data = event.data();
+        if (data == null) {
             throw new MalformedAlarmEvent("data must be a JSON object");
         }
         try {
             return new AlarmEvent(
-                    eventId(text(root, "id")),
-                    kind,
-                    UUID.fromString(text(data, "alarmId")),
-                    UserId.parse(text(data, "userId")),
-                    text(data, "username"),
-                    integer(data, "distinctIps"),
-                    ipAddresses(data),
-                    integer(data, "threshold"),
-                    Instant.parse(text(data, "at")));
-        } catch (DateTimeParseException | IllegalArgumentException e) {
+                    eventId(text(event.id(), "id")),
+                    AlarmEvent.Kind.fromCloudEventType(event.type()),
+                    UUID.fromString(text(data.alarmId(), "alarmId")),
+                    UserId.parse(text(data.userId(), "userId")),
+                    text(data.username(), "username"),
+                    data.distinctIps(),
+                    ipAddresses(data.ipAddresses()),
+                    data.threshold(),
+                    required(data.at(), "at"));
+        } catch (IllegalArgumentException e) {
             throw e instanceof MalformedAlarmEvent m ? m : new MalformedAlarmEvent(e.getMessage(), e);
         }
     }
@@ -86,41 +79,31 @@ public final class AlarmEventCloudEvents {
         }
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+    private static String text(String value, String field) {
+        if (value == null || value.isBlank()) {
             throw new MalformedAlarmEvent(field + " must be a non-empty string");
         }
-        return value.asText();
+        return value;
+    }
+
+    private static Instant required(Instant value, String field) {
+        if (value == null) {
+            throw new MalformedAlarmEvent(field + " must be an ISO-8601 time");
+        }
+        return value;
     }
 
     /**
      * The alarm's addresses; absent in events published before alarms named them (a topology of the
      * previous version during a rolling upgrade, or old records on the topic), which read as none.
      */
-    private static List<String> ipAddresses(JsonNode data) {
-        JsonNode value = data.get("ipAddresses");
-        if (value == null || value.isNull()) {
+    private static List<String> ipAddresses(List<String> ips) {
+        if (ips == null) {
             return List.of();
         }
-        if (!value.isArray()) {
-            throw new MalformedAlarmEvent("ipAddresses must be an array of strings");
+        if (ips.stream().anyMatch(ip -> ip == null || ip.isBlank())) {
+            throw new MalformedAlarmEvent("ipAddresses must be an array of non-empty strings");
         }
-        List<String> ips = new ArrayList<>(value.size());
-        for (JsonNode ip : value) {
-            if (!ip.isTextual() || ip.asText().isBlank()) {
-                throw new MalformedAlarmEvent("ipAddresses must be an array of non-empty strings");
-            }
-            ips.add(ip.asText());
-        }
-        return ips;
-    }
-
-    private static int integer(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw new MalformedAlarmEvent(field + " must be an integer");
-        }
-        return value.intValue();
+        return List.copyOf(ips);
     }
 }

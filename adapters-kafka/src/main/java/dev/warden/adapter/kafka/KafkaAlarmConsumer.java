@@ -2,6 +2,9 @@ package dev.warden.adapter.kafka;
 
 import dev.warden.adapter.kafka.AlarmEventCloudEvents.MalformedAlarmEvent;
 import dev.warden.application.port.in.RecordAlarmEventUseCase;
+import dev.warden.events.EventTopics;
+import dev.warden.events.kafka.KafkaConnection;
+import dev.warden.events.kafka.KafkaLogging;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +23,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Keeps the Alarms page current: consumes {@link KafkaTopics#SESSION_ALARMS} and records each
+ * Keeps the Alarms page current: consumes {@link EventTopics#SESSION_ALARMS} and records each
  * alarm event. Offsets are committed only after an event was recorded, so a crash replays it
  * (the store is idempotent). A record that cannot be decoded is logged and skipped; a failure to
  * record (database away) rewinds to that record and retries after a pause. Nothing ends the loop
@@ -76,7 +79,7 @@ public final class KafkaAlarmConsumer implements AutoCloseable {
     private void run() {
         boolean failing = false;
         try {
-            consumer.subscribe(List.of(KafkaTopics.SESSION_ALARMS));
+            consumer.subscribe(List.of(EventTopics.SESSION_ALARMS));
             while (running) {
                 try {
                     ConsumerRecords<String, String> records = consumer.poll(POLL_TIMEOUT);

@@ -4,6 +4,9 @@ import dev.warden.application.port.out.EventPublisher;
 import dev.warden.domain.AccountEvent;
 import dev.warden.domain.OutboxEvent;
 import dev.warden.domain.SessionEvent;
+import dev.warden.events.EventTopics;
+import dev.warden.events.kafka.KafkaConnection;
+import dev.warden.events.kafka.KafkaLogging;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +27,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Publishes outbox events as CloudEvents keyed by user id, each to its topic: session events to
- * {@link KafkaTopics#SESSION_EVENTS}, account events to {@link KafkaTopics#ACCOUNT_EVENTS}.
+ * {@link EventTopics#SESSION_EVENTS}, account events to {@link EventTopics#ACCOUNT_EVENTS}.
  * The producer is idempotent with acks=all and at most 5 requests in flight, so the broker keeps
  * each partition in send order even across retries; {@link #publishAll} returns only when every
  * record is acknowledged, and otherwise throws so the outbox keeps the whole batch.
@@ -141,9 +144,9 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
     /** The topic, key and CloudEvent of one outbox event. */
     static ProducerRecord<String, String> record(OutboxEvent event) {
         return switch (event) {
-            case SessionEvent session -> new ProducerRecord<>(KafkaTopics.SESSION_EVENTS,
+            case SessionEvent session -> new ProducerRecord<>(EventTopics.SESSION_EVENTS,
                     SessionEventCloudEvents.key(session), SessionEventCloudEvents.encode(session));
-            case AccountEvent account -> new ProducerRecord<>(KafkaTopics.ACCOUNT_EVENTS,
+            case AccountEvent account -> new ProducerRecord<>(EventTopics.ACCOUNT_EVENTS,
                     AccountEventCloudEvents.key(account), AccountEventCloudEvents.encode(account));
         };
     }

@@ -11,6 +11,7 @@ import dev.warden.domain.AccountEvent;
 import dev.warden.domain.Role;
 import dev.warden.domain.SessionId;
 import dev.warden.domain.UserId;
+import dev.warden.events.EventTopics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,12 +78,12 @@ class AccountEventCloudEventsTest {
         ProducerRecord<String, String> session = KafkaEventPublisher.record(
                 SessionEvents.created(user, SessionId.random()));
 
-        assertEquals(KafkaTopics.ACCOUNT_EVENTS, account.topic());
+        assertEquals(EventTopics.ACCOUNT_EVENTS, account.topic());
         assertEquals("warden.account-events", account.topic());
         assertEquals(user.toString(), account.key());
-        assertEquals(KafkaTopics.SESSION_EVENTS, session.topic());
+        assertEquals(EventTopics.SESSION_EVENTS, session.topic());
         assertEquals(user.toString(), session.key());
-        assertTrue(KafkaTopics.ALL.contains(KafkaTopics.ACCOUNT_EVENTS), "created at start-up");
+        assertTrue(EventTopics.ALL.contains(EventTopics.ACCOUNT_EVENTS), "created at start-up");
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.warden.application.port.in.RecordAlarmEventUseCase;
 import dev.warden.devkafka.EmbeddedKafkaBroker;
 import dev.warden.domain.AlarmEvent;
+import dev.warden.events.EventTopics;
+import dev.warden.events.kafka.KafkaConnection;
+import dev.warden.events.kafka.TopicProvisioning;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +35,7 @@ class KafkaAlarmConsumerIT {
     @BeforeAll
     static void startBroker() {
         broker = EmbeddedKafkaBroker.start(null, 0);
-        KafkaTopics.ensureTopics(broker.bootstrapServers(), KafkaTopics.DEFAULT_PARTITIONS, (short) 1);
+        TopicProvisioning.ensureTopics(KafkaConnection.plaintext(broker.bootstrapServers()));
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
@@ -99,7 +102,7 @@ class KafkaAlarmConsumerIT {
 
     private static void send(String value) {
         try {
-            producer.send(new ProducerRecord<>(KafkaTopics.SESSION_ALARMS, USER, value)).get(10, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(EventTopics.SESSION_ALARMS, USER, value)).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("could not produce the test record", e);
         }

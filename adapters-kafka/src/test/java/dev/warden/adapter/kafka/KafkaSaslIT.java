@@ -13,6 +13,10 @@ import dev.warden.devkafka.EmbeddedKafkaBroker;
 import dev.warden.domain.SessionEvent;
 import dev.warden.domain.SessionId;
 import dev.warden.domain.UserId;
+import dev.warden.events.EventTopics;
+import dev.warden.events.kafka.KafkaClientSettingsRejected;
+import dev.warden.events.kafka.KafkaConnection;
+import dev.warden.events.kafka.TopicProvisioning;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +40,7 @@ class KafkaSaslIT {
     static void startBroker() {
         broker = EmbeddedKafkaBroker.startWithScram();
         broker.upsertScramUser("warden", PASSWORD);
-        KafkaTopics.ensureTopics(broker.bootstrapServers(), KafkaTopics.DEFAULT_PARTITIONS, (short) 1);
+        TopicProvisioning.ensureTopics(KafkaConnection.plaintext(broker.bootstrapServers()));
     }
 
     @AfterAll
@@ -55,7 +59,7 @@ class KafkaSaslIT {
     @Test
     void withTheRightCredentialsTopicsAreCreatedAndEventsPublished() {
         KafkaConnection kafka = scram("warden", PASSWORD);
-        KafkaTopics.ensureTopics(kafka, KafkaTopics.DEFAULT_PARTITIONS, (short) 1);
+        TopicProvisioning.ensureTopics(kafka);
         SessionEvent event = SessionEvents.created(UserId.random(), SessionId.random());
 
         try (KafkaEventPublisher publisher = new KafkaEventPublisher(kafka, Duration.ofSeconds(5))) {
@@ -63,7 +67,7 @@ class KafkaSaslIT {
         }
 
         List<ConsumerRecord<String, String>> records = TopicReader.readUntil(broker.bootstrapServers(),
-                KafkaTopics.SESSION_EVENTS, TIMEOUT, read -> read.stream().anyMatch(r -> r.value().contains(
+                EventTopics.SESSION_EVENTS, TIMEOUT, read -> read.stream().anyMatch(r -> r.value().contains(
                         event.eventId().toString())));
         assertTrue(records.stream().anyMatch(r -> r.key().equals(event.userId().toString())));
     }
@@ -71,7 +75,7 @@ class KafkaSaslIT {
     @Test
     void aWrongPasswordIsRejectedAtOnceWithALineThatDoesNotShowIt() {
         KafkaClientSettingsRejected rejected = assertThrows(KafkaClientSettingsRejected.class,
-                () -> KafkaTopics.ensureTopics(scram("warden", "a-wrong-guess-1234"), 3, (short) 1));
+                () -> TopicProvisioning.ensureTopics(scram("warden", "a-wrong-guess-1234")));
 
         assertTrue(rejected.getMessage().contains("refused to authenticate"), rejected.getMessage());
         assertFalse(rejected.getMessage().contains("a-wrong-guess-1234"), rejected.getMessage());
@@ -84,7 +88,7 @@ class KafkaSaslIT {
                 "security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "SCRAM-SHA-512"));
 
         KafkaClientSettingsRejected rejected = assertThrows(KafkaClientSettingsRejected.class,
-                () -> KafkaTopics.ensureTopics(noJaasLine, 3, (short) 1));
+                () -> TopicProvisioning.ensureTopics(noJaasLine));
         assertTrue(rejected.getMessage().startsWith("no Kafka client can be built"), rejected.getMessage());
     }
 
@@ -121,7 +125,7 @@ class KafkaSaslIT {
             }
         }
         List<ConsumerRecord<String, String>> records = TopicReader.readUntil(broker.bootstrapServers(),
-                KafkaTopics.SESSION_EVENTS, TIMEOUT, read -> events.stream().allMatch(e -> read.stream()
+                EventTopics.SESSION_EVENTS, TIMEOUT, read -> events.stream().allMatch(e -> read.stream()
                         .anyMatch(r -> r.value().contains(e.eventId().toString()))));
         assertEquals(3, records.stream().filter(r -> r.key().equals(userId.toString()))
                 .map(r -> r.value()).distinct().count());

@@ -15,6 +15,9 @@ import dev.warden.domain.OutboxEvent;
 import dev.warden.domain.SessionEvent;
 import dev.warden.domain.SessionId;
 import dev.warden.domain.UserId;
+import dev.warden.events.EventTopics;
+import dev.warden.events.kafka.KafkaConnection;
+import dev.warden.events.kafka.TopicProvisioning;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +47,7 @@ class SessionEventRelayIT {
     @BeforeAll
     static void startBroker() {
         broker = EmbeddedKafkaBroker.start(null, 0);
-        KafkaTopics.ensureTopics(broker.bootstrapServers(), KafkaTopics.DEFAULT_PARTITIONS, (short) 1);
+        TopicProvisioning.ensureTopics(KafkaConnection.plaintext(broker.bootstrapServers()));
     }
 
     @AfterAll
@@ -123,7 +126,7 @@ class SessionEventRelayIT {
         await("every event is marked published", TIMEOUT, () -> queue.pendingCount() == 0);
 
         List<ConsumerRecord<String, String>> accountRecords = TopicReader.readUntil(broker.bootstrapServers(),
-                KafkaTopics.ACCOUNT_EVENTS, TIMEOUT, read -> read.stream().filter(r -> r.key().equals(user.toString()))
+                EventTopics.ACCOUNT_EVENTS, TIMEOUT, read -> read.stream().filter(r -> r.key().equals(user.toString()))
                         .count() >= 2).stream().filter(r -> r.key().equals(user.toString())).toList();
         assertEquals(List.of(AccountEventCloudEvents.encode((AccountEvent) events.get(0)),
                 AccountEventCloudEvents.encode((AccountEvent) events.get(2))),
@@ -161,7 +164,7 @@ class SessionEventRelayIT {
             wanted.add(event.eventId().toString());
         });
         List<ConsumerRecord<String, String>> ours = new ArrayList<>();
-        TopicReader.readUntil(broker.bootstrapServers(), KafkaTopics.SESSION_EVENTS, TIMEOUT, read -> {
+        TopicReader.readUntil(broker.bootstrapServers(), EventTopics.SESSION_EVENTS, TIMEOUT, read -> {
             ours.clear();
             read.stream().filter(record -> users.contains(record.key())).forEach(ours::add);
             return ours.stream().map(SessionEventRelayIT::idOf).toList().containsAll(wanted);

@@ -4,6 +4,7 @@ import dev.warden.adapter.db.ConnectionUrls;
 import dev.warden.domain.LoginThrottlePolicy;
 import dev.warden.domain.RetentionPolicy;
 import dev.warden.domain.WardenPolicy;
+import dev.warden.events.BootstrapServers;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -153,9 +154,9 @@ public record WardenSettings(
                     return d;
                 });
         String kafka = r.text("WARDEN_KAFKA_BOOTSTRAP", EMBEDDED);
-        if (!kafka.equals(EMBEDDED) && !kafka.matches("[^\\s,:]+:\\d{1,5}(,[^\\s,:]+:\\d{1,5})*")) {
-            throw new ConfigurationError("WARDEN_KAFKA_BOOTSTRAP must be 'embedded' or host:port[,host:port...], was '"
-                    + kafka + "'");
+        if (!kafka.equals(EMBEDDED) && !BootstrapServers.isValid(kafka)) {
+            throw new ConfigurationError("WARDEN_KAFKA_BOOTSTRAP must be 'embedded' or " + BootstrapServers.FORMAT
+                    + ", was '" + kafka + "'");
         }
         Map<String, String> kafkaProperties = r.properties("WARDEN_KAFKA_PROPERTIES_FILE");
         if (kafkaProperties.containsKey("bootstrap.servers")) {

@@ -1,6 +1,7 @@
 package dev.warden.bootstrap.architecture;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -31,6 +32,10 @@ final class ArchitectureRules {
     static final String PASSWORD_ADAPTER = "dev.warden.adapter.password..";
     /** The password adapter's own libraries: Argon2 (Bouncy Castle) and the guess estimator (zxcvbn). */
     static final String[] PASSWORD_LIBRARIES = {"org.bouncycastle..", "com.nulabinc.zxcvbn.."};
+    /** The Kafka contract shared by adapters-kafka and alarm-streams: topics, envelope, data, JSON, topic set-up. */
+    static final String EVENTS = "dev.warden.events..";
+    /** Its one corner that uses a Kafka client (the topic set-up's Admin client, the connection settings). */
+    static final String EVENTS_KAFKA = "dev.warden.events.kafka..";
     /** Every adapter module's package; alarm-streams is an adapter of the broker. */
     static final List<String> ADAPTERS = List.of(
             "dev.warden.adapter.http..", "dev.warden.adapter.db..", PASSWORD_ADAPTER, "dev.warden.adapter.kafka..",
@@ -96,10 +101,32 @@ final class ArchitectureRules {
             .allowEmptyShould(false)
             .because("the Kafka broker and Scala are dev tooling; the service uses only Kafka's clients");
 
+    static final ArchRule EVENTS_KNOW_NO_OTHER_MODULE = noClasses()
+            .that().resideInAPackage(EVENTS)
+            .should().dependOnClassesThat(resideInAPackage("dev.warden..").and(resideOutsideOfPackage(EVENTS)))
+            .allowEmptyShould(false)
+            .because("the contract is shared by the service and the standalone alarm topology; it knows neither,"
+                    + " nor the domain, so either side can use it without the other");
+
+    static final ArchRule EVENT_CONTRACT_IS_JAVA_AND_JACKSON = classes()
+            .that().resideInAPackage(EVENTS).and().resideOutsideOfPackage(EVENTS_KAFKA)
+            .should().onlyDependOnClassesThat(resideInAnyPackage("java..", "com.fasterxml.jackson..")
+                    .or(resideInAPackage(EVENTS).and(resideOutsideOfPackage(EVENTS_KAFKA))))
+            .allowEmptyShould(false)
+            .because("topics, envelope, event data and their JSON need no Kafka client; only the topic set-up"
+                    + " in " + EVENTS_KAFKA + " does");
+
+    static final ArchRule THE_CORE_KNOWS_NO_WIRE_FORMAT = noClasses()
+            .that().resideInAnyPackage(DOMAIN, APPLICATION)
+            .should().dependOnClassesThat().resideInAPackage(EVENTS)
+            .allowEmptyShould(false)
+            .because("CloudEvents and topics are the Kafka adapters' business; use cases hand domain events to a port");
+
     static final List<ArchRule> ALL = List.of(DOMAIN_DEPENDS_ONLY_ON_JAVA, APPLICATION_DEPENDS_ONLY_ON_DOMAIN_AND_JAVA,
             NO_TECHNOLOGY_IN_THE_CORE, NOTHING_DEPENDS_ON_BOOTSTRAP, ADAPTERS_ARE_INDEPENDENT,
             ADAPTERS_USE_ONLY_THE_APPLICATIONS_PORTS, PASSWORD_LIBRARIES_STAY_IN_THEIR_ADAPTER, DEV_TOOLING_STANDS_ALONE,
-            ONLY_DEV_MODE_TOUCHES_THE_DEV_BROKER, NO_BROKER_OUTSIDE_DEV_TOOLING);
+            ONLY_DEV_MODE_TOUCHES_THE_DEV_BROKER, NO_BROKER_OUTSIDE_DEV_TOOLING, EVENTS_KNOW_NO_OTHER_MODULE,
+            EVENT_CONTRACT_IS_JAVA_AND_JACKSON, THE_CORE_KNOWS_NO_WIRE_FORMAT);
 
     private ArchitectureRules() {
     }

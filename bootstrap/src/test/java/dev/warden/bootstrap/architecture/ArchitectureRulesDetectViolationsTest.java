@@ -21,12 +21,17 @@ import dev.warden.adapter.password.archviolation.PasswordAdapterCallingTheDataba
 import dev.warden.application.archviolation.UseCaseHashingWithThePasswordAdapter;
 import dev.warden.application.archviolation.UseCaseOpeningJdbcConnections;
 import dev.warden.application.archviolation.UseCasePublishingToKafka;
+import dev.warden.application.archviolation.UseCaseWritingCloudEvents;
 import dev.warden.bootstrap.archviolation.WiringThatConfiguresTheBrokerItself;
 import dev.warden.bootstrap.archviolation.WiringThatHashesWithBouncyCastle;
 import dev.warden.devkafka.archviolation.DevBrokerReadingTheDomain;
 import dev.warden.domain.archviolation.DomainMeasuringWithZxcvbn;
 import dev.warden.domain.archviolation.DomainReadingHelidonConfig;
 import dev.warden.domain.archviolation.DomainUsingAUseCaseType;
+import dev.warden.events.EventJson;
+import dev.warden.events.archviolation.ContractProducingToKafka;
+import dev.warden.events.archviolation.ContractReadingTheDomain;
+import dev.warden.events.kafka.TopicProvisioning;
 import dev.warden.streams.archviolation.TopologyCallingTheKafkaAdapter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -168,6 +173,39 @@ class ArchitectureRulesDetectViolationsTest {
                 WiringThatConfiguresTheBrokerItself.class);
         assertTrue(result.hasViolation());
         assertTrue(result.getFailureReport().toString().contains("kafka.server.KafkaConfig"),
+                result.getFailureReport().toString());
+    }
+
+    @Test
+    void eventsRuleReportsTheContractUsingTheDomain() {
+        EvaluationResult result = evaluate(ArchitectureRules.EVENTS_KNOW_NO_OTHER_MODULE, ContractReadingTheDomain.class);
+        assertTrue(result.hasViolation());
+        assertTrue(result.getFailureReport().toString().contains("dev.warden.domain.UserId"),
+                result.getFailureReport().toString());
+    }
+
+    @Test
+    void contractRuleReportsKafkaOutsideTheTopicSetUp() {
+        EvaluationResult result = evaluate(ArchitectureRules.EVENT_CONTRACT_IS_JAVA_AND_JACKSON,
+                ContractProducingToKafka.class);
+        assertTrue(result.hasViolation());
+        assertTrue(result.getFailureReport().toString().contains("org.apache.kafka.clients.producer.ProducerRecord"),
+                result.getFailureReport().toString());
+    }
+
+    @Test
+    void contractRuleLetsTheTopicSetUpUseKafkasAdminClient() {
+        EvaluationResult result = evaluate(ArchitectureRules.EVENT_CONTRACT_IS_JAVA_AND_JACKSON,
+                TopicProvisioning.class, EventJson.class);
+        assertFalse(result.hasViolation(), result.getFailureReport().toString());
+    }
+
+    @Test
+    void wireFormatRuleReportsAUseCaseBuildingACloudEvent() {
+        EvaluationResult result = evaluate(ArchitectureRules.THE_CORE_KNOWS_NO_WIRE_FORMAT,
+                UseCaseWritingCloudEvents.class);
+        assertTrue(result.hasViolation());
+        assertTrue(result.getFailureReport().toString().contains("dev.warden.events.CloudEvent"),
                 result.getFailureReport().toString());
     }
 

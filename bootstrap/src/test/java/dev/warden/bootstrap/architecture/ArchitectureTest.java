@@ -23,8 +23,8 @@ class ArchitectureTest {
     @Test
     void everyModuleIsImported() {
         for (String pkg : new String[] {"dev.warden.domain", "dev.warden.application", "dev.warden.adapter.http",
-                "dev.warden.adapter.db", "dev.warden.adapter.password", "dev.warden.adapter.kafka", "dev.warden.streams", "dev.warden.bootstrap",
-                "dev.warden.devkafka"}) {
+                "dev.warden.adapter.db", "dev.warden.adapter.password", "dev.warden.adapter.kafka", "dev.warden.streams",
+                "dev.warden.bootstrap", "dev.warden.devkafka", "dev.warden.events", "dev.warden.events.kafka"}) {
             assertFalse(production.stream().noneMatch(c -> c.getPackageName().startsWith(pkg)),
                     "no production class found in " + pkg + "; the rules would check nothing there");
         }
@@ -78,6 +78,21 @@ class ArchitectureTest {
     @Test
     void noProductionClassUsesTheKafkaBrokerOrScala() {
         check(ArchitectureRules.NO_BROKER_OUTSIDE_DEV_TOOLING);
+    }
+
+    @Test
+    void theEventContractDependsOnNoOtherWardenModule() {
+        check(ArchitectureRules.EVENTS_KNOW_NO_OTHER_MODULE);
+    }
+
+    @Test
+    void theEventContractUsesNoKafkaClientOutsideItsTopicSetUp() {
+        check(ArchitectureRules.EVENT_CONTRACT_IS_JAVA_AND_JACKSON);
+    }
+
+    @Test
+    void domainAndApplicationKnowNoWireFormat() {
+        check(ArchitectureRules.THE_CORE_KNOWS_NO_WIRE_FORMAT);
     }
 
     private static void check(ArchRule rule) {

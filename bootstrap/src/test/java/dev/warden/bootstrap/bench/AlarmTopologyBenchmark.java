@@ -2,8 +2,13 @@ package dev.warden.bootstrap.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.warden.adapter.kafka.KafkaTopics;
 import dev.warden.devkafka.EmbeddedKafkaBroker;
+import dev.warden.events.CloudEvent;
+import dev.warden.events.EventJson;
+import dev.warden.events.EventTopics;
+import dev.warden.events.SessionEventData;
+import dev.warden.events.kafka.KafkaConnection;
+import dev.warden.events.kafka.TopicProvisioning;
 import dev.warden.streams.AlarmStreams;
 import dev.warden.streams.AlarmStreamsConfig;
 import dev.warden.streams.AlarmTopology;
@@ -100,7 +105,7 @@ public final class AlarmTopologyBenchmark {
         int n = Integer.parseInt(args[1]);
         Path stateDir = Files.createTempDirectory("warden-bench-streams-");
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(null, 0)) {
-            KafkaTopics.ensureTopics(broker.bootstrapServers(), KafkaTopics.DEFAULT_PARTITIONS, (short) 1);
+            TopicProvisioning.ensureTopics(KafkaConnection.plaintext(broker.bootstrapServers()));
             AlarmStreamsConfig config = AlarmStreamsConfig.of(broker.bootstrapServers(), THRESHOLD, stateDir);
             try (AutoCloseable streams = startTopology(config, System.getProperty("bench.streams", ""))) {
                 AlarmTopologyBenchmark bench = new AlarmTopologyBenchmark(broker.bootstrapServers(),
@@ -243,13 +248,10 @@ public final class AlarmTopologyBenchmark {
     private static ProducerRecord<String, String> record(User user, int round) {
         Instant now = Instant.now();
         String sessionId = UUID.randomUUID().toString();
-        String value = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"warden\","
-                + "\"type\":\"warden.session.created\",\"time\":\"" + now + "\",\"subject\":\"" + sessionId + "\","
-                + "\"datacontenttype\":\"application/json\",\"data\":{\"sessionId\":\"" + sessionId + "\","
-                + "\"userId\":\"" + user.id + "\",\"username\":\"" + user.name + "\",\"ipAddress\":\"" + user.ips[round] + "\","
-                + "\"userAgent\":\"" + USER_AGENT + "\",\"createdAt\":\"" + now + "\","
-                + "\"expiresAt\":\"" + now.plus(Duration.ofHours(24)) + "\"}}";
-        return new ProducerRecord<>(KafkaTopics.SESSION_EVENTS, user.id, value);
+        String value = EventJson.write(CloudEvent.emit(UUID.randomUUID().toString(), "warden.session.created", now,
+                sessionId, SessionEventData.started(sessionId, user.id, user.name, user.ips[round], USER_AGENT, now,
+                        now.plus(Duration.ofHours(24)))));
+        return new ProducerRecord<>(EventTopics.SESSION_EVENTS, user.id, value);
     }
 
     private void consumeAlarms() {
@@ -262,7 +264,7 @@ public final class AlarmTopologyBenchmark {
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(KafkaTopics.SESSION_ALARMS).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(EventTopics.SESSION_ALARMS).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition()))
                     .toList();
             consumer.assign(partitions);
@@ -329,8 +331,8 @@ public final class AlarmTopologyBenchmark {
                             .listConsumerGroupOffsets(AlarmStreamsConfig.DEFAULT_APPLICATION_ID)
                             .partitionsToOffsetAndMetadata().get();
                     Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-                    for (int p = 0; p < KafkaTopics.DEFAULT_PARTITIONS; p++) {
-                        request.put(new TopicPartition(KafkaTopics.SESSION_EVENTS, p),
+                    for (int p = 0; p < EventTopics.PARTITIONS; p++) {
+                        request.put(new TopicPartition(EventTopics.SESSION_EVENTS, p),
                                 OffsetSpec.latest());
                     }
                     Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(request).all().get();

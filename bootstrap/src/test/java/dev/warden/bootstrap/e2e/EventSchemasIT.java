@@ -10,9 +10,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.warden.bootstrap.e2e.TopicTail.Event;
 import dev.warden.devkafka.EmbeddedKafkaBroker;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.warden.events.EventSchemas;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,16 +20,16 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The published JSON Schemas in docs/events/ describe the events Warden really produces: every
- * event type is produced here through the real service and broker and validated against its schema.
+ * The published JSON Schemas (in the events module, {@link EventSchemas}) describe the events Warden
+ * really produces: every event type is produced here through the real service and broker and validated
+ * against its schema.
  */
 class EventSchemasIT {
-    private static final Path SCHEMAS = Path.of("..", "docs", "events");
     private static final String PASSWORD = "a fine long passphrase";
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
-    private static Schema schema(String name) throws IOException {
-        return REGISTRY.getSchema(Files.readString(SCHEMAS.resolve(name + ".schema.json")), InputFormat.JSON);
+    private static Schema schema(String name) {
+        return REGISTRY.getSchema(EventSchemas.read(name), InputFormat.JSON);
     }
 
     private static void assertValid(Schema schema, Event event) {

@@ -1,22 +1,23 @@
-package dev.warden.adapter.kafka;
+package dev.warden.events.kafka;
 
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Kafka's clients and broker log a great deal at INFO (every config value, every rebalance).
- * Kafka logs through slf4j, which this module routes into java.util.logging; here its loggers
- * are set to WARNING unless a logging.properties already chose a level for them.
+ * Kafka's clients log a great deal at INFO (every config value, every rebalance). Kafka logs through
+ * SLF4J, which the service and the standalone alarm topology route into java.util.logging
+ * (slf4j-jdk14); here its loggers are set to WARNING unless a logging configuration already chose a
+ * level for them. Called by whatever builds a Kafka client, before it does.
  */
-final class KafkaLogging {
+public final class KafkaLogging {
     // JUL holds loggers weakly; keeping them here keeps the level we set.
     private static final List<Logger> WARNINGS_ONLY = List.of(
             Logger.getLogger("org.apache.kafka"),
             Logger.getLogger("kafka"),
             Logger.getLogger("state.change.logger"));
-    // Warns on every reconnect attempt (about once a second while the broker is away); the relay
-    // and the consumer report an outage once, in their own words.
+    // Warns on every reconnect attempt (about once a second while the broker is away); the relay,
+    // the consumer and the topology report an outage once, in their own words.
     private static final List<Logger> ERRORS_ONLY = List.of(
             Logger.getLogger("org.apache.kafka.clients.NetworkClient"));
     // Warns on every start that the controller activates; routine for a single embedded node.
@@ -25,7 +26,7 @@ final class KafkaLogging {
     private KafkaLogging() {
     }
 
-    static void quiet() {
+    public static void quiet() {
         setUnlessConfigured(WARNINGS_ONLY, Level.WARNING);
         setUnlessConfigured(ERRORS_ONLY, Level.SEVERE);
         if (CONTROLLER.getFilter() == null) {

@@ -1,4 +1,4 @@
-package dev.warden.adapter.kafka;
+package dev.warden.events.kafka;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -7,7 +7,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * How every Kafka client of the service reaches the brokers: their addresses, and the operator's
+ * How every Kafka client of the service and of the alarm topology reaches the brokers: their addresses, and the operator's
  * client properties (WARDEN_KAFKA_PROPERTIES_FILE: {@code security.protocol}, {@code sasl.*},
  * {@code ssl.*}, timeouts). Each client applies the properties first and its own settings on top:
  * what a client fixes for correctness (serializers, idempotence, acks, group ids, isolation) wins.
@@ -36,7 +36,7 @@ public record KafkaConnection(String bootstrapServers, Map<String, String> clien
     }
 
     /** One client's configuration: the operator's properties, then the brokers, then {@code own}. */
-    Map<String, Object> config(Map<String, Object> own) {
+    public Map<String, Object> config(Map<String, Object> own) {
         Map<String, Object> config = new HashMap<>(clientProperties);
         config.put("bootstrap.servers", bootstrapServers);
         config.putAll(own);
@@ -47,7 +47,7 @@ public record KafkaConnection(String bootstrapServers, Map<String, String> clien
      * An exception's message fit for a log line: any value of the client properties, and anything
      * that looks like {@code password=...}, replaced by ****.
      */
-    String redact(String message) {
+    public String redact(String message) {
         if (message == null) {
             return "";
         }

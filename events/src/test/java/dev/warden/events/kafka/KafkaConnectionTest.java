@@ -1,4 +1,4 @@
-package dev.warden.adapter.kafka;
+package dev.warden.events.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,9 +1,11 @@
-package dev.warden.streams;
+package dev.warden.events;
 
 import java.time.Instant;
 
 /**
- * A CloudEvents 1.0 event in structured JSON mode, as every Warden topic carries it.
+ * A CloudEvents 1.0 event in structured JSON mode, as every Warden topic carries it; written and
+ * read by {@link EventJson}. Read from a topic, any field may be missing (null): the reader checks
+ * what it needs.
  *
  * @param <D> the shape of {@code data}
  */
