@@ -7,7 +7,9 @@ import java.util.logging.Logger;
 /**
  * Kafka's clients and broker log a great deal at INFO (every config value, every rebalance).
  * Kafka logs through slf4j, which this module routes into java.util.logging; here its loggers
- * are set to WARNING unless a logging.properties already chose a level for them.
+ * are set to WARNING unless a logging.properties already chose a level for them. This configures
+ * a library's loggers rather than logging, so it uses java.util.logging directly; Warden's own
+ * log lines go through System.Logger (ArchitectureRules names this class as the exception).
  */
 final class KafkaLogging {
     // JUL holds loggers weakly; keeping them here keeps the level we set.

@@ -9,8 +9,11 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import dev.warden.adapter.http.archviolation.HttpAdapterCallingTheDatabaseAdapter;
+import dev.warden.adapter.http.archviolation.HttpAdapterLoggingThroughJavaUtilLogging;
+import dev.warden.adapter.http.archviolation.HttpAdapterLoggingThroughSlf4j;
 import dev.warden.adapter.kafka.archviolation.KafkaAdapterCallingBootstrap;
 import dev.warden.adapter.kafka.archviolation.KafkaAdapterStartingTheDevBroker;
+import dev.warden.adapter.kafka.archviolation.KafkaAdapterThing;
 import dev.warden.application.archviolation.UseCaseOpeningJdbcConnections;
 import dev.warden.application.archviolation.UseCasePublishingToKafka;
 import dev.warden.bootstrap.archviolation.WiringThatConfiguresTheBrokerItself;
@@ -105,6 +108,35 @@ class ArchitectureRulesDetectViolationsTest {
         assertTrue(result.hasViolation());
         assertTrue(result.getFailureReport().toString().contains("kafka.server.KafkaConfig"),
                 result.getFailureReport().toString());
+    }
+
+    @Test
+    void slf4jRuleReportsWardenCodeLoggingThroughSlf4j() {
+        EvaluationResult result = evaluate(ArchitectureRules.NO_SLF4J_IN_WARDEN, HttpAdapterLoggingThroughSlf4j.class);
+        assertTrue(result.hasViolation());
+        assertTrue(result.getFailureReport().toString().contains("org.slf4j.LoggerFactory"),
+                result.getFailureReport().toString());
+    }
+
+    @Test
+    void julRuleReportsWardenCodeLoggingThroughJavaUtilLogging() {
+        EvaluationResult result = evaluate(ArchitectureRules.NO_JAVA_UTIL_LOGGING_BUT_ITS_CONFIGURATION,
+                HttpAdapterLoggingThroughJavaUtilLogging.class);
+        assertTrue(result.hasViolation());
+        assertTrue(result.getFailureReport().toString().contains("java.util.logging.Logger"),
+                result.getFailureReport().toString());
+    }
+
+    @Test
+    void julRuleLetsTheNamedClassesConfigureTheKafkaLibrariesLoggers() throws ClassNotFoundException {
+        // With a class that logs nothing beside them: the rule must have something to check.
+        List<Class<?>> configuration = new java.util.ArrayList<>(List.of(KafkaAdapterThing.class));
+        for (String name : ArchitectureRules.LOGGING_CONFIGURATION) {
+            configuration.add(Class.forName(name));
+        }
+        EvaluationResult result = evaluate(ArchitectureRules.NO_JAVA_UTIL_LOGGING_BUT_ITS_CONFIGURATION,
+                configuration.toArray(Class<?>[]::new));
+        assertFalse(result.hasViolation(), result.getFailureReport().toString());
     }
 
     @Test

@@ -70,6 +70,16 @@ class ArchitectureTest {
         check(ArchitectureRules.NO_BROKER_OUTSIDE_DEV_TOOLING);
     }
 
+    @Test
+    void wardenLogsThroughSystemLoggerNotSlf4j() {
+        check(ArchitectureRules.NO_SLF4J_IN_WARDEN);
+    }
+
+    @Test
+    void onlyTheNamedLoggingConfigurationTouchesJavaUtilLogging() {
+        check(ArchitectureRules.NO_JAVA_UTIL_LOGGING_BUT_ITS_CONFIGURATION);
+    }
+
     private static void check(ArchRule rule) {
         rule.check(production);
     }
