@@ -35,8 +35,8 @@ public final class OutboxRelayLoop implements AutoCloseable {
         Objects.requireNonNull(relay, "relay");
         Objects.requireNonNull(queue, "queue");
         this.loop = BackgroundLoop.named("warden-outbox-relay").logTo(LOG)
-                .restingOn(queue::awaitNewEvents, positive(pollInterval, "pollInterval"))
-                .retryAfter(positive(initialBackoff, "initialBackoff"), positive(maxBackoff, "maxBackoff"))
+                .restingOn(queue::awaitNewEvents, pollInterval)
+                .retryAfter(initialBackoff, maxBackoff)
                 .describeFailures(e -> (e instanceof PublishFailed ? "Kafka did not acknowledge outbox events"
                         : "Reading or marking the outbox failed") + " (" + e.getMessage()
                         + "); they stay in the outbox")
@@ -58,13 +58,5 @@ public final class OutboxRelayLoop implements AutoCloseable {
     @Override
     public void close() {
         loop.close();
-    }
-
-    private static Duration positive(Duration duration, String name) {
-        Objects.requireNonNull(duration, name);
-        if (duration.isZero() || duration.isNegative()) {
-            throw new IllegalArgumentException(name + " must be positive");
-        }
-        return duration;
     }
 }
