@@ -8,7 +8,9 @@ import dev.warden.bootstrap.config.WardenSettings;
 import io.helidon.logging.common.LogConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -34,18 +36,8 @@ public final class Main {
             return;
         }
         boolean dev = Arrays.asList(args).contains("--dev");
-        WardenApplication app;
-        try {
-            WardenSettings settings = WardenSettings.fromEnvironment(System.getenv(), dev);
-            System.out.println(startingLine(settings, dev));
-            if (dev) {
-                WardenDatabase.createDatabaseIfMissing(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
-            }
-            app = WardenApplication.start(settings, dev
-                    ? OwnerPasswordSource.generatedFor(DEV_OWNER_PASSWORD_FILE)
-                    : OwnerPasswordSource.configured());
-        } catch (ConfigurationError | DatabaseUnavailable e) {
-            System.err.println("warden: " + e.getMessage());
+        WardenApplication app = startOrExplain(dev, System.getenv(), System.out, System.err);
+        if (app == null) {
             System.exit(2);
             return;
         }
@@ -56,6 +48,27 @@ public final class Main {
         }, "warden-shutdown"));
         printWhereEverythingIs(app, dev, System.out);
         stopped.await();
+    }
+
+    /**
+     * Parses every variable, then starts the service on the system clock. A configuration or
+     * connection problem is one line on {@code err} and null (exit code 2). Nothing is started or
+     * connected before every variable has parsed: a bad value is named, not a database error.
+     */
+    static WardenApplication startOrExplain(boolean dev, Map<String, String> env, PrintStream out, PrintStream err) {
+        try {
+            WardenSettings settings = WardenSettings.fromEnvironment(env, dev);
+            out.println(startingLine(settings, dev));
+            if (dev) {
+                WardenDatabase.createDatabaseIfMissing(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
+            }
+            return WardenApplication.start(settings, dev
+                    ? OwnerPasswordSource.generatedFor(DEV_OWNER_PASSWORD_FILE)
+                    : OwnerPasswordSource.configured(), Clock.systemUTC());
+        } catch (ConfigurationError | DatabaseUnavailable e) {
+            err.println("warden: " + e.getMessage());
+            return null;
+        }
     }
 
     /** The first line: where everything will be. The database URL is redacted (it may carry credentials). */

@@ -2,7 +2,6 @@ package dev.warden.bootstrap;
 
 import dev.warden.adapter.db.DatabaseSettings;
 import dev.warden.adapter.db.WardenDatabase;
-import dev.warden.adapter.http.Cidr;
 import dev.warden.adapter.http.HelidonWardenMetrics;
 import dev.warden.adapter.http.HttpSettings;
 import dev.warden.adapter.http.ManagementPort;
@@ -31,6 +30,7 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -46,6 +46,8 @@ public final class WardenApplication implements AutoCloseable {
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final WardenSettings settings;
+    /** Every time of day the service reads (expiry, lockouts, throttle windows, retention, metrics). */
+    private final Clock clock;
     private WardenDatabase database;
     private UseCases useCases;
     private String kafkaBootstrap;
@@ -56,19 +58,24 @@ public final class WardenApplication implements AutoCloseable {
     private HelidonWardenMetrics metrics;
     private ManagementPort management;
 
-    private WardenApplication(WardenSettings settings) {
+    private WardenApplication(WardenSettings settings, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
     }
 
     /**
      * Starts everything.
      *
+     * @param settings      every variable, already parsed and checked: nothing here parses configuration
      * @param ownerPassword how the owner's first password is found (given, generated for dev, or refused)
-     * @throws ConfigurationError when a setting turns out unusable (e.g. no owner password on first start)
+     * @param clock         the time of day for everything the service decides by it: production passes
+     *                      the system clock, tests one they can move forward
+     * @throws ConfigurationError when the owner cannot be created (no password, or one the policy refuses),
+     *                            or the Kafka brokers refuse the client settings
      * @throws dev.warden.adapter.db.DatabaseUnavailable when PostgreSQL cannot be reached
      */
-    public static WardenApplication start(WardenSettings settings, OwnerPasswordSource ownerPassword) {
-        WardenApplication app = new WardenApplication(settings);
+    public static WardenApplication start(WardenSettings settings, OwnerPasswordSource ownerPassword, Clock clock) {
+        WardenApplication app = new WardenApplication(settings, Objects.requireNonNull(clock, "clock"));
         try {
             app.startAll(ownerPassword);
             return app;
@@ -91,13 +98,13 @@ public final class WardenApplication implements AutoCloseable {
                         remember(BoundedPasswordHasher.perCore(new Argon2PasswordHasher(random))),
                         new CommonPasswordBlocklist(), database.knownDevices(), database.loginThrottle(),
                         database.operationalCounts(), metrics),
-                settings.policy(), settings.loginThrottle(), Clock.systemUTC(), random);
+                settings.policy(), settings.loginThrottle(), clock, random);
         ownerLogin = ownerPassword.ensureOwner(settings, useCases.ensureOwner());
         startKafka();
-        remember(new ExpirySweeper(useCases.sweep(), settings.policy().expirySweepInterval()));
-        remember(new RetentionJob(UseCases.purge(database.historyRetention(), settings.retention(), Clock.systemUTC()),
+        remember(ExpirySweeper.start(useCases.sweep(), settings.policy().expirySweepInterval()));
+        remember(RetentionJob.start(UseCases.purge(database.historyRetention(), settings.retention(), clock),
                 settings.retentionInterval()));
-        remember(new LoginDefencesPruner(useCases.pruneLoginDefences(), settings.loginThrottle().window()));
+        remember(LoginDefencesPruner.start(useCases.pruneLoginDefences(), settings.loginThrottle().window()));
         startHttp();
     }
 
@@ -126,14 +133,7 @@ public final class WardenApplication implements AutoCloseable {
     }
 
     private void startHttp() {
-        List<Cidr> proxies;
-        try {
-            proxies = settings.trustedProxies().stream().map(Cidr::parse).toList();
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationError("WARDEN_TRUSTED_PROXIES must be a comma-separated list of CIDRs, was '"
-                    + String.join(",", settings.trustedProxies()) + "'");
-        }
-        HttpSettings http = new HttpSettings(settings.cookieSecure(), proxies, settings.policy());
+        HttpSettings http = new HttpSettings(settings.cookieSecure(), settings.trustedProxies(), settings.policy());
         httpSettings = http;
         WebServerConfig.Builder builder = WebServer.builder()
                 .host(settings.httpHost())
@@ -142,7 +142,7 @@ public final class WardenApplication implements AutoCloseable {
         WardenHttp.configure(builder, useCases.http(), http, database::isHealthy);
         WardenSettings.Management m = settings.management();
         management = remember(ManagementPort.start(metrics, useCases.operationalFigures(), m.metricsRefreshInterval(),
-                m.sessionCountInterval(), database::isHealthy));
+                m.sessionCountInterval(), database::isHealthy, clock));
         management.configure(builder, m.host(), m.port());
         server = builder.build().start();
         remember(server::stop);

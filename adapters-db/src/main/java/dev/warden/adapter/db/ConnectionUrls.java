@@ -2,6 +2,7 @@ package dev.warden.adapter.db;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import org.postgresql.Driver;
 
 /** Picks PostgreSQL JDBC URLs apart without printing what they may carry (a password parameter). */
 public final class ConnectionUrls {
@@ -31,6 +32,21 @@ public final class ConnectionUrls {
             return withoutQuery;
         }
         return withoutQuery.substring(0, authority + 2) + "***@" + withoutQuery.substring(at + 1);
+    }
+
+    /**
+     * Whether the driver can read the URL and it names a database. Parses only: never connects, so
+     * start-up can refuse a malformed WARDEN_DB_URL before anything starts.
+     */
+    public static boolean isUsable(String url) {
+        if (url == null || !url.startsWith(PREFIX) || Driver.parseURL(url, null) == null) {
+            return false;
+        }
+        try {
+            return !databaseName(url).isBlank();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The database the URL names. */

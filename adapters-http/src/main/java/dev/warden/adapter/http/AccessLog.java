@@ -4,8 +4,7 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.lang.System.Logger.Level;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +13,7 @@ import java.util.regex.Pattern;
  * written, and path segments shaped like a session token are masked.
  */
 final class AccessLog implements Filter {
-    static final Logger LOGGER = Logger.getLogger(AccessLog.class.getName());
+    private static final System.Logger LOG = System.getLogger(AccessLog.class.getName());
     private static final Pattern TOKEN_LIKE = Pattern.compile("[A-Za-z0-9_-]{32,}");
     private static final int MAX_PATH = 200;
 
@@ -32,9 +31,9 @@ final class AccessLog implements Filter {
         String ip = clients.ipAddress(req);
         // whenSent sees the final status, also when an error handler wrote the response.
         res.whenSent(() -> {
-            if (LOGGER.isLoggable(Level.INFO)) {
+            if (LOG.isLoggable(Level.INFO)) {
                 long millis = (System.nanoTime() - start) / 1_000_000;
-                LOGGER.info(method + " " + path + " " + res.status().code() + " " + millis + "ms " + ip);
+                LOG.log(Level.INFO, method + " " + path + " " + res.status().code() + " " + millis + "ms " + ip);
             }
         });
         chain.proceed();

@@ -3,14 +3,13 @@ package dev.warden.adapter.http;
 import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
+import java.lang.System.Logger.Level;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /** Readiness "database": whatever probe bootstrap supplies (for example a {@code SELECT 1}). */
 final class DatabaseHealthCheck implements HealthCheck {
-    private static final Logger LOGGER = Logger.getLogger(DatabaseHealthCheck.class.getName());
+    private static final System.Logger LOG = System.getLogger(DatabaseHealthCheck.class.getName());
 
     private final BooleanSupplier databaseUp;
 
@@ -35,7 +34,7 @@ final class DatabaseHealthCheck implements HealthCheck {
             up = databaseUp.getAsBoolean();
         } catch (RuntimeException e) {
             // The class only: a driver message can carry a connection URL with credentials.
-            LOGGER.log(Level.WARNING, "Database health probe failed: " + e.getClass().getName());
+            LOG.log(Level.WARNING, "Database health probe failed: " + e.getClass().getName());
             up = false;
         }
         return HealthCheckResponse.builder().status(up).build();

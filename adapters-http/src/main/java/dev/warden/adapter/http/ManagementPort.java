@@ -23,7 +23,7 @@ import java.util.function.BooleanSupplier;
  *
  * <pre>{@code
  * ManagementPort management = ManagementPort.start(metrics, figures, Duration.ofSeconds(15), Duration.ofMinutes(1),
- *         database::isHealthy);
+ *         database::isHealthy, Clock.systemUTC());
  * WebServerConfig.Builder server = WebServer.builder()...;
  * management.configure(server, "127.0.0.1", 9090);
  * int bound = server.build().start().port(ManagementPort.SOCKET);
@@ -50,12 +50,13 @@ public final class ManagementPort implements AutoCloseable {
      *                             (WARDEN_METRICS_REFRESH_INTERVAL)
      * @param sessionCountInterval how often active sessions are counted (WARDEN_METRICS_SESSION_COUNT_INTERVAL)
      * @param databaseUp           the "database" readiness probe
+     * @param clock                the service's clock: the oldest pending event's age is measured by it
      */
     public static ManagementPort start(HelidonWardenMetrics metrics, OperationalFiguresQuery figures,
                                        Duration refreshInterval, Duration sessionCountInterval,
-                                       BooleanSupplier databaseUp) {
+                                       BooleanSupplier databaseUp, Clock clock) {
         Objects.requireNonNull(metrics, "metrics");
-        Clock clock = Clock.systemUTC();
+        Objects.requireNonNull(clock, "clock");
         OperationalGauges gauges = new OperationalGauges(metrics.registry(), figures, databaseUp, refreshInterval,
                 sessionCountInterval, clock);
         List<HealthCheck> checks = new java.util.ArrayList<>();

@@ -22,10 +22,9 @@ import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The one place that turns exceptions into RFC 9457 problem details. Handlers throw; nothing else
@@ -33,7 +32,7 @@ import java.util.logging.Logger;
  */
 final class ProblemHandlers {
     static final String PROBLEM_JSON = "application/problem+json";
-    private static final Logger LOGGER = Logger.getLogger(ProblemHandlers.class.getName());
+    private static final System.Logger LOG = System.getLogger(ProblemHandlers.class.getName());
     // One text for every login failure, whatever the service's message, so nothing tells them apart.
     private static final String CREDENTIALS_DETAIL = "The username or password is wrong, or the account cannot log in.";
 
@@ -131,7 +130,7 @@ final class ProblemHandlers {
      * and the relay already report it once).
      */
     private static void unavailable(ServerRequest req, ServerResponse res, TemporarilyUnavailable e) {
-        LOGGER.log(Level.FINE, () -> "Unavailable: " + req.prologue().method().text() + " "
+        LOG.log(Level.DEBUG, () -> "Unavailable: " + req.prologue().method().text() + " "
                 + AccessLog.safePath(req.path().rawPath()) + ": " + e.getClass().getSimpleName());
         long seconds = Math.max(1, e.retryAfter().toSeconds());
         if (!res.isSent()) {
@@ -143,7 +142,7 @@ final class ProblemHandlers {
 
     private static void unexpected(ServerRequest req, ServerResponse res, Exception e) {
         // Method and path only: a query string, header or body could carry a secret.
-        LOGGER.log(Level.SEVERE, "Unexpected error serving " + req.prologue().method().text() + " "
+        LOG.log(Level.ERROR, "Unexpected error serving " + req.prologue().method().text() + " "
                 + AccessLog.safePath(req.path().rawPath()), e);
         send(res, ProblemType.INTERNAL_ERROR, "An unexpected error occurred; it has been logged.");
     }

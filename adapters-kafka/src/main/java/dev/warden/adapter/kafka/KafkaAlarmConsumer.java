@@ -2,6 +2,7 @@ package dev.warden.adapter.kafka;
 
 import dev.warden.adapter.kafka.AlarmEventCloudEvents.MalformedAlarmEvent;
 import dev.warden.application.port.in.RecordAlarmEventUseCase;
+import dev.warden.application.support.BackgroundLoop;
 import dev.warden.events.EventTopics;
 import dev.warden.events.kafka.KafkaConnection;
 import dev.warden.events.kafka.KafkaLogging;
@@ -10,8 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,7 +18,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -38,8 +36,7 @@ public final class KafkaAlarmConsumer implements AutoCloseable {
 
     private final Consumer<String, String> consumer;
     private final RecordAlarmEventUseCase alarms;
-    private final CountDownLatch stopped = new CountDownLatch(1);
-    private final Thread thread;
+    private final BackgroundLoop loop;
     private volatile boolean running = true;
 
     public KafkaAlarmConsumer(String bootstrapServers, RecordAlarmEventUseCase alarms) {
@@ -67,41 +64,29 @@ public final class KafkaAlarmConsumer implements AutoCloseable {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class)));
-        this.thread = Thread.ofPlatform().daemon().name("warden-alarm-consumer").unstarted(this::run);
+        // The poll is the wait. The consumer is not thread-safe, so the loop's own thread closes it;
+        // close() only wakes a poll in progress.
+        this.loop = BackgroundLoop.named("warden-alarm-consumer").logTo(LOG)
+                .backToBack()
+                .retryAfter(RETRY_PAUSE, RETRY_PAUSE)
+                .describeFailures(e -> "Recording alarm events failed (" + e.getMessage()
+                        + "); retrying from the first unrecorded event")
+                .onStop(consumer::wakeup)
+                .onExit(() -> consumer.close(Duration.ofSeconds(5)))
+                .build(this::pollOnce);
     }
 
     /** Subscribes and starts consuming on a background thread; returns at once. */
     public KafkaAlarmConsumer start() {
-        thread.start();
+        consumer.subscribe(List.of(EventTopics.SESSION_ALARMS));
+        loop.start();
         return this;
     }
 
-    private void run() {
-        boolean failing = false;
-        try {
-            consumer.subscribe(List.of(EventTopics.SESSION_ALARMS));
-            while (running) {
-                try {
-                    ConsumerRecords<String, String> records = consumer.poll(POLL_TIMEOUT);
-                    if (!records.isEmpty()) {
-                        processAndCommit(records);
-                    }
-                    failing = false;
-                } catch (WakeupException e) {
-                    throw e;
-                } catch (RuntimeException e) {
-                    if (!failing) {
-                        LOG.log(System.Logger.Level.WARNING, "Recording alarm events failed (" + e.getMessage()
-                                + "); retrying from the first unrecorded event");
-                        failing = true;
-                    }
-                    stopped.await(RETRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
-                }
-            }
-        } catch (WakeupException | InterruptedException e) {
-            // close() asked us to stop.
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
+    private void pollOnce() {
+        ConsumerRecords<String, String> records = consumer.poll(POLL_TIMEOUT);
+        if (!records.isEmpty()) {
+            processAndCommit(records);
         }
     }
 
@@ -154,18 +139,6 @@ public final class KafkaAlarmConsumer implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        stopped.countDown();
-        consumer.wakeup();
-        if (!thread.isAlive()) {
-            if (thread.getState() == Thread.State.NEW) {
-                consumer.close(Duration.ofSeconds(5));
-            }
-            return;
-        }
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(15));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
     }
 }

@@ -1,8 +1,12 @@
 package dev.warden.bootstrap.config;
 
 import dev.warden.adapter.db.ConnectionUrls;
+import dev.warden.adapter.http.Cidr;
+import dev.warden.adapter.kafka.KafkaClientSettingsRejected;
+import dev.warden.adapter.kafka.KafkaConnection;
 import dev.warden.domain.LoginThrottlePolicy;
 import dev.warden.domain.RetentionPolicy;
+import dev.warden.domain.Username;
 import dev.warden.domain.WardenPolicy;
 import dev.warden.events.BootstrapServers;
 import java.io.IOException;
@@ -14,7 +18,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +26,11 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Everything an operator can set, read from the environment variables of contract.md. Each bad
- * value fails with one line naming the variable; nothing is started before all of them parsed.
+ * Everything an operator can set, read from the environment variables of contract.md. Every value
+ * is parsed and checked here, before anything starts or connects (WardenApplication parses
+ * nothing): a bad value fails with one line naming the variable. What only the running system can
+ * tell (a port already taken, a host name that does not resolve, a broker that refuses the
+ * credentials, an owner password the policy refuses) is found later and said in one line too.
  *
  * @param dbPoolSize connections of the work pool; session validation has a small pool of its own
  * @param dbConnectTimeout the longest an API call waits for the database before answering 503
@@ -32,6 +38,7 @@ import java.util.function.Function;
  * @param kafkaProperties Kafka client properties from WARDEN_KAFKA_PROPERTIES_FILE (security, timeouts), for
  *                        every Kafka client of the service; values may be secrets and are never printed
  * @param ownerPassword  empty when not given: dev mode then generates one, production refuses
+ * @param trustedProxies peers whose X-Forwarded-For is believed (WARDEN_TRUSTED_PROXIES)
  * @param retention      how long history is kept
  * @param retentionInterval how often the retention job runs
  * @param management     the management port (detailed health, Prometheus metrics)
@@ -50,7 +57,7 @@ public record WardenSettings(
         WardenPolicy policy,
         String ownerUsername,
         Optional<String> ownerPassword,
-        List<String> trustedProxies,
+        List<Cidr> trustedProxies,
         boolean cookieSecure,
         RetentionPolicy retention,
         Duration retentionInterval,
@@ -79,6 +86,7 @@ public record WardenSettings(
 
     public WardenSettings {
         kafkaProperties = Map.copyOf(kafkaProperties);
+        trustedProxies = List.copyOf(trustedProxies);
     }
 
     public boolean embeddedKafka() {
@@ -101,6 +109,7 @@ public record WardenSettings(
      */
     public static WardenSettings fromEnvironment(Map<String, String> env, boolean devMode) {
         WardenSettings settings = parse(env, devMode);
+        checkKafkaClientProperties(settings.kafkaBootstrap(), settings.kafkaProperties());
         // Checked last, so a bad value of any other variable is still named first.
         if (!devMode && settings.embeddedKafka()) {
             throw new ConfigurationError(env.get("WARDEN_KAFKA_BOOTSTRAP") == null
@@ -115,7 +124,7 @@ public record WardenSettings(
 
     /**
      * For commands that need PostgreSQL only (the break-glass unlock): the Kafka variables are read
-     * but no broker is required.
+     * but no broker is required, and the Kafka client properties' values are not checked.
      */
     public static WardenSettings withoutKafka(Map<String, String> env) {
         return parse(env, false);
@@ -140,7 +149,7 @@ public record WardenSettings(
                         text -> new LoginThrottlePolicy(1, Duration.parse(text)).window()));
 
         String dbUrl = r.text("WARDEN_DB_URL", "jdbc:postgresql://127.0.0.1:5432/warden");
-        if (!dbUrl.startsWith("jdbc:postgresql://")) {
+        if (!dbUrl.startsWith("jdbc:postgresql://") || !ConnectionUrls.isUsable(dbUrl)) {
             throw new ConfigurationError("WARDEN_DB_URL must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db), was '"
                     + ConnectionUrls.redact(dbUrl) + "'");
         }
@@ -170,7 +179,7 @@ public record WardenSettings(
             throw new ConfigurationError("WARDEN_STREAMS must be 'embedded' or 'off', was '" + streams + "'");
         }
         return new WardenSettings(
-                r.text("WARDEN_HTTP_HOST", "127.0.0.1"),
+                r.host("WARDEN_HTTP_HOST", "127.0.0.1"),
                 httpPort,
                 dbUrl,
                 r.text("WARDEN_DB_USER", "postgres"),
@@ -181,9 +190,10 @@ public record WardenSettings(
                 kafkaProperties,
                 streams.equals(EMBEDDED),
                 policy,
-                r.text("WARDEN_OWNER_USERNAME", "owner"),
+                ownerUsername(r),
                 Optional.ofNullable(r.secret("WARDEN_OWNER_PASSWORD")).filter(p -> !p.isEmpty()),
-                r.list("WARDEN_TRUSTED_PROXIES"),
+                r.parse("WARDEN_TRUSTED_PROXIES", List.of(),
+                        "a comma-separated list of IP networks such as 10.0.0.0/8,fd00::/8", Cidr::parseList),
                 r.bool("WARDEN_COOKIE_SECURE", !devMode),
                 retention(r),
                 r.duration("WARDEN_RETENTION_INTERVAL", DEFAULT_RETENTION_INTERVAL),
@@ -197,9 +207,31 @@ public record WardenSettings(
             throw new ConfigurationError("WARDEN_MANAGEMENT_PORT must differ from WARDEN_HTTP_PORT (" + httpPort
                     + "): metrics and health details must not be served on the public port, was '" + port + "'");
         }
-        return new Management(r.text("WARDEN_MANAGEMENT_HOST", "127.0.0.1"), port,
+        return new Management(r.host("WARDEN_MANAGEMENT_HOST", "127.0.0.1"), port,
                 atLeastASecond(r, "WARDEN_METRICS_REFRESH_INTERVAL", Management.DEFAULT_METRICS_REFRESH_INTERVAL),
                 atLeastASecond(r, "WARDEN_METRICS_SESSION_COUNT_INTERVAL", Management.DEFAULT_SESSION_COUNT_INTERVAL));
+    }
+
+    /** Kept as given (the owner account normalises it as every username); refused here when no account could have it. */
+    private static String ownerUsername(Reader r) {
+        return r.parse("WARDEN_OWNER_USERNAME", "owner", "1 to " + Username.MAX_LENGTH
+                + " letters, digits or . _ - @ characters", text -> {
+                    new Username(text); // throws when no account could be named so
+                    return text;
+                });
+    }
+
+    /**
+     * The values of the Kafka properties file, parsed as every client will parse them; no client is
+     * built and nothing connects (the embedded broker's address is not known yet: any will do).
+     */
+    private static void checkKafkaClientProperties(String bootstrap, Map<String, String> properties) {
+        try {
+            new KafkaConnection(bootstrap.equals(EMBEDDED) ? "127.0.0.1:9092" : bootstrap, properties)
+                    .checkClientProperties();
+        } catch (KafkaClientSettingsRejected e) {
+            throw new ConfigurationError("WARDEN_KAFKA_PROPERTIES_FILE: " + e.getMessage());
+        }
     }
 
     private static Duration atLeastASecond(Reader r, String name, Duration fallback) {
@@ -273,6 +305,16 @@ public record WardenSettings(
             });
         }
 
+        /** A listen address, checked for its form only: never looked up. */
+        String host(String name, String fallback) {
+            return parse(name, fallback, "an IP address or a host name such as 127.0.0.1, 0.0.0.0 or ::", text -> {
+                if (!ListenHost.isWellFormed(text)) {
+                    throw new IllegalArgumentException("not a host");
+                }
+                return text;
+            });
+        }
+
         boolean bool(String name, boolean fallback) {
             return parse(name, fallback, "true or false", text -> switch (text.toLowerCase(java.util.Locale.ROOT)) {
                 case "true" -> true;
@@ -340,14 +382,6 @@ public record WardenSettings(
                 }
             }
             throw new ConfigurationError(name + " cannot be read: '" + file + "' (" + reason + ")");
-        }
-
-        List<String> list(String name) {
-            String value = env.get(name);
-            if (value == null || value.isBlank()) {
-                return List.of();
-            }
-            return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         }
     }
 }

@@ -122,13 +122,42 @@ final class ArchitectureRules {
             .allowEmptyShould(false)
             .because("CloudEvents and topics are the Kafka adapters' business; use cases hand domain events to a port");
 
+
+    /** Every class of Warden's own, in every module. */
+    static final String WARDEN = "dev.warden..";
+    /**
+     * The classes that set the levels of the Kafka libraries' loggers: configuring java.util.logging
+     * (which SLF4J feeds for Kafka, and Helidon uses) is what they are for. Nothing else of Warden's
+     * touches java.util.logging: its own log lines go through System.Logger.
+     */
+    static final List<String> LOGGING_CONFIGURATION = List.of(
+            "dev.warden.events.kafka.KafkaLogging", "dev.warden.devkafka.BrokerLogging",
+            "dev.warden.streams.AlarmStreamsLogging");
+    static final ArchRule NO_SLF4J_IN_WARDEN = noClasses()
+            .that().resideInAPackage(WARDEN)
+            .should().dependOnClassesThat().resideInAPackage("org.slf4j..")
+            .allowEmptyShould(false)
+            .because("Warden logs through System.Logger; SLF4J is only the Kafka libraries' bridge (slf4j-jdk14)");
+
+    static final ArchRule NO_JAVA_UTIL_LOGGING_BUT_ITS_CONFIGURATION = noClasses()
+            .that().resideInAPackage(WARDEN).and(haveNoNameIn(LOGGING_CONFIGURATION))
+            .should().dependOnClassesThat().resideInAPackage("java.util.logging..")
+            .allowEmptyShould(false)
+            .because("Warden logs through System.Logger (backed by java.util.logging); only the named classes"
+                    + " configure java.util.logging, for the Kafka libraries");
+
     static final List<ArchRule> ALL = List.of(DOMAIN_DEPENDS_ONLY_ON_JAVA, APPLICATION_DEPENDS_ONLY_ON_DOMAIN_AND_JAVA,
             NO_TECHNOLOGY_IN_THE_CORE, NOTHING_DEPENDS_ON_BOOTSTRAP, ADAPTERS_ARE_INDEPENDENT,
             ADAPTERS_USE_ONLY_THE_APPLICATIONS_PORTS, PASSWORD_LIBRARIES_STAY_IN_THEIR_ADAPTER, DEV_TOOLING_STANDS_ALONE,
             ONLY_DEV_MODE_TOUCHES_THE_DEV_BROKER, NO_BROKER_OUTSIDE_DEV_TOOLING, EVENTS_KNOW_NO_OTHER_MODULE,
-            EVENT_CONTRACT_IS_JAVA_AND_JACKSON, THE_CORE_KNOWS_NO_WIRE_FORMAT);
+            EVENT_CONTRACT_IS_JAVA_AND_JACKSON, THE_CORE_KNOWS_NO_WIRE_FORMAT, NO_SLF4J_IN_WARDEN,
+            NO_JAVA_UTIL_LOGGING_BUT_ITS_CONFIGURATION);
 
     private ArchitectureRules() {
+    }
+
+    private static DescribedPredicate<JavaClass> haveNoNameIn(List<String> names) {
+        return DescribedPredicate.describe("are not one of " + names, javaClass -> !names.contains(javaClass.getName()));
     }
 
     private static DescribedPredicate<JavaClass> resideInAnAdapter() {

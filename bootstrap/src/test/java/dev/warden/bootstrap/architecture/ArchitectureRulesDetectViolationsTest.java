@@ -19,6 +19,9 @@ import dev.warden.adapter.password.archviolation.PasswordAdapterCallingAUseCaseS
 import dev.warden.adapter.password.archviolation.PasswordAdapterCallingBootstrap;
 import dev.warden.adapter.password.archviolation.PasswordAdapterCallingTheDatabaseAdapter;
 import dev.warden.application.archviolation.UseCaseHashingWithThePasswordAdapter;
+import dev.warden.adapter.http.archviolation.HttpAdapterLoggingThroughJavaUtilLogging;
+import dev.warden.adapter.http.archviolation.HttpAdapterLoggingThroughSlf4j;
+import dev.warden.adapter.kafka.archviolation.KafkaAdapterThing;
 import dev.warden.application.archviolation.UseCaseOpeningJdbcConnections;
 import dev.warden.application.archviolation.UseCasePublishingToKafka;
 import dev.warden.application.archviolation.UseCaseWritingCloudEvents;
@@ -181,6 +184,10 @@ class ArchitectureRulesDetectViolationsTest {
         EvaluationResult result = evaluate(ArchitectureRules.EVENTS_KNOW_NO_OTHER_MODULE, ContractReadingTheDomain.class);
         assertTrue(result.hasViolation());
         assertTrue(result.getFailureReport().toString().contains("dev.warden.domain.UserId"),
+    void slf4jRuleReportsWardenCodeLoggingThroughSlf4j() {
+        EvaluationResult result = evaluate(ArchitectureRules.NO_SLF4J_IN_WARDEN, HttpAdapterLoggingThroughSlf4j.class);
+        assertTrue(result.hasViolation());
+        assertTrue(result.getFailureReport().toString().contains("org.slf4j.LoggerFactory"),
                 result.getFailureReport().toString());
     }
 
@@ -190,6 +197,11 @@ class ArchitectureRulesDetectViolationsTest {
                 ContractProducingToKafka.class);
         assertTrue(result.hasViolation());
         assertTrue(result.getFailureReport().toString().contains("org.apache.kafka.clients.producer.ProducerRecord"),
+    void julRuleReportsWardenCodeLoggingThroughJavaUtilLogging() {
+        EvaluationResult result = evaluate(ArchitectureRules.NO_JAVA_UTIL_LOGGING_BUT_ITS_CONFIGURATION,
+                HttpAdapterLoggingThroughJavaUtilLogging.class);
+        assertTrue(result.hasViolation());
+        assertTrue(result.getFailureReport().toString().contains("java.util.logging.Logger"),
                 result.getFailureReport().toString());
     }
 
@@ -197,6 +209,14 @@ class ArchitectureRulesDetectViolationsTest {
     void contractRuleLetsTheTopicSetUpUseKafkasAdminClient() {
         EvaluationResult result = evaluate(ArchitectureRules.EVENT_CONTRACT_IS_JAVA_AND_JACKSON,
                 TopicProvisioning.class, EventJson.class);
+    void julRuleLetsTheNamedClassesConfigureTheKafkaLibrariesLoggers() throws ClassNotFoundException {
+        // With a class that logs nothing beside them: the rule must have something to check.
+        List<Class<?>> configuration = new java.util.ArrayList<>(List.of(KafkaAdapterThing.class));
+        for (String name : ArchitectureRules.LOGGING_CONFIGURATION) {
+            configuration.add(Class.forName(name));
+        }
+        EvaluationResult result = evaluate(ArchitectureRules.NO_JAVA_UTIL_LOGGING_BUT_ITS_CONFIGURATION,
+                configuration.toArray(Class<?>[]::new));
         assertFalse(result.hasViolation(), result.getFailureReport().toString());
     }
 

@@ -93,6 +93,13 @@ class ArchitectureTest {
     @Test
     void domainAndApplicationKnowNoWireFormat() {
         check(ArchitectureRules.THE_CORE_KNOWS_NO_WIRE_FORMAT);
+    void wardenLogsThroughSystemLoggerNotSlf4j() {
+        check(ArchitectureRules.NO_SLF4J_IN_WARDEN);
+    }
+
+    @Test
+    void onlyTheNamedLoggingConfigurationTouchesJavaUtilLogging() {
+        check(ArchitectureRules.NO_JAVA_UTIL_LOGGING_BUT_ITS_CONFIGURATION);
     }
 
     private static void check(ArchRule rule) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.warden.adapter.http.Cidr;
 import dev.warden.domain.RetentionPolicy;
 import dev.warden.domain.LoginThrottlePolicy;
 import dev.warden.domain.WardenPolicy;
@@ -224,7 +225,7 @@ class WardenSettingsTest {
         assertFalse(s.embeddedStreams());
         assertEquals(new WardenPolicy(Duration.ofSeconds(5), Duration.ofMinutes(1), 3, Duration.ofSeconds(1), 5,
                 Duration.ofSeconds(2), 2), s.policy());
-        assertEquals(List.of("10.0.0.0/8", "::1/128"), s.trustedProxies());
+        assertEquals(List.of(Cidr.parse("10.0.0.0/8"), Cidr.parse("::1/128")), s.trustedProxies());
         assertFalse(s.cookieSecure());
         assertEquals(4, s.dbPoolSize());
         assertEquals(Duration.ofMillis(500), s.dbConnectTimeout());
@@ -261,7 +262,18 @@ class WardenSettingsTest {
         "WARDEN_METRICS_REFRESH_INTERVAL|PT0.5S",
         "WARDEN_METRICS_REFRESH_INTERVAL|15s",
         "WARDEN_METRICS_SESSION_COUNT_INTERVAL|PT0S",
-        "WARDEN_METRICS_SESSION_COUNT_INTERVAL|1m"})
+        "WARDEN_METRICS_SESSION_COUNT_INTERVAL|1m",
+        // Parsed here rather than once PostgreSQL, Kafka and the topology had started:
+        "WARDEN_TRUSTED_PROXIES|10.0.0.0/8,proxy.internal",
+        "WARDEN_TRUSTED_PROXIES|192.168.0.0/40",
+        "WARDEN_HTTP_HOST|local host",
+        "WARDEN_HTTP_HOST|300.1.2.3",
+        "WARDEN_HTTP_HOST|host_name",
+        "WARDEN_MANAGEMENT_HOST|::1::2",
+        "WARDEN_MANAGEMENT_HOST|10.1.2",
+        "WARDEN_OWNER_USERNAME|the owner",
+        "WARDEN_DB_URL|jdbc:postgresql://db:port/warden",
+        "WARDEN_DB_URL|jdbc:postgresql://db:5432"})
     void aBadValueFailsWithOneLineNamingTheVariable(String variable, String value) {
         ConfigurationError e = assertThrows(ConfigurationError.class,
                 () -> WardenSettings.fromEnvironment(Map.of(variable, value), false));
@@ -328,6 +340,32 @@ class WardenSettingsTest {
         assertEquals(new WardenSettings.Management("10.1.2.3", 0, Duration.ofMinutes(1), Duration.ofMinutes(5)),
                 s.management());
         assertTrue(s.toString().contains("management=10.1.2.3:0"), s.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"0.0.0.0", "::", "[::1]", "fd00::10", "warden-1.internal", "localhost"})
+    void listenAddressesMayBeIpLiteralsOrHostNames(String host) {
+        WardenSettings s = production(Map.of("WARDEN_HTTP_HOST", host, "WARDEN_MANAGEMENT_HOST", host));
+
+        assertEquals(host, s.httpHost());
+        assertEquals(host, s.management().host());
+    }
+
+    @Test
+    void kafkaClientPropertiesNoClientAcceptsAreOneLineNamingTheFileWithoutTheirValues() throws Exception {
+        Path file = Files.writeString(dir.resolve("kafka.properties"), """
+                security.protocol=SASL_SSL
+                sasl.mechanism=SCRAM-SHA-512
+                sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule username="w" password="pw-9876";
+                """);
+
+        ConfigurationError e = assertThrows(ConfigurationError.class,
+                () -> production(Map.of("WARDEN_KAFKA_PROPERTIES_FILE", file.toString())));
+
+        assertTrue(e.getMessage().startsWith("WARDEN_KAFKA_PROPERTIES_FILE: no Kafka client can be built from these"
+                + " settings: "), e.getMessage());
+        assertFalse(e.getMessage().contains("pw-9876"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
     }
 
     @Test

@@ -9,16 +9,20 @@ import java.util.Map;
 
 /**
  * The whole service as production wires it, on a random port, against the test PostgreSQL and a
- * real Kafka broker, with an owner account whose password the tests know.
+ * real Kafka broker, with an owner account whose password the tests know, on a {@link TestClock}
+ * the tests move forward instead of sleeping.
  */
 final class RunningWarden implements AutoCloseable {
     static final String OWNER = "owner";
     static final String OWNER_PASSWORD = "first admin passphrase 7";
 
     final WardenApplication app;
+    /** The service's time: {@code clock.advance(...)} lets time pass without waiting for it. */
+    final TestClock clock;
 
-    private RunningWarden(WardenApplication app) {
+    private RunningWarden(WardenApplication app, TestClock clock) {
         this.app = app;
+        this.clock = clock;
     }
 
     /** Starts on an emptied database; {@code overrides} are environment variables of contract.md. */
@@ -49,8 +53,9 @@ final class RunningWarden implements AutoCloseable {
             env.put("WARDEN_KAFKA_BOOTSTRAP", SharedKafka.bootstrapServers());
         }
         env.putAll(overrides);
+        TestClock clock = new TestClock();
         return new RunningWarden(WardenApplication.start(WardenSettings.fromEnvironment(env, false),
-                OwnerPasswordSource.configured()));
+                OwnerPasswordSource.configured(), clock), clock);
     }
 
     static RunningWarden start() {

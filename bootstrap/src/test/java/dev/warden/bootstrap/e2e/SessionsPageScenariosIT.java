@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.bootstrap.e2e.ApiClient.Response;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every rule of the Sessions page, end to end: real HTTP, real PostgreSQL, real Kafka, with the
- * timeouts shrunk to seconds.
+ * product's own timeouts (60 minutes idle, 24 hours at most, 15 minutes locked), on a clock the
+ * tests move forward rather than wait for.
  */
 class SessionsPageScenariosIT {
     private static final String PASSWORD = "a fine long passphrase";
@@ -36,10 +38,7 @@ class SessionsPageScenariosIT {
     @BeforeAll
     static void start() {
         warden = RunningWarden.start(Map.of(
-                "WARDEN_SESSION_IDLE_TIMEOUT", "PT5S",
-                "WARDEN_SESSION_ABSOLUTE_LIFETIME", "PT10S",
                 "WARDEN_SESSION_SWEEP_INTERVAL", "PT1H", // sweeps run by hand where a test needs them
-                "WARDEN_LOCKOUT_DURATION", "PT5S",
                 // Not about the per-address throttle: every test here logs in from 127.0.0.1.
                 "WARDEN_LOGIN_IP_FAILURE_LIMIT", "100000"));
         api = warden.client();
@@ -52,7 +51,7 @@ class SessionsPageScenariosIT {
 
     @BeforeEach
     void anAdministratorAndAFreshUser() {
-        // The idle timeout is 5 s, so each test logs the owner in afresh and out again after.
+        // Tests move the clock past the idle timeout, so each logs the owner in afresh and out again after.
         owner = warden.ownerToken();
         alice = "alice" + (++userCounter);
         Response created = api.post("/api/admin/users", owner,
@@ -108,23 +107,27 @@ class SessionsPageScenariosIT {
     }
 
     @Test
-    void idleExpiry_endsASessionLeftAlone() throws InterruptedException {
-        String token = login();
-        Thread.sleep(5_100);
+    void idleExpiry_endsASessionLeftAlone() {
+        String leftAlone = login();
+        String used = login();
+        warden.clock.advance(Duration.ofMinutes(59));
+        assertEquals(200, api.get("/api/auth/session", used).status(), "59 minutes idle is not too long yet");
 
-        assertEquals(401, api.get("/api/auth/session", token).status());
+        warden.clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+
+        assertEquals(401, api.get("/api/auth/session", leftAlone).status());
+        assertEquals(200, api.get("/api/auth/session", used).status(), "only the session left alone ended");
     }
 
     @Test
-    void absoluteExpiry_endsASessionEvenUnderConstantActivity() throws InterruptedException {
+    void absoluteExpiry_endsASessionEvenUnderConstantActivity() {
         String token = login();
-        long start = System.nanoTime();
-        // A request every 0.5 s keeps it far from idle; it still ends at 10 s.
-        while (System.nanoTime() - start < 9_000_000_000L) {
-            assertEquals(200, api.get("/api/auth/session", token).status());
-            Thread.sleep(500);
+        // A request every 50 minutes keeps it from idling out (60); it still ends at 24 hours.
+        for (int i = 0; i < 28; i++) {
+            warden.clock.advance(Duration.ofMinutes(50));
+            assertEquals(200, api.get("/api/auth/session", token).status(), "after " + (i + 1) * 50 + " minutes");
         }
-        Thread.sleep(Math.max(0, 10_200 - (System.nanoTime() - start) / 1_000_000));
+        warden.clock.advance(Duration.ofMinutes(41)); // 24 h 1 min after the login
 
         assertEquals(401, api.get("/api/auth/session", token).status());
         owner = warden.ownerToken(); // the owner's own session idled out meanwhile
@@ -186,7 +189,7 @@ class SessionsPageScenariosIT {
     }
 
     @Test
-    void tenFailuresLockEvenTheRightPasswordForTheLockDurationThenItWorksAgain() throws InterruptedException {
+    void tenFailuresLockEvenTheRightPasswordForTheLockDurationThenItWorksAgain() {
         for (int i = 0; i < 10; i++) {
             assertEquals(401, api.login(alice, "not the password at all").status());
         }
@@ -195,9 +198,10 @@ class SessionsPageScenariosIT {
         JsonNode row = api.get("/api/admin/users?q=" + alice, owner).json().path("items").get(0);
         assertFalse(row.path("lockedUntil").isNull(), row.toString());
 
-        Thread.sleep(5_100);
+        warden.clock.advance(Duration.ofMinutes(14));
+        assertEquals(401, api.login(alice, PASSWORD).status(), "still locked after 14 of its 15 minutes");
+        warden.clock.advance(Duration.ofMinutes(1).plusSeconds(1));
         assertEquals(201, api.login(alice, PASSWORD).status());
-        owner = warden.ownerToken();
     }
 
     @Test
@@ -218,9 +222,9 @@ class SessionsPageScenariosIT {
     }
 
     @Test
-    void expiredRowsStillInTheTableAreNotListed() throws InterruptedException {
+    void expiredRowsStillInTheTableAreNotListed() {
         String stale = sessionIdOf(login());
-        Thread.sleep(5_100);
+        warden.clock.advance(Duration.ofMinutes(60).plusSeconds(1));
         String fresh = sessionIdOf(login());
         owner = warden.ownerToken();
 
@@ -235,9 +239,9 @@ class SessionsPageScenariosIT {
     }
 
     @Test
-    void theSweeperEndsExpiredSessionsWithReasonAuditAndEvent() throws InterruptedException {
+    void theSweeperEndsExpiredSessionsWithReasonAuditAndEvent() {
         String sessionId = sessionIdOf(login());
-        Thread.sleep(5_100);
+        warden.clock.advance(Duration.ofMinutes(60).plusSeconds(1));
 
         assertTrue(warden.app.sweepExpiredSessions() >= 1);
         owner = warden.ownerToken();

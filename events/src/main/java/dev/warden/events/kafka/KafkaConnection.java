@@ -1,10 +1,19 @@
 package dev.warden.events.kafka;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.security.JaasContext;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * How every Kafka client of the service and of the alarm topology reaches the brokers: their addresses, and the operator's
@@ -33,6 +42,34 @@ public record KafkaConnection(String bootstrapServers, Map<String, String> clien
     /** A broker reached without any client properties (plaintext, defaults). */
     public static KafkaConnection plaintext(String bootstrapServers) {
         return new KafkaConnection(bootstrapServers, Map.of());
+    }
+
+    /**
+     * Parses the client properties as the admin client, the producer and the consumer will, without
+     * building a client or connecting to anything: a value of the wrong type or out of its range, an
+     * unknown security protocol, or a SASL protocol without a JAAS line that parses fails here, so
+     * start-up can name the file before anything starts.
+     *
+     * @throws KafkaClientSettingsRejected saying what is wrong; no value of the properties is shown
+     */
+    public void checkClientProperties() {
+        Map<String, Object> config = config(Map.of(
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+        try {
+            AdminClientConfig.configDef().parse(config);
+            ProducerConfig.configDef().parse(config);
+            Map<String, Object> parsed = ConsumerConfig.configDef().parse(config);
+            String protocol = (String) parsed.get(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG);
+            if (protocol.toUpperCase(Locale.ROOT).startsWith("SASL_")) {
+                JaasContext.loadClientContext(parsed); // parses sasl.jaas.config; logs nobody in
+            }
+        } catch (KafkaException | IllegalArgumentException | SecurityException e) {
+            throw new KafkaClientSettingsRejected("no Kafka client can be built from these settings: "
+                    + redact(e.getMessage()), e);
+        }
     }
 
     /** One client's configuration: the operator's properties, then the brokers, then {@code own}. */

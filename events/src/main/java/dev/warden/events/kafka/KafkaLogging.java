@@ -9,6 +9,8 @@ import java.util.logging.Logger;
  * SLF4J, which the service and the standalone alarm topology route into java.util.logging
  * (slf4j-jdk14); here its loggers are set to WARNING unless a logging configuration already chose a
  * level for them. Called by whatever builds a Kafka client, before it does.
+ * This configures a library's loggers rather than logging, so it uses java.util.logging directly;
+ * Warden's own log lines go through System.Logger (ArchitectureRules names this class as the exception).
  */
 public final class KafkaLogging {
     // JUL holds loggers weakly; keeping them here keeps the level we set.
