@@ -2,8 +2,8 @@ package dev.warden.bootstrap.config;
 
 import dev.warden.adapter.db.ConnectionUrls;
 import dev.warden.adapter.http.Cidr;
-import dev.warden.adapter.kafka.KafkaClientSettingsRejected;
-import dev.warden.adapter.kafka.KafkaConnection;
+import dev.warden.events.kafka.KafkaClientSettingsRejected;
+import dev.warden.events.kafka.KafkaConnection;
 import dev.warden.domain.LoginThrottlePolicy;
 import dev.warden.domain.RetentionPolicy;
 import dev.warden.domain.Username;

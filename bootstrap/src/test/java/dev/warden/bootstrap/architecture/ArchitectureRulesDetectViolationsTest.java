@@ -1,5 +1,8 @@
 package dev.warden.bootstrap.architecture;
 
+import dev.warden.adapter.http.archviolation.HttpAdapterLoggingThroughJavaUtilLogging;
+import dev.warden.adapter.http.archviolation.HttpAdapterLoggingThroughSlf4j;
+import dev.warden.adapter.kafka.archviolation.KafkaAdapterThing;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,9 +22,6 @@ import dev.warden.adapter.password.archviolation.PasswordAdapterCallingAUseCaseS
 import dev.warden.adapter.password.archviolation.PasswordAdapterCallingBootstrap;
 import dev.warden.adapter.password.archviolation.PasswordAdapterCallingTheDatabaseAdapter;
 import dev.warden.application.archviolation.UseCaseHashingWithThePasswordAdapter;
-import dev.warden.adapter.http.archviolation.HttpAdapterLoggingThroughJavaUtilLogging;
-import dev.warden.adapter.http.archviolation.HttpAdapterLoggingThroughSlf4j;
-import dev.warden.adapter.kafka.archviolation.KafkaAdapterThing;
 import dev.warden.application.archviolation.UseCaseOpeningJdbcConnections;
 import dev.warden.application.archviolation.UseCasePublishingToKafka;
 import dev.warden.application.archviolation.UseCaseWritingCloudEvents;
@@ -184,10 +184,6 @@ class ArchitectureRulesDetectViolationsTest {
         EvaluationResult result = evaluate(ArchitectureRules.EVENTS_KNOW_NO_OTHER_MODULE, ContractReadingTheDomain.class);
         assertTrue(result.hasViolation());
         assertTrue(result.getFailureReport().toString().contains("dev.warden.domain.UserId"),
-    void slf4jRuleReportsWardenCodeLoggingThroughSlf4j() {
-        EvaluationResult result = evaluate(ArchitectureRules.NO_SLF4J_IN_WARDEN, HttpAdapterLoggingThroughSlf4j.class);
-        assertTrue(result.hasViolation());
-        assertTrue(result.getFailureReport().toString().contains("org.slf4j.LoggerFactory"),
                 result.getFailureReport().toString());
     }
 
@@ -197,11 +193,6 @@ class ArchitectureRulesDetectViolationsTest {
                 ContractProducingToKafka.class);
         assertTrue(result.hasViolation());
         assertTrue(result.getFailureReport().toString().contains("org.apache.kafka.clients.producer.ProducerRecord"),
-    void julRuleReportsWardenCodeLoggingThroughJavaUtilLogging() {
-        EvaluationResult result = evaluate(ArchitectureRules.NO_JAVA_UTIL_LOGGING_BUT_ITS_CONFIGURATION,
-                HttpAdapterLoggingThroughJavaUtilLogging.class);
-        assertTrue(result.hasViolation());
-        assertTrue(result.getFailureReport().toString().contains("java.util.logging.Logger"),
                 result.getFailureReport().toString());
     }
 
@@ -209,14 +200,6 @@ class ArchitectureRulesDetectViolationsTest {
     void contractRuleLetsTheTopicSetUpUseKafkasAdminClient() {
         EvaluationResult result = evaluate(ArchitectureRules.EVENT_CONTRACT_IS_JAVA_AND_JACKSON,
                 TopicProvisioning.class, EventJson.class);
-    void julRuleLetsTheNamedClassesConfigureTheKafkaLibrariesLoggers() throws ClassNotFoundException {
-        // With a class that logs nothing beside them: the rule must have something to check.
-        List<Class<?>> configuration = new java.util.ArrayList<>(List.of(KafkaAdapterThing.class));
-        for (String name : ArchitectureRules.LOGGING_CONFIGURATION) {
-            configuration.add(Class.forName(name));
-        }
-        EvaluationResult result = evaluate(ArchitectureRules.NO_JAVA_UTIL_LOGGING_BUT_ITS_CONFIGURATION,
-                configuration.toArray(Class<?>[]::new));
         assertFalse(result.hasViolation(), result.getFailureReport().toString());
     }
 
@@ -227,6 +210,35 @@ class ArchitectureRulesDetectViolationsTest {
         assertTrue(result.hasViolation());
         assertTrue(result.getFailureReport().toString().contains("dev.warden.events.CloudEvent"),
                 result.getFailureReport().toString());
+    }
+
+    @Test
+    void slf4jRuleReportsWardenCodeLoggingThroughSlf4j() {
+        EvaluationResult result = evaluate(ArchitectureRules.NO_SLF4J_IN_WARDEN, HttpAdapterLoggingThroughSlf4j.class);
+        assertTrue(result.hasViolation());
+        assertTrue(result.getFailureReport().toString().contains("org.slf4j.LoggerFactory"),
+                result.getFailureReport().toString());
+    }
+
+    @Test
+    void julRuleReportsWardenCodeLoggingThroughJavaUtilLogging() {
+        EvaluationResult result = evaluate(ArchitectureRules.NO_JAVA_UTIL_LOGGING_BUT_ITS_CONFIGURATION,
+                HttpAdapterLoggingThroughJavaUtilLogging.class);
+        assertTrue(result.hasViolation());
+        assertTrue(result.getFailureReport().toString().contains("java.util.logging.Logger"),
+                result.getFailureReport().toString());
+    }
+
+    @Test
+    void julRuleLetsTheNamedClassesConfigureTheKafkaLibrariesLoggers() throws ClassNotFoundException {
+        // With a class that logs nothing beside them: the rule must have something to check.
+        List<Class<?>> configuration = new java.util.ArrayList<>(List.of(KafkaAdapterThing.class));
+        for (String name : ArchitectureRules.LOGGING_CONFIGURATION) {
+            configuration.add(Class.forName(name));
+        }
+        EvaluationResult result = evaluate(ArchitectureRules.NO_JAVA_UTIL_LOGGING_BUT_ITS_CONFIGURATION,
+                configuration.toArray(Class<?>[]::new));
+        assertFalse(result.hasViolation(), result.getFailureReport().toString());
     }
 
     @Test

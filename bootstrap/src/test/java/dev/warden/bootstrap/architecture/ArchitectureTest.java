@@ -93,6 +93,9 @@ class ArchitectureTest {
     @Test
     void domainAndApplicationKnowNoWireFormat() {
         check(ArchitectureRules.THE_CORE_KNOWS_NO_WIRE_FORMAT);
+    }
+
+    @Test
     void wardenLogsThroughSystemLoggerNotSlf4j() {
         check(ArchitectureRules.NO_SLF4J_IN_WARDEN);
     }

@@ -67,8 +67,7 @@ public record KafkaConnection(String bootstrapServers, Map<String, String> clien
                 JaasContext.loadClientContext(parsed); // parses sasl.jaas.config; logs nobody in
             }
         } catch (KafkaException | IllegalArgumentException | SecurityException e) {
-            throw new KafkaClientSettingsRejected("no Kafka client can be built from these settings: "
-                    + redact(e.getMessage()), e);
+            throw KafkaClientSettingsRejected.noClient(this, e);
         }
     }
 
