@@ -3,6 +3,7 @@ package dev.warden.bootstrap.architecture;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -29,6 +30,8 @@ final class ArchitectureRules {
     static final String DEV_MODE_GATEWAY = "dev.warden.bootstrap.DevKafka";
     /** The application's ports: the only part of the application an adapter may use. */
     static final String APPLICATION_PORTS = "dev.warden.application.port..";
+    /** The application's building blocks for adapters' own threads (BackgroundLoop): not a service. */
+    static final String APPLICATION_SUPPORT = "dev.warden.application.support..";
     static final String PASSWORD_ADAPTER = "dev.warden.adapter.password..";
     /** The password adapter's own libraries: Argon2 (Bouncy Castle) and the guess estimator (zxcvbn). */
     static final String[] PASSWORD_LIBRARIES = {"org.bouncycastle..", "com.nulabinc.zxcvbn.."};
@@ -73,9 +76,11 @@ final class ArchitectureRules {
 
     static final ArchRule ADAPTERS_USE_ONLY_THE_APPLICATIONS_PORTS = noClasses()
             .that(resideInAnAdapter())
-            .should().dependOnClassesThat(resideInAPackage(APPLICATION).and(resideOutsideOfPackage(APPLICATION_PORTS)))
+            .should().dependOnClassesThat(resideInAPackage(APPLICATION)
+                    .and(resideOutsideOfPackages(APPLICATION_PORTS, APPLICATION_SUPPORT)))
             .allowEmptyShould(false)
-            .because("an adapter implements or calls ports; the services behind them are the wiring's to build");
+            .because("an adapter implements or calls ports (and may run on the application's BackgroundLoop);"
+                    + " the services behind the ports are the wiring's to build");
 
     static final ArchRule PASSWORD_LIBRARIES_STAY_IN_THEIR_ADAPTER = noClasses()
             .that().resideOutsideOfPackage(PASSWORD_ADAPTER)
