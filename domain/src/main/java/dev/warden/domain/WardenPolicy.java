@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Every tunable number of the product rules in one value, with the defaults of product.md.
+ * Every tunable number of the product rules in one value, with the product's defaults (docs/operations.md lists the variables).
  * Configuration overrides them; tests shrink the durations to seconds.
  *
  * @param idleTimeout           a session ends this long after its last request

@@ -10,7 +10,7 @@ import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 
 /**
- * The headers every response carries (contract.md, "Hostile traffic"): {@code nosniff}, and the
+ * The headers every response carries (docs/security.md): {@code nosniff}, and the
  * console's Content-Security-Policy and Referrer-Policy, which are sent on every response (an API
  * answer opened in a browser tab gets the same protection); API and health answers also
  * {@code Cache-Control: no-store}. Set before the route runs: Helidon's error handling keeps

@@ -21,7 +21,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The JSON shapes of contract.md, built field by field so that nothing secret (a token hash, a
+ * The JSON shapes of docs/api.md, built field by field so that nothing secret (a token hash, a
  * password hash) can ride along when a domain record grows. Every judgement a shape carries (an
  * expiry, a spread, what the caller may do) is the domain's answer, so that the console only shows it.
  */

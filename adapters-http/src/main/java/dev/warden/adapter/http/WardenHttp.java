@@ -37,7 +37,7 @@ public final class WardenHttp {
 
     /**
      * Registers, in this order: the security headers, the access log, the problem-detail error
-     * handlers, every REST route of contract.md, a problem 404/405 for any other {@code /api} path,
+     * handlers, every REST route of docs/api.md, a problem 404/405 for any other {@code /api} path,
      * the public {@code /observe/health} (UP while {@code databaseUp} answers true), and the web
      * console at {@code /}.
      */

@@ -1,5 +1,5 @@
 /**
- * The Helidon SE WebServer adapter: the REST API of contract.md, the web console's static files,
+ * The Helidon SE WebServer adapter: the REST API of docs/api.md, the web console's static files,
  * health, metrics and the OpenAPI document.
  *
  * <p>Entry points for the composition root: {@link dev.warden.adapter.http.WardenHttp} with
@@ -13,7 +13,7 @@
  *       bearer requests need none. JSON bodies must be {@code application/json}, which a cross-site
  *       HTML form cannot send, so login cannot be forged either.</li>
  *   <li>A wrong Content-Type on a JSON body is a 400 {@code invalid-request} (not 415), keeping to
- *       the error rows of contract.md.</li>
+ *       the error rows of docs/api.md.</li>
  *   <li>The client IP is the socket peer unless that is a trusted proxy; then the right-most
  *       X-Forwarded-For entry that is not itself a trusted proxy.</li>
  *   <li>The access log (logger {@code dev.warden.adapter.http.AccessLog}, INFO) holds method, path

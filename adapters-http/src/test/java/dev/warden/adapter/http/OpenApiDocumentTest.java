@@ -33,7 +33,7 @@ class OpenApiDocumentTest {
 
         assertEquals(registered, documented);
         assertEquals(21, registered.size(),
-                "the twelve routes of contract.md, the eight of its account additions and the password policy");
+                "the twelve routes of docs/api.md, the eight account routes and the password policy");
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** contract.md "Hostile traffic": the headers on every kind of response, and a console that runs under its CSP. */
+/** docs/security.md: the headers on every kind of response, and a console that runs under its CSP. */
 class SecurityHeadersTest {
     static final String CSP = "default-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'";
     private static final FakeWarden WARDEN = new FakeWarden();

@@ -26,7 +26,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Everything an operator can set, read from the environment variables of contract.md. Every value
+ * Everything an operator can set, read from the environment variables of docs/operations.md. Every value
  * is parsed and checked here, before anything starts or connects (WardenApplication parses
  * nothing): a bad value fails with one line naming the variable. What only the running system can
  * tell (a port already taken, a host name that does not resolve, a broker that refuses the

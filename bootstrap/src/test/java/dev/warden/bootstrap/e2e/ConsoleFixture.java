@@ -36,7 +36,7 @@ final class ConsoleFixture implements BeforeAllCallback, AfterTestExecutionCallb
         this(Map.of());
     }
 
-    /** With {@code overrides}: environment variables of contract.md for the running Warden. */
+    /** With {@code overrides}: environment variables of docs/operations.md for the running Warden. */
     ConsoleFixture(Map<String, String> overrides) {
         // Every test logs the owner in through a new browser and never out again: room for that.
         env.put("WARDEN_SESSION_MAX_PER_USER", "100");

@@ -162,7 +162,7 @@ class EveryRouteFuzzIT {
         List<String> table = warden.app.apiRoutes().stream().map(r -> r.method() + " " + r.path()).sorted().toList();
 
         assertEquals(table, fuzzed);
-        assertTrue(table.size() >= 12, "the twelve routes of contract.md at least: " + table);
+        assertTrue(table.size() >= 12, "the twelve routes of docs/api.md at least: " + table);
         assertTrue(routes.stream().anyMatch(FuzzedRoute::hasBody), "bodies come from the OpenAPI document");
         assertTrue(routes.stream().anyMatch(r -> r.queryParameters().containsKey("offset")),
                 "query parameters come from the OpenAPI document");

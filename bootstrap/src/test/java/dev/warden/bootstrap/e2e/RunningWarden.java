@@ -25,7 +25,7 @@ final class RunningWarden implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Starts on an emptied database; {@code overrides} are environment variables of contract.md. */
+    /** Starts on an emptied database; {@code overrides} are environment variables of docs/operations.md. */
     static RunningWarden start(Map<String, String> overrides) {
         TestPostgres.reset();
         return launch(overrides);
