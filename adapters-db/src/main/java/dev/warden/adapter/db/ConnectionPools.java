@@ -66,10 +66,11 @@ final class ConnectionPools {
         driverProperties(settings.connectTimeout()).forEach((key, value) -> config.addDataSourceProperty((String) key, value));
         // Strings (and the UUIDs DbClient binds as strings) go untyped, so PostgreSQL infers uuid etc.
         config.addDataSourceProperty("stringtype", "unspecified");
-        // The list statements have catch-all filters ("CAST(:x AS ...) IS NULL OR ..."): a generic plan
-        // for them sorts every active session. Always plan with the values at hand
-        // (docs/benchmarks.md, "Admin list"), so speed never depends on PostgreSQL's plan choice.
-        config.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
+        // PostgreSQL's default plan_cache_mode (auto): a statement prepared on a connection is planned
+        // anew only until a generic plan is as good. force_custom_plan replanned every validation and
+        // cost PostgreSQL three times the CPU per lookup (docs/decisions.md, "Sessions page at a
+        // million sessions"); the Sessions page instead has one statement per filter shape, each fast
+        // with a generic plan.
         if (readLimit != null) {
             config.addDataSourceProperty("socketTimeout", String.valueOf(wholeSeconds(readLimit)));
         }

@@ -12,6 +12,7 @@ import dev.warden.application.port.out.OutboxQueue;
 import dev.warden.application.port.out.SessionStore;
 import dev.warden.application.port.out.TransactionBoundary;
 import dev.warden.application.port.out.UserAccounts;
+import io.helidon.dbclient.DbStatements;
 
 /**
  * The composition root's one door to PostgreSQL: connects (two HikariCP pools under Helidon
@@ -43,9 +44,11 @@ public final class WardenDatabase implements AutoCloseable {
         this.pool = pool;
         this.validationPool = validationPool;
         this.notifications = notifications;
-        this.boundary = new JdbcTransactionBoundary(pool, validationPool, SqlStatements.load());
+        DbStatements statements = SqlStatements.load();
+        this.boundary = new JdbcTransactionBoundary(pool, validationPool, statements);
         this.transactions = ConnectionFailures.translating(TransactionBoundary.class, boundary);
-        this.sessionStore = ConnectionFailures.translating(SessionStore.class, new JdbcSessionStore(boundary));
+        this.sessionStore = ConnectionFailures.translating(SessionStore.class,
+                new JdbcSessionStore(boundary, new SessionLookup(validationPool, statements)));
         this.userAccounts = ConnectionFailures.translating(UserAccounts.class, new JdbcUserAccounts(boundary));
         this.auditTrail = ConnectionFailures.translating(AuditTrail.class, new JdbcAuditTrail(boundary));
         this.eventOutbox = ConnectionFailures.translating(EventOutbox.class, new JdbcEventOutbox(boundary));

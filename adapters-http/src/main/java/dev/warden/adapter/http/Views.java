@@ -1,8 +1,8 @@
 package dev.warden.adapter.http;
 
+import dev.warden.application.port.in.AccountView;
 import dev.warden.application.port.in.Page;
 import dev.warden.application.port.in.UserSummary;
-import dev.warden.domain.Account;
 import dev.warden.domain.Alarm;
 import dev.warden.domain.AuditEntry;
 import dev.warden.domain.Session;
@@ -48,7 +48,7 @@ final class Views {
         return json;
     }
 
-    Map<String, Object> account(Account a) {
+    Map<String, Object> account(AccountView a) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", a.id().toString());
         json.put("username", a.username());

@@ -1,5 +1,6 @@
 package dev.warden.adapter.http;
 
+import dev.warden.application.port.in.AccountView;
 import dev.warden.application.port.in.ActiveSessionQuery;
 import dev.warden.application.port.in.AlarmQuery;
 import dev.warden.application.port.in.AuditQuery;
@@ -11,7 +12,6 @@ import dev.warden.application.port.in.SessionCursor;
 import dev.warden.application.port.in.Unauthenticated;
 import dev.warden.application.port.in.UserQuery;
 import dev.warden.application.port.in.UserSummary;
-import dev.warden.domain.Account;
 import dev.warden.domain.AccountStatus;
 import dev.warden.domain.Alarm;
 import dev.warden.domain.AuditEntry;
@@ -39,13 +39,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class FakeWarden {
     static final Instant NOW = Instant.parse("2026-11-26T15:04:05Z");
     static final String PASSWORD = "correct horse battery staple";
-    static final String PASSWORD_HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    final Account admin = new Account(UserId.random(), "alice", PASSWORD_HASH, Role.ADMIN, AccountStatus.ACTIVE,
-            0, null, NOW.minus(Duration.ofDays(30)));
-    final Account user = new Account(UserId.random(), "bob", PASSWORD_HASH, Role.USER, AccountStatus.ACTIVE,
-            0, null, NOW.minus(Duration.ofDays(20)));
+    // The HTTP adapter is never handed an Account (it holds the password hash): only AccountView.
+    final AccountView admin = new AccountView(UserId.random(), "alice", Role.ADMIN, AccountStatus.ACTIVE,
+            NOW.minus(Duration.ofDays(30)));
+    final AccountView user = new AccountView(UserId.random(), "bob", Role.USER, AccountStatus.ACTIVE,
+            NOW.minus(Duration.ofDays(20)));
     final SessionToken adminToken = SessionToken.generate(RANDOM);
     final SessionToken userToken = SessionToken.generate(RANDOM);
     final Session adminSession = session(admin, adminToken);
@@ -185,7 +185,7 @@ final class FakeWarden {
     }
 
     /** A second session of the same account, on another device. */
-    Session otherSessionOf(Account account) {
+    Session otherSessionOf(AccountView account) {
         return account.id().equals(admin.id()) ? adminPhone : userPhone;
     }
 
@@ -221,7 +221,7 @@ final class FakeWarden {
         }
     }
 
-    private static Session session(Account account, SessionToken token) {
+    private static Session session(AccountView account, SessionToken token) {
         Instant created = NOW.minus(Duration.ofHours(1));
         return new Session(SessionId.random(), account.id(), account.username(), token.hash(), "198.51.100.7",
                 "Mozilla/5.0", created, NOW.minus(Duration.ofMinutes(5)), created.plus(Duration.ofHours(24)));
