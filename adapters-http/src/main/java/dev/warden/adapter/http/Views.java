@@ -103,7 +103,10 @@ final class Views {
         return json;
     }
 
-    /** {@code {items, total, limit, offset}}, plus {@code nextCursor} where the list has keyset paging. */
+    /**
+     * {@code {items, total, limit, offset}}, plus {@code nextCursor} and {@code totalIsLowerBound}
+     * where the list has keyset paging (the Sessions page, whose total stops counting at 10,000).
+     */
     <T> Map<String, Object> page(Page<T> page, Function<T, Map<String, Object>> item, boolean withCursor) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("items", page.items().stream().map(item).toList());
@@ -112,6 +115,7 @@ final class Views {
         json.put("offset", page.offset());
         if (withCursor) {
             json.put("nextCursor", page.nextCursor());
+            json.put("totalIsLowerBound", page.totalIsLowerBound());
         }
         return json;
     }
