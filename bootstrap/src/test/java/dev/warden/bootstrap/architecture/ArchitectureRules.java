@@ -78,9 +78,15 @@ final class ArchitectureRules {
             .allowEmptyShould(false)
             .because("the Kafka broker and Scala are dev tooling; the service uses only Kafka's clients");
 
+    static final ArchRule HTTP_ADAPTER_NEVER_HOLDS_A_PASSWORD_HASH = noClasses()
+            .that().resideInAPackage("dev.warden.adapter.http..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("dev.warden.domain.Account")
+            .allowEmptyShould(false)
+            .because("the incoming ports hand it an AccountView: what it was never given it cannot show or log");
+
     static final List<ArchRule> ALL = List.of(DOMAIN_DEPENDS_ONLY_ON_JAVA, APPLICATION_DEPENDS_ONLY_ON_DOMAIN_AND_JAVA,
             NO_TECHNOLOGY_IN_THE_CORE, NOTHING_DEPENDS_ON_BOOTSTRAP, ADAPTERS_ARE_INDEPENDENT, DEV_TOOLING_STANDS_ALONE,
-            ONLY_DEV_MODE_TOUCHES_THE_DEV_BROKER, NO_BROKER_OUTSIDE_DEV_TOOLING);
+            ONLY_DEV_MODE_TOUCHES_THE_DEV_BROKER, NO_BROKER_OUTSIDE_DEV_TOOLING, HTTP_ADAPTER_NEVER_HOLDS_A_PASSWORD_HASH);
 
     private ArchitectureRules() {
     }

@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import dev.warden.adapter.http.archviolation.HttpAdapterCallingTheDatabaseAdapter;
+import dev.warden.adapter.http.archviolation.HttpAdapterReadingAnAccount;
 import dev.warden.adapter.kafka.archviolation.KafkaAdapterCallingBootstrap;
 import dev.warden.adapter.kafka.archviolation.KafkaAdapterStartingTheDevBroker;
 import dev.warden.application.archviolation.UseCaseOpeningJdbcConnections;
@@ -105,6 +106,16 @@ class ArchitectureRulesDetectViolationsTest {
         assertTrue(result.hasViolation());
         assertTrue(result.getFailureReport().toString().contains("kafka.server.KafkaConfig"),
                 result.getFailureReport().toString());
+    }
+
+    @Test
+    void passwordHashRuleReportsTheHttpAdapterTakingAnAccount() {
+        EvaluationResult result = evaluate(ArchitectureRules.HTTP_ADAPTER_NEVER_HOLDS_A_PASSWORD_HASH,
+                HttpAdapterReadingAnAccount.class, HttpAdapterCallingTheDatabaseAdapter.class);
+        assertTrue(result.hasViolation());
+        String report = result.getFailureReport().toString();
+        assertTrue(report.contains("HttpAdapterReadingAnAccount"), report);
+        assertFalse(report.contains("HttpAdapterCallingTheDatabaseAdapter"), report);
     }
 
     @Test

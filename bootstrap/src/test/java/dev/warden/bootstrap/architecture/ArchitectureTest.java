@@ -70,6 +70,11 @@ class ArchitectureTest {
         check(ArchitectureRules.NO_BROKER_OUTSIDE_DEV_TOOLING);
     }
 
+    @Test
+    void theHttpAdapterNeverHoldsAPasswordHash() {
+        check(ArchitectureRules.HTTP_ADAPTER_NEVER_HOLDS_A_PASSWORD_HASH);
+    }
+
     private static void check(ArchRule rule) {
         rule.check(production);
     }
