@@ -181,11 +181,13 @@ machine_line() {
 # cannot stop a benchmark; prints the classpath to run them with.
 bench_java_classpath() {
   local classes="$BENCH_WORK/classes" deps
-  deps="bootstrap/target/warden.jar:bootstrap/target/libs/*:$(bootstrap_test_classpath | tr ':' '\n' \
-        | grep -v '/dev/warden/' | paste -sd:)"
+  # The embedded broker (AlarmTopologyBenchmark) is the dev-kafka module's jar, beside its libs.
+  deps="bootstrap/target/warden.jar:bootstrap/target/libs/*:dev-kafka/target/warden-dev-kafka.jar:$(bootstrap_test_classpath \
+        | tr ':' '\n' | grep -v '/dev/warden/' | paste -sd:)"
   mkdir -p "$classes"
-  javac -nowarn -d "$classes" -cp "$deps" bootstrap/src/test/java/dev/warden/bootstrap/bench/*Benchmark.java >&2
-  echo "$classes:$deps"
+  # Callers check for an empty answer: a failure here would otherwise only end this subshell.
+  javac -nowarn -d "$classes" -cp "$deps" bootstrap/src/test/java/dev/warden/bootstrap/bench/*Benchmark.java >&2 \
+    && echo "$classes:$deps"
 }
 
 # ---- tokens and CPU shares --------------------------------------------------------------------
