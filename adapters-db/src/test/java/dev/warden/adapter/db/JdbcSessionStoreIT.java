@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.warden.application.port.in.AuthenticatedSession;
 import dev.warden.domain.Session;
 import dev.warden.domain.TerminationReason;
 import java.sql.Connection;
@@ -19,6 +20,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,6 +59,46 @@ class JdbcSessionStoreIT extends SessionStoreContract {
                 assertEquals("ADMIN_TERMINATED", row.getString(1));
                 assertEquals(bob.id().value(), row.getObject(2));
                 assertEquals(NOW, row.getObject(3, java.time.OffsetDateTime.class).toInstant());
+            }
+        }
+    }
+
+    @Test
+    void givenManyValidationsAtOnce_whenLookupsShareStatements_thenEachGetsItsOwnSessionOrNone() throws Exception {
+        List<Session> stored = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            Session session = aSession(i % 2 == 0 ? alice : bob).build();
+            sessions.insert(session);
+            stored.add(session);
+        }
+        Session ended = stored.getLast();
+        sessions.markEnded(ended.id(), TerminationReason.ADMIN_TERMINATED, bob.id(), NOW);
+
+        // 40 threads x 30 lookups: many wait together, so statements answer several at once.
+        List<Future<List<String>>> workers = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(40)) {
+            for (int t = 0; t < 40; t++) {
+                int offset = t;
+                workers.add(threads.submit(() -> {
+                    List<String> wrong = new ArrayList<>();
+                    for (int i = 0; i < 30; i++) {
+                        Session wanted = stored.get((offset * 7 + i) % stored.size());
+                        Optional<AuthenticatedSession> found = sessions.findOpenByTokenHash(wanted.tokenHash());
+                        boolean right = wanted == ended ? found.isEmpty()
+                                : found.map(f -> f.session().equals(wanted)
+                                        && f.account().id().equals(wanted.userId())).orElse(false);
+                        if (!right) {
+                            wrong.add(wanted.id() + " -> " + found);
+                        }
+                        if (sessions.findOpenByTokenHash(TestData.aTokenHash()).isPresent()) {
+                            wrong.add("an unknown token hash was found");
+                        }
+                    }
+                    return wrong;
+                }));
+            }
+            for (Future<List<String>> worker : workers) {
+                assertEquals(List.of(), worker.get(60, TimeUnit.SECONDS));
             }
         }
     }
