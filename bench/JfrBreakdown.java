@@ -32,6 +32,7 @@ public final class JfrBreakdown {
                 "dev.warden.adapter.http.AccessLog.safePath", "java.util.logging."));
         LAYERS.put("metrics (Micrometer/Helidon metrics)", List.of("io.micrometer.", "io.helidon.metrics.",
                 "dev.warden.adapter.http.HelidonWardenMetrics"));
+        LAYERS.put("Argon2 (password hashing, Bouncy Castle)", List.of("org.bouncycastle."));
         LAYERS.put("JSON (Jackson)", List.of("com.fasterxml.jackson."));
         LAYERS.put("JDBC driver (pgjdbc)", List.of("org.postgresql."));
         LAYERS.put("connection pool (HikariCP)", List.of("com.zaxxer.hikari."));
