@@ -1,22 +1,30 @@
 #!/usr/bin/env bash
-# Figure 2: one page of GET /api/admin/sessions (limit 50) with many active sessions.
-#   bench/admin-list.sh                       100,000 sessions (10,000 users x 10)
-#   SESSIONS=1000000 bench/admin-list.sh      1,000,000 sessions (100,000 users x 10)
+# Figure 2: one Sessions page (GET /api/admin/sessions, limit 50) with many active sessions.
+#   bench/admin-list.sh                       100,000 sessions (10,000 users x 10), about 4 minutes
+#   SESSIONS=1000000 bench/admin-list.sh      1,000,000 sessions (100,000 users x 10), about 8 minutes
 # Seeds the sessions straight into PostgreSQL (generate_series, unique token hashes, activity spread
 # over the last 50 minutes, then VACUUM ANALYZE), starts Warden (embedded broker, topology off) and
-# measures, with one wrk connection for DURATION seconds, RUNS times each:
-#   first10 - the first page with limit 10 (a response under 8 KB: see bench/tcp-nodelay.sh)
-#   first  - the first page
-#   offset - offset = SESSIONS/2
-#   cursor - the keyset cursor at the same depth (nextCursor of the page just before it)
-# Then EXPLAIN (ANALYZE, BUFFERS) of the statements behind the page, taken from
-# adapters-db/src/main/resources/warden-db-statements.yaml, as custom and as generic plans.
+# measures, with one wrk connection (keep-alive) for DURATION seconds, RUNS times each, the kinds in
+# KINDS (default "first cursor user ip q qcommon"):
+#   first    the first page (no filter)
+#   cursor   the keyset cursor at depth SESSIONS/2 (nextCursor of the page just before it)
+#   user     ?userId= one user (10 sessions)
+#   ip       ?ip= one address (about 20 sessions)
+#   q        ?q= one user's whole name (contains, case-insensitive: matches that user alone)
+#   qcommon  ?q=bench, which every seeded user's name contains
+#   offset   offset = SESSIONS/2 (not by default: O(offset), seconds at 1M; the console pages by offset
+#            only near the start, API clients should follow nextCursor)
+# Each run's figure is wrk's median latency; the summary gives the median over the runs and the
+# spread [min-max], with the load average before each run. Then EXPLAIN (ANALYZE, BUFFERS) of every
+# statement behind those pages, taken from adapters-db/src/main/resources/warden-db-statements.yaml,
+# with a custom plan and with the generic plan PostgreSQL may settle on after five executions.
 source "$(dirname "$0")/lib.sh"
 
 SESSIONS="${SESSIONS:-100000}"
 RUNS="${RUNS:-3}"
-# At 1M rows a page takes about a second: give each run time for a dozen requests or more.
-DURATION="${DURATION:-$(( SESSIONS >= 500000 ? 30 : 10 ))}"
+DURATION="${DURATION:-10}"
+KINDS="${KINDS:-first cursor user ip q qcommon}"
+GOAL_MS="${GOAL_MS:-20}"
 USERS=$((SESSIONS / 10))
 DEPTH=$((SESSIONS / 2))
 STATEMENTS=adapters-db/src/main/resources/warden-db-statements.yaml
@@ -33,112 +41,122 @@ token=$(login owner "$BENCH_OWNER_PASSWORD")
 export WARDEN_BENCH_TOKEN="$token"
 api() { curl -fsS -H "Authorization: Bearer $token" "$BENCH_BASE/api/admin/sessions?$1"; }
 first_id() { sed -n 's/^{"items":\[{"id":"\([^"]*\)".*/\1/p; s/.*"items":\[{"id":"\([^"]*\)".*/\1/p' | head -1; }
+json_field() { sed -n "s/.*\"$1\":\"\\{0,1\\}\\([^\",}]*\\).*/\\1/p"; }
 
-total=$(api "limit=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
-cursor=$(api "limit=500&offset=$((DEPTH - 500))" | sed -n 's/.*"nextCursor":"\([^"]*\)".*/\1/p')
+# The user in the middle of the seed, one of its addresses, and its name.
+pick=$((USERS / 2 + 42))
+user_id=$(sql -c "SELECT md5('bench-user-' || $pick)::uuid")
+user_name=$(sql -c "SELECT username FROM users WHERE id = '$user_id'")
+ip=$(sql -c "SELECT ip_address FROM sessions WHERE user_id = '$user_id' AND ended_at IS NULL LIMIT 1")
+ip_sessions=$(sql -c "SELECT count(*) FROM sessions WHERE ip_address = '$ip' AND ended_at IS NULL")
+[ -n "$user_name" ] && [ -n "$ip" ] || die "no seeded user $pick"
+
+page=$(api "limit=1")
+total=$(echo "$page" | json_field total)
+lower=$(echo "$page" | json_field totalIsLowerBound)
+cursor=$(api "limit=500&offset=$((DEPTH - 500))" | json_field nextCursor)
 [ -n "$cursor" ] || die "no nextCursor in the page before depth $DEPTH"
 by_offset=$(api "limit=50&offset=$DEPTH" | first_id)
 by_cursor=$(api "limit=50&cursor=$cursor" | first_id)
 [ -n "$by_offset" ] && [ "$by_offset" = "$by_cursor" ] \
   || die "offset and cursor pages at depth $DEPTH start differently ($by_offset vs $by_cursor)"
+[ "$(api "limit=50&q=$user_name" | json_field total)" = 10 ] || die "q=$user_name does not find its 10 sessions"
 
 machine_line
-echo "active sessions: $total (list total), users: $USERS, limit 50, depth $DEPTH; offset and cursor pages start at the same row"
+echo "active sessions: $SESSIONS seeded (API total: $total, totalIsLowerBound: $lower), users: $USERS, limit 50;" \
+     "cursor depth $DEPTH (starts at the offset page's row); user $user_name, ip $ip ($ip_sessions sessions)"
+declare -A urls=(
+  [first]="limit=50"
+  [cursor]="limit=50&cursor=$cursor"
+  [user]="limit=50&userId=$user_id"
+  [ip]="limit=50&ip=$ip"
+  [q]="limit=50&q=$user_name"
+  [qcommon]="limit=50&q=bench"
+  [offset]="limit=50&offset=$DEPTH"
+)
 results="$BENCH_WORK/results"
 : >"$results"
-declare -A urls=(
-  [first10]="limit=10"
-  [first]="limit=50"
-  [offset]="limit=50&offset=$DEPTH"
-  [cursor]="limit=50&cursor=$cursor"
-)
-# Each kind once briefly first: JIT and the server-side prepared statements warm up.
-for kind in first10 first offset cursor; do
+# Each kind once briefly first: JIT, and the server-side prepared statements (pgjdbc prepares from
+# a statement's 5th use on a connection; PostgreSQL may then switch to a generic plan).
+for kind in $KINDS; do
+  [ -n "${urls[$kind]:-}" ] || die "unknown kind $kind (KINDS=\"$KINDS\")"
   wrk -t1 -c1 -d3s --timeout 60s -s bench/get.lua "$BENCH_BASE/api/admin/sessions?${urls[$kind]}" >/dev/null
 done
 for r in $(seq 1 "$RUNS"); do
-  for kind in first10 first offset cursor; do
+  for kind in $KINDS; do
+    load=$(cut -d' ' -f1 /proc/loadavg)
     line=$(wrk -t1 -c1 -d"${DURATION}s" --timeout 60s -s bench/get.lua "$BENCH_BASE/api/admin/sessions?${urls[$kind]}" | grep '^RESULT')
-    echo "run $kind #$r: ${line#RESULT }"
-    echo "$kind ${line#RESULT }" >>"$results"
+    echo "run $kind #$r (load $load): ${line#RESULT }"
+    echo "$kind ${line#RESULT } load=$load" >>"$results"
     [ "$(echo "$line" | field non2xx)" = 0 ] && [ "$(echo "$line" | field socket_errors)" = 0 ] \
       || die "errors (non-2xx or socket errors/timeouts) in the run above"
   done
 done
 
 echo
-echo "SUMMARY ($SESSIONS sessions; median over $RUNS runs of each run's median latency, [min-max]; one connection)"
-for kind in first10 first offset cursor; do
+echo "SUMMARY ($SESSIONS sessions; one connection; median over $RUNS runs of each run's median latency [min-max]; goal p50 <= $GOAL_MS ms)"
+for kind in $KINDS; do
   sel() { awk -v k="$kind" '$1 == k' "$results" | field "$1" | stats; }
   read -r p50 p50min p50max <<<"$(sel p50_ms)"
   read -r p99 _ _ <<<"$(sel p99_ms)"
   read -r req _ _ <<<"$(sel requests)"
-  printf '%-7s p50 %7s ms [%s-%s]  p99 %7s ms  (%s requests per run)\n' "$kind" "$p50" "$p50min" "$p50max" "$p99" "$req"
+  read -r _ lmin lmax <<<"$(sel load)"
+  verdict=$(awk -v p="$p50" -v g="$GOAL_MS" 'BEGIN { print (p <= g) ? "meets" : "MISSES" }')
+  printf '%-8s p50 %8s ms [%s-%s]  p99 %8s ms  %6s requests/run  load %s-%s  %s the goal\n' \
+    "$kind" "$p50" "$p50min" "$p50max" "$p99" "$req" "$lmin" "$lmax" "$verdict"
 done
 
 # ---- the plans ----------------------------------------------------------------------------------
-statement() { # the folded YAML text of one named statement, parameters renamed to $1..$n
+statement() { # the folded YAML text of one named statement
   awk -v name="$1" '
     $0 ~ "^    " name ":" { on = 1; next }
     on && (NF == 0 || $0 ~ /^    [a-z-]+:/ || $0 ~ /^    #/) { exit }
     on { sub(/^ +/, ""); printf "%s ", $0 }' "$STATEMENTS"
 }
-rename() {
-  sed -E 's/:now\b/$1/g; s/:lastActiveAfter\b/$2/g; s/:userId\b/$3/g; s/:ipAddress\b/$4/g; s/:q\b/$5/g;
-          s/:cursorAt\b/$6/g; s/:cursorId\b/$7/g; s/:limit\b/$8/g; s/:offset\b/$9/g; s/:batchSize\b/$3/g'
+# explain NAME "name=SQL value;..." -> PREPAREs the statement ($1.. in order of first use) and
+# EXPLAINs an EXECUTE with those values, as a custom plan and as a generic plan.
+explain() {
+  local text values; text=$(statement "$1"); values="$2"
+  [ -n "$text" ] || die "statement $1 not found in $STATEMENTS"
+  perl -e '
+    my ($name, $sql, $spec) = @ARGV;
+    my %v = map { my ($k, $x) = split /=/, $_, 2; ($k, $x) } grep { length } split /;/, $spec;
+    my (@names, %at);
+    $sql =~ s{:([A-Za-z][A-Za-z0-9]*)}{ unless (exists $at{$1}) { push @names, $1; $at{$1} = scalar @names; } "\$$at{$1}" }ge;
+    my @args = map { exists $v{$_} ? $v{$_} : die "no value for :$_ in $name\n" } @names;
+    my $exec = "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE s(" . join(", ", @args) . ");";
+    print "DEALLOCATE ALL;\nPREPARE s AS $sql;\n";
+    for my $mode ("custom", "generic") {
+      print "SET plan_cache_mode = force_${mode}_plan;\n\\echo ----- $name ($mode plan)\n$exec\n";
+    }
+    print "RESET plan_cache_mode;\n";' "$1" "$text" "$values"
 }
-list_sql=$(statement session-list-active | rename)
-count_sql=$(statement session-count-active | rename)
-sweep_sql=$(statement session-lock-expired | rename)
-[ -n "$list_sql" ] && [ -n "$count_sql" ] && [ -n "$sweep_sql" ] || die "statements not found in $STATEMENTS"
+window="now=now();lastActiveAfter=now() - interval '60 minutes';limit=50;offset=0;cap=10001"
 read -r cur_at cur_id <<<"$(sql -F ' ' -c "SELECT to_char(last_active_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), id FROM sessions
   WHERE ended_at IS NULL ORDER BY last_active_at DESC, id DESC OFFSET $((DEPTH - 1)) LIMIT 1")"
+cursor_values="cursorAt='$cur_at'::timestamptz;cursorId='$cur_id'::uuid"
+no_cursor="cursorAt=NULL;cursorId=NULL"
+named_users=$(sql -c "SELECT '{' || string_agg(id::text, ',') || '}' FROM (SELECT id FROM users WHERE lower(username) LIKE '%$user_name%' LIMIT 1001) u")
 plans="$BENCH_WORK/plans.txt"
-win="now(), now() - interval '60 minutes'"
-explain='EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)'
-warm() { # runs a prepared statement six times quietly, so plan_cache_mode=auto has decided
-  printf '\\o /dev/null\n'; for _ in 1 2 3 4 5 6; do echo "EXECUTE $1;"; done; printf '\\o\n'
-}
-sql >"$plans" <<SQL
-PREPARE list_active AS $list_sql;
-PREPARE count_active AS $count_sql;
-PREPARE lock_expired AS $sweep_sql;
-\echo ===== custom plans (parameters known at planning: what the first executions on a connection get)
-SET plan_cache_mode = force_custom_plan;
-\echo ----- list, first page
-$explain EXECUTE list_active($win, NULL, NULL, NULL, NULL, NULL, 50, 0);
-\echo ----- list, offset $DEPTH
-$explain EXECUTE list_active($win, NULL, NULL, NULL, NULL, NULL, 50, $DEPTH);
-\echo ----- list, cursor at depth $DEPTH
-$explain EXECUTE list_active($win, NULL, NULL, NULL, '$cur_at', '$cur_id', 50, 0);
-\echo ----- count (runs with every page, cursor pages included)
-$explain EXECUTE count_active($win, NULL, NULL, NULL);
-\echo ----- sweeper (session-lock-expired, every WARDEN_SESSION_SWEEP_INTERVAL)
-BEGIN;
-$explain EXECUTE lock_expired($win, 500);
-ROLLBACK;
-\echo ===== steady state: plan_cache_mode = auto after six executions (pgjdbc prepares server-side from the 5th use; PostgreSQL may then switch to a generic plan)
-SET plan_cache_mode = auto;
-DEALLOCATE ALL;
-PREPARE list_active AS $list_sql;
-PREPARE count_active AS $count_sql;
-\echo ----- list, first page
-$(warm "list_active($win, NULL, NULL, NULL, NULL, NULL, 50, 0)")
-$explain EXECUTE list_active($win, NULL, NULL, NULL, NULL, NULL, 50, 0);
-\echo ----- count
-$(warm "count_active($win, NULL, NULL, NULL)")
-$explain EXECUTE count_active($win, NULL, NULL, NULL);
-\echo ===== forced generic plans (plan_cache_mode = force_generic_plan)
-SET plan_cache_mode = force_generic_plan;
-\echo ----- list, first page
-$explain EXECUTE list_active($win, NULL, NULL, NULL, NULL, NULL, 50, 0);
-\echo ----- list, cursor at depth $DEPTH
-$explain EXECUTE list_active($win, NULL, NULL, NULL, '$cur_at', '$cur_id', 50, 0);
-\echo ----- count
-$explain EXECUTE count_active($win, NULL, NULL, NULL);
-SQL
+{
+  explain session-page-all "$window"
+  explain session-page-all-after "$window;$cursor_values"
+  explain session-count-all "$window"
+  explain session-page-of-user "$window;$no_cursor;userId='$user_id';ipAddress=NULL;q=NULL"
+  explain session-count-of-user "$window;userId='$user_id';ipAddress=NULL;q=NULL"
+  explain session-page-from-ip "$window;$no_cursor;ipAddress='$ip';q=NULL"
+  explain session-count-from-ip "$window;ipAddress='$ip';q=NULL"
+  explain session-users-named "pattern='%$user_name%';max=1001"
+  explain session-users-named "pattern='%bench%';max=1001"
+  explain session-page-of-users "$window;$no_cursor;ids='$named_users';perUser=50"
+  explain session-count-of-users "$window;ids='$named_users'"
+  explain session-page-named "$window;q='bench'"
+  explain session-page-named-after "$window;$cursor_values;q='bench'"
+  explain session-lock-expired "now=now();lastActiveAfter=now() - interval '60 minutes';batchSize=500" \
+    | sed 's/^DEALLOCATE ALL;/BEGIN; DEALLOCATE ALL;/; s/^RESET plan_cache_mode;/RESET plan_cache_mode; ROLLBACK;/'
+} | sql >"$plans" 2>&1 || { cat "$plans" >&2; die "EXPLAIN failed"; }
 echo
-echo "PLANS (key lines; full plans: BENCH_KEEP_PLANS=path to keep them)"
-grep -E '^(=====|-----)|Limit|Scan|Sort|Join|Aggregate|Rows Removed|Execution Time' "$plans" \
-  | grep -vE 'Sort Method|Index Cond|Heap Fetches' | sed -E 's/  +/  /g; s/^ *//' | cut -c1-150
+echo "PLANS (key lines; all of them: BENCH_KEEP_PLANS=path)"
+grep -E '^-----|Limit|Scan|Sort|Join|Nested|Aggregate|Rows Removed|Execution Time' "$plans" \
+  | grep -vE 'Sort Method|Sort Key|Index Cond|Heap Fetches|Recheck' | sed -E 's/  +/  /g; s/^ *//' | cut -c1-150
 [ -z "${BENCH_KEEP_PLANS:-}" ] || cp "$plans" "$BENCH_KEEP_PLANS"

@@ -13,6 +13,7 @@ EVENTS="${EVENTS:-100000}"
 
 ensure_built
 cp="$(bench_java_classpath)"
+[ -n "$cp" ] || die "the benchmark mains did not compile"
 machine_line; [ -z "${BENCH_STREAMS:-}" ] || echo "Kafka Streams overrides: $BENCH_STREAMS"
 results="$BENCH_WORK/results"
 : >"$results"

@@ -10,6 +10,7 @@ SAMPLES="${SAMPLES:-60}"
 
 ensure_built
 cp="$(bench_java_classpath)"
+[ -n "$cp" ] || die "the benchmark mains did not compile"
 machine_line
 results="$BENCH_WORK/results"
 : >"$results"

@@ -20,13 +20,17 @@ BENCH_SERVER_PID=""
 say() { echo "[bench] $*" >&2; }
 die() { echo "[bench] error: $*" >&2; exit 1; }
 
-bench_cleanup() {
+stop_server() { # stops the server start_server started (scripts that run several in turn)
   if [ -n "$BENCH_SERVER_PID" ] && kill -0 "$BENCH_SERVER_PID" 2>/dev/null; then
     kill "$BENCH_SERVER_PID" 2>/dev/null || true
     for _ in $(seq 1 40); do kill -0 "$BENCH_SERVER_PID" 2>/dev/null || break; sleep 0.25; done
     kill -9 "$BENCH_SERVER_PID" 2>/dev/null || true
   fi
   BENCH_SERVER_PID=""
+}
+
+bench_cleanup() {
+  stop_server
   if [ -n "${BENCH_DB:-}" ] && [ "${BENCH_KEEP_DB:-0}" != 1 ]; then
     dropdb --if-exists "$BENCH_DB" >/dev/null 2>&1 || true
   fi
@@ -58,7 +62,9 @@ bootstrap_test_classpath() {
 # The server's classpath: the jar and its libs, plus any Kafka-client or Jackson jar the libs folder
 # lacks. A guard: for a while on 2026-11-26 bootstrap/pom.xml scoped kafka-clients and
 # jackson-databind "test", libs/ lacked them and `java -jar` died with NoClassDefFoundError.
+# BENCH_SERVER_CP replaces it all, to compare another build (a copy of an earlier target/) side by side.
 server_classpath() {
+  if [ -n "${BENCH_SERVER_CP:-}" ]; then echo "$BENCH_SERVER_CP"; return 0; fi
   # The embedded broker is dev tooling: its jar (manifest -> dev-kafka/target/libs) joins the class path.
   local cp="bootstrap/target/warden.jar:bootstrap/target/libs/*:dev-kafka/target/warden-dev-kafka.jar" jar
   for jar in $(bootstrap_test_classpath | tr ':' '\n' \
@@ -175,9 +181,48 @@ machine_line() {
 # cannot stop a benchmark; prints the classpath to run them with.
 bench_java_classpath() {
   local classes="$BENCH_WORK/classes" deps
-  deps="bootstrap/target/warden.jar:bootstrap/target/libs/*:$(bootstrap_test_classpath | tr ':' '\n' \
-        | grep -v '/dev/warden/' | paste -sd:)"
+  # The embedded broker (AlarmTopologyBenchmark) is the dev-kafka module's jar, beside its libs.
+  deps="bootstrap/target/warden.jar:bootstrap/target/libs/*:dev-kafka/target/warden-dev-kafka.jar:$(bootstrap_test_classpath \
+        | tr ':' '\n' | grep -v '/dev/warden/' | paste -sd:)"
   mkdir -p "$classes"
-  javac -nowarn -d "$classes" -cp "$deps" bootstrap/src/test/java/dev/warden/bootstrap/bench/*Benchmark.java >&2
-  echo "$classes:$deps"
+  # Callers check for an empty answer: a failure here would otherwise only end this subshell.
+  javac -nowarn -d "$classes" -cp "$deps" bootstrap/src/test/java/dev/warden/bootstrap/bench/*Benchmark.java >&2 \
+    && echo "$classes:$deps"
+}
+
+# ---- tokens and CPU shares --------------------------------------------------------------------
+# login_tokens USERS PER_USER FILE: creates USERS users through the admin API and logs each one in
+# PER_USER times, one bearer token a line in FILE (a few Argon2 hashes per user: about 50 ms each).
+login_tokens() {
+  local users="$1" per="$2" file="$3" owner u
+  owner=$(login owner "$BENCH_OWNER_PASSWORD")
+  : >"$file"
+  say "creating $users users and logging in $per sessions each"
+  for u in $(seq 1 "$users"); do
+    create_user "$owner" "loadtest$u" "Loadtest-Pass-Phrase-$u!"
+    for _ in $(seq 1 "$per"); do login "loadtest$u" "Loadtest-Pass-Phrase-$u!" >>"$file"; done
+  done
+  [ "$(grep -c . "$file")" = $((users * per)) ] || die "expected $((users * per)) tokens"
+}
+
+# cpu_snapshot: "busy_ticks jvm_ticks postgres_ticks": the machine's busy CPU time (/proc/stat), the
+# server JVM's and that of the PostgreSQL backends connected to $BENCH_DB, in clock ticks.
+cpu_snapshot() {
+  local busy jvm=0 pg=0 pid
+  busy=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat)
+  [ -n "$BENCH_SERVER_PID" ] && [ -r "/proc/$BENCH_SERVER_PID/stat" ] \
+    && jvm=$(awk '{print $14 + $15}' "/proc/$BENCH_SERVER_PID/stat")
+  for pid in $(ps -eo pid=,args= | awk -v db="$BENCH_DB" '$2 == "postgres:" && index($0, " " db " ") {print $1}'); do
+    [ -r "/proc/$pid/stat" ] && pg=$((pg + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+  done
+  echo "$busy $jvm $pg"
+}
+
+# cpu_shares "BEFORE" "AFTER" SECONDS: the cores each part used on average between two snapshots.
+cpu_shares() {
+  local hz; hz=$(getconf CLK_TCK)
+  read -r b0 j0 p0 <<<"$1"; read -r b1 j1 p1 <<<"$2"
+  awk -v hz="$hz" -v s="$3" -v b=$((b1 - b0)) -v j=$((j1 - j0)) -v p=$((p1 - p0)) -v n="$(nproc)" 'BEGIN {
+    printf "cores used (of %d): all %.2f = server JVM %.2f + PostgreSQL backends %.2f + the rest (wrk, other processes) %.2f\n",
+      n, b / hz / s, j / hz / s, p / hz / s, (b - j - p) / hz / s }'
 }

@@ -13,6 +13,7 @@ SIZES="${SIZES:-2000 4000 8000 12000 16000 32000}"
 ensure_wrk
 ensure_built
 cp="$(bench_java_classpath)"
+[ -n "$cp" ] || die "the benchmark mains did not compile"
 mkfifo "$BENCH_WORK/stdin"
 java -cp "$cp" dev.warden.bootstrap.bench.TcpNoDelayBenchmark <"$BENCH_WORK/stdin" >"$BENCH_WORK/ports" 2>"$BENCH_WORK/server.log" &
 BENCH_SERVER_PID=$!

@@ -37,7 +37,17 @@ export function dataTable({ caption, columns, emptyText, renderRow }) {
   };
 }
 
-/** Previous / next paging with "Showing 1–25 of 80". Calls onPage(newOffset). */
+const count = (n) => Number(n).toLocaleString('en-US');
+
+/**
+ * A list's total for people: "9,876", or "10,000+" when the API counted only that far
+ * (totalIsLowerBound: the Sessions page past 10,000 sessions).
+ */
+function totalText(total, atLeast) {
+  return `${count(total)}${atLeast ? '+' : ''}`;
+}
+
+/** Previous / next paging with "Showing 1–25 of 80" (or "of 10,000+"). Calls onPage(newOffset). */
 export function pager(label, onPage) {
   const status = h('p', { class: 'pager-status', 'aria-live': 'polite' });
   const prev = h('button', { type: 'button', class: 'btn', 'data-action': 'prev-page', disabled: true }, '← Previous');
@@ -49,20 +59,21 @@ export function pager(label, onPage) {
 
   return {
     element: h('nav', { class: 'pager', 'aria-label': `${label} pages` }, status, h('div', { class: 'pager-buttons' }, prev, next)),
-    update({ offset, limit, total }, shown) {
+    update({ offset, limit, total, atLeast = false }, shown) {
       state = { offset, limit, total };
       status.textContent = total === 0 || shown === 0
-        ? `Showing 0 of ${total}`
-        : `Showing ${offset + 1}–${offset + shown} of ${total}`;
+        ? `Showing 0 of ${totalText(total, atLeast)}`
+        : `Showing ${count(offset + 1)}–${count(offset + shown)} of ${totalText(total, atLeast)}`;
       prev.disabled = offset <= 0;
-      next.disabled = offset + shown >= total;
+      // Past a lower-bound total there is more for as long as pages come back full.
+      next.disabled = atLeast ? shown < limit : offset + shown >= total;
     },
   };
 }
 
 /**
  * Loading, paging and error handling for one list. fetchPage({limit, offset}) returns the
- * API's {items, total, limit, offset}. Only the newest request is drawn: when fast typing
+ * API's {items, total, limit, offset} (and totalIsLowerBound where the API has it). Only the newest request is drawn: when fast typing
  * in a filter fires several, an older, slower answer must not overwrite a newer one.
  */
 export function pagedList({ label, table, fetchPage, failedText }) {
@@ -79,13 +90,15 @@ export function pagedList({ label, table, fetchPage, failedText }) {
       if (mine !== seq) return;
       const items = page.items || [];
       const total = page.total ?? items.length;
-      // After deleting the last row of the last page, step back instead of showing nothing.
+      const atLeast = page.totalIsLowerBound === true;
+      // After deleting the last row of the last page, step back instead of showing nothing
+      // (one page back when the total is only a lower bound: the last page is not known).
       if (items.length === 0 && offset > 0 && total > 0) {
-        load(Math.floor((total - 1) / PAGE_SIZE) * PAGE_SIZE);
+        load(atLeast ? Math.max(0, offset - PAGE_SIZE) : Math.floor((total - 1) / PAGE_SIZE) * PAGE_SIZE);
         return;
       }
       table.show(items);
-      paging.update({ offset: page.offset ?? offset, limit: page.limit ?? PAGE_SIZE, total }, items.length);
+      paging.update({ offset: page.offset ?? offset, limit: page.limit ?? PAGE_SIZE, total, atLeast }, items.length);
     } catch (error) {
       if (mine !== seq) return;
       table.failed(failedText);

@@ -26,16 +26,29 @@ final class ConnectionPools {
     private ConnectionPools() {
     }
 
+    /** How PostgreSQL plans a connection's prepared statements (plan_cache_mode). */
+    enum Plans {
+        /** force_custom_plan: planned anew with each execution's values. */
+        ALWAYS_CUSTOM,
+        /** PostgreSQL's default (auto): a generic plan is kept once it is as good as the custom ones. */
+        CACHED
+    }
+
     /** The pool for everything but session validation. */
     static HikariDataSource openWork(DatabaseSettings settings) {
         return open(settings, "warden-db", settings.poolSize(), Math.min(2, settings.poolSize()),
-                max(WORK_READ_LIMIT, settings.connectTimeout()));
+                max(WORK_READ_LIMIT, settings.connectTimeout()), Plans.ALWAYS_CUSTOM);
     }
 
-    /** The validation hot path's own pool, kept full so that a validation never waits for a connect. */
+    /**
+     * The validation hot path's own pool, kept full so that a validation never waits for a connect.
+     * Its statements (the token lookup, the activity write, {@code SELECT 1}) each have one good plan,
+     * a unique-index probe, so they keep PostgreSQL's cached plans: replanning every validation
+     * tripled PostgreSQL's CPU per lookup (docs/decisions.md, "Sessions page and validation").
+     */
     static HikariDataSource openValidation(DatabaseSettings settings) {
         int size = settings.validationPoolSize();
-        return open(settings, "warden-db-validation", size, size, settings.connectTimeout());
+        return open(settings, "warden-db-validation", size, size, settings.connectTimeout(), Plans.CACHED);
     }
 
     /**
@@ -43,7 +56,7 @@ final class ConnectionPools {
      * migration then works with any pool size, and holds no connection of the service's pools.
      */
     static HikariDataSource openMigration(DatabaseSettings settings) {
-        return open(settings, "warden-db-migration", 2, 0, null);
+        return open(settings, "warden-db-migration", 2, 0, null, Plans.CACHED);
     }
 
     /**
@@ -51,7 +64,7 @@ final class ConnectionPools {
      * @throws DatabaseUnavailable when the server cannot be reached at start (the pool tries at once)
      */
     private static HikariDataSource open(DatabaseSettings settings, String name, int size, int minimumIdle,
-                                         Duration readLimit) {
+                                         Duration readLimit, Plans plans) {
         long timeoutMillis = settings.connectTimeout().toMillis();
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
@@ -66,10 +79,12 @@ final class ConnectionPools {
         driverProperties(settings.connectTimeout()).forEach((key, value) -> config.addDataSourceProperty((String) key, value));
         // Strings (and the UUIDs DbClient binds as strings) go untyped, so PostgreSQL infers uuid etc.
         config.addDataSourceProperty("stringtype", "unspecified");
-        // The list statements have catch-all filters ("CAST(:x AS ...) IS NULL OR ..."): a generic plan
-        // for them sorts every active session. Always plan with the values at hand
-        // (docs/benchmarks.md, "Admin list"), so speed never depends on PostgreSQL's plan choice.
-        config.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
+        if (plans == Plans.ALWAYS_CUSTOM) {
+            // Statements with catch-all filters ("CAST(:x AS ...) IS NULL OR ...", the sweeper's OR)
+            // can get a generic plan that walks every session (docs/benchmarks.md): plan each execution
+            // with the values at hand, so no statement's speed depends on PostgreSQL's plan choice.
+            config.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
+        }
         if (readLimit != null) {
             config.addDataSourceProperty("socketTimeout", String.valueOf(wholeSeconds(readLimit)));
         }

@@ -3,17 +3,14 @@ package dev.warden.adapter.db;
 import dev.warden.application.port.in.ActiveSessionQuery;
 import dev.warden.application.port.in.AuthenticatedSession;
 import dev.warden.application.port.in.Page;
-import dev.warden.application.port.in.SessionCursor;
 import dev.warden.application.port.out.ActiveWindow;
 import dev.warden.application.port.out.SessionStore;
-import dev.warden.domain.Account;
 import dev.warden.domain.Session;
 import dev.warden.domain.SessionId;
 import dev.warden.domain.TerminationReason;
 import dev.warden.domain.TokenHash;
 import dev.warden.domain.UserId;
 import io.helidon.dbclient.DbRow;
-import io.helidon.dbclient.DbStatement;
 import io.helidon.dbclient.DbStatementQuery;
 import java.time.Instant;
 import java.util.List;
@@ -22,13 +19,18 @@ import java.util.stream.Stream;
 
 /**
  * Sessions in the {@code sessions} table; the username comes from the joined account. The two
- * statements of the validation hot path run on the validation pool when outside a transaction.
+ * statements of the validation hot path run on the validation pool: the lookup always
+ * ({@link SessionLookup}, plain JDBC), the activity write when outside a transaction.
  */
 public final class JdbcSessionStore implements SessionStore {
     private final JdbcTransactionBoundary db;
+    private final SessionLookup lookup;
+    private final ActiveSessionPages pages;
 
-    JdbcSessionStore(JdbcTransactionBoundary db) {
+    JdbcSessionStore(JdbcTransactionBoundary db, SessionLookup lookup) {
         this.db = db;
+        this.lookup = lookup;
+        this.pages = new ActiveSessionPages(db);
     }
 
     @Override
@@ -47,10 +49,7 @@ public final class JdbcSessionStore implements SessionStore {
 
     @Override
     public Optional<AuthenticatedSession> findOpenByTokenHash(TokenHash tokenHash) {
-        return db.validationExecutor().createNamedGet("session-find-open-by-token-hash")
-                .addParam("tokenHash", tokenHash.value())
-                .execute()
-                .map(row -> new AuthenticatedSession(session(row), account(row)));
+        return lookup.findOpenByTokenHash(tokenHash);
     }
 
     @Override
@@ -98,20 +97,7 @@ public final class JdbcSessionStore implements SessionStore {
 
     @Override
     public Page<Session> listActive(ActiveSessionQuery query, ActiveWindow window) {
-        SessionCursor cursor = query.cursor();
-        int limit = query.page().limit();
-        int offset = cursor == null ? query.page().offset() : 0;
-        List<Session> items = sessions(filtered(db.executor().createNamedQuery("session-list-active"), query, window)
-                .addParam("cursorAt", cursor == null ? null : Sql.time(cursor.lastActiveAt()))
-                .addParam("cursorId", cursor == null ? null : cursor.id().value())
-                .addParam("limit", limit)
-                .addParam("offset", offset));
-        long total = filtered(db.executor().createNamedGet("session-count-active"), query, window)
-                .execute().map(row -> Sql.number(row, "n")).orElse(0L);
-        String next = items.size() == limit
-                ? new SessionCursor(items.getLast().lastActiveAt(), items.getLast().id()).encode()
-                : null;
-        return new Page<>(items, total, limit, offset, next);
+        return pages.page(query, window);
     }
 
     @Override
@@ -120,15 +106,6 @@ public final class JdbcSessionStore implements SessionStore {
                 .addParam("now", Sql.time(window.now()))
                 .addParam("lastActiveAfter", Sql.time(window.lastActiveAfter()))
                 .addParam("batchSize", batchSize));
-    }
-
-    private static <D extends DbStatement<D>> D filtered(D statement, ActiveSessionQuery query, ActiveWindow window) {
-        return statement
-                .addParam("now", Sql.time(window.now()))
-                .addParam("lastActiveAfter", Sql.time(window.lastActiveAfter()))
-                .addParam("userId", query.userId() == null ? null : query.userId().value())
-                .addParam("ipAddress", query.ipAddress())
-                .addParam("q", query.q());
     }
 
     private static List<Session> sessions(DbStatementQuery statement) {
@@ -148,9 +125,5 @@ public final class JdbcSessionStore implements SessionStore {
                 Sql.instant(row, "created_at"),
                 Sql.instant(row, "last_active_at"),
                 Sql.instant(row, "expires_at"));
-    }
-
-    private static Account account(DbRow row) {
-        return JdbcUserAccounts.account(row, "user_id", "user_created_at");
     }
 }

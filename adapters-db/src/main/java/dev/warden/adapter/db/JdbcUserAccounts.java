@@ -95,20 +95,15 @@ public final class JdbcUserAccounts implements UserAccounts {
     }
 
     private static Account account(DbRow row) {
-        return account(row, "id", "created_at");
-    }
-
-    /** Maps a users row; joins name the id and creation columns differently, so they are given. */
-    static Account account(DbRow row, String idColumn, String createdAtColumn) {
         return new Account(
-                new UserId(Sql.uuid(row, idColumn)),
+                new UserId(Sql.uuid(row, "id")),
                 Sql.string(row, "username"),
                 Sql.string(row, "password_hash"),
                 Role.valueOf(Sql.string(row, "role")),
                 AccountStatus.valueOf(Sql.string(row, "status")),
                 Sql.integer(row, "failed_attempts"),
                 Sql.instant(row, "locked_until"),
-                Sql.instant(row, createdAtColumn));
+                Sql.instant(row, "created_at"));
     }
 
     private static UserSummary summary(DbRow row) {

@@ -8,6 +8,8 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 /** What DbClient cannot do at start-up: create the database and migrate it, in plain JDBC and Flyway. */
 final class SchemaSetup {
@@ -19,11 +21,13 @@ final class SchemaSetup {
     /** Brings the schema to the newest version in {@code db/migration}. */
     static void migrate(DataSource dataSource, String url) {
         try {
-            Flyway.configure(SchemaSetup.class.getClassLoader())
+            FluentConfiguration configuration = Flyway.configure(SchemaSetup.class.getClassLoader())
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+                    .locations("classpath:db/migration");
+            // A session-level lock, not one held by an open transaction: CREATE INDEX CONCURRENTLY
+            // (V5) waits for every older transaction, and would wait for Flyway's own for ever.
+            configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+            configuration.load().migrate();
         } catch (FlywayException e) {
             throw new IllegalStateException("Migrating the schema at " + ConnectionUrls.redact(url) + " failed: "
                     + e.getMessage().lines().findFirst().orElse(""), e);

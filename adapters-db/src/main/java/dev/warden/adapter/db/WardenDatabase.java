@@ -12,6 +12,7 @@ import dev.warden.application.port.out.OutboxQueue;
 import dev.warden.application.port.out.SessionStore;
 import dev.warden.application.port.out.TransactionBoundary;
 import dev.warden.application.port.out.UserAccounts;
+import io.helidon.dbclient.DbStatements;
 
 /**
  * The composition root's one door to PostgreSQL: connects (two HikariCP pools under Helidon
@@ -27,6 +28,7 @@ public final class WardenDatabase implements AutoCloseable {
     private final HikariDataSource validationPool;
     private final OutboxNotifications notifications;
     private final JdbcTransactionBoundary boundary;
+    private final SessionLookup sessionLookup;
     private final TransactionBoundary transactions;
     private final SessionStore sessionStore;
     private final UserAccounts userAccounts;
@@ -39,13 +41,17 @@ public final class WardenDatabase implements AutoCloseable {
     private final LoginThrottle loginThrottle;
     private final OperationalCounts operationalCounts;
 
-    private WardenDatabase(HikariDataSource pool, HikariDataSource validationPool, OutboxNotifications notifications) {
+    private WardenDatabase(DatabaseSettings settings, HikariDataSource pool, HikariDataSource validationPool,
+                           OutboxNotifications notifications) {
         this.pool = pool;
         this.validationPool = validationPool;
         this.notifications = notifications;
-        this.boundary = new JdbcTransactionBoundary(pool, validationPool, SqlStatements.load());
+        DbStatements statements = SqlStatements.load();
+        this.boundary = new JdbcTransactionBoundary(pool, validationPool, statements);
         this.transactions = ConnectionFailures.translating(TransactionBoundary.class, boundary);
-        this.sessionStore = ConnectionFailures.translating(SessionStore.class, new JdbcSessionStore(boundary));
+        this.sessionLookup = new SessionLookup(validationPool, statements, settings.validationPoolSize(),
+                settings.connectTimeout());
+        this.sessionStore = ConnectionFailures.translating(SessionStore.class, new JdbcSessionStore(boundary, sessionLookup));
         this.userAccounts = ConnectionFailures.translating(UserAccounts.class, new JdbcUserAccounts(boundary));
         this.auditTrail = ConnectionFailures.translating(AuditTrail.class, new JdbcAuditTrail(boundary));
         this.eventOutbox = ConnectionFailures.translating(EventOutbox.class, new JdbcEventOutbox(boundary));
@@ -76,7 +82,7 @@ public final class WardenDatabase implements AutoCloseable {
         HikariDataSource validationPool = null;
         try {
             validationPool = ConnectionPools.openValidation(settings);
-            return new WardenDatabase(pool, validationPool, new OutboxNotifications(settings, relayLeaseTimeout));
+            return new WardenDatabase(settings, pool, validationPool, new OutboxNotifications(settings, relayLeaseTimeout));
         } catch (RuntimeException | Error e) {
             if (validationPool != null) {
                 validationPool.close();
@@ -148,6 +154,7 @@ public final class WardenDatabase implements AutoCloseable {
     @Override
     public void close() {
         notifications.close();
+        sessionLookup.close();
         boundary.close();
         validationPool.close();
         pool.close();

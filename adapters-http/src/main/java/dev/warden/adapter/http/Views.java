@@ -5,6 +5,7 @@ import dev.warden.application.port.in.Page;
 import dev.warden.application.port.in.UserSummary;
 import dev.warden.domain.Account;
 import dev.warden.domain.AccountRights;
+import dev.warden.application.port.in.AccountView;
 import dev.warden.domain.Alarm;
 import dev.warden.domain.AuditEntry;
 import dev.warden.domain.IpSpreadRule;
@@ -56,7 +57,7 @@ final class Views {
         return json;
     }
 
-    Map<String, Object> account(Account a) {
+    Map<String, Object> account(AccountView a) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", a.id().toString());
         json.put("username", a.username());
@@ -127,7 +128,10 @@ final class Views {
         return json;
     }
 
-    /** {@code {items, total, limit, offset}}, plus {@code nextCursor} where the list has keyset paging. */
+    /**
+     * {@code {items, total, limit, offset}}, plus {@code nextCursor} and {@code totalIsLowerBound}
+     * where the list has keyset paging (the Sessions page, whose total stops counting at 10,000).
+     */
     <T> Map<String, Object> page(Page<T> page, Function<T, Map<String, Object>> item, boolean withCursor) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("items", page.items().stream().map(item).toList());
@@ -136,6 +140,7 @@ final class Views {
         json.put("offset", page.offset());
         if (withCursor) {
             json.put("nextCursor", page.nextCursor());
+            json.put("totalIsLowerBound", page.totalIsLowerBound());
         }
         return json;
     }

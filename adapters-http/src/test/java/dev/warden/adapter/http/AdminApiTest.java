@@ -150,6 +150,7 @@ class AdminApiTest {
         assertEquals(200, reply.status(), reply.body());
         JsonNode json = reply.json();
         assertEquals(2, json.get("total").asInt());
+        assertFalse(json.get("totalIsLowerBound").asBoolean());
         assertEquals(20, json.get("limit").asInt());
         assertEquals(40, json.get("offset").asInt());
         assertTrue(json.get("nextCursor").isTextual());
@@ -161,6 +162,15 @@ class AdminApiTest {
         assertEquals("10.0.0.1", query.ipAddress());
         assertEquals("bo", query.q());
         assertNull(query.cursor());
+    }
+
+    @Test
+    void givenMoreSessionsThanAreCounted_whenListing_thenTheTotalSaysItIsALowerBound() {
+        JsonNode json = server.get("/api/admin/sessions", admin()).json();
+
+        assertEquals(10_000, json.get("total").asInt());
+        assertTrue(json.get("totalIsLowerBound").asBoolean());
+        assertEquals(List.of("items", "total", "limit", "offset", "nextCursor", "totalIsLowerBound"), fieldNames(json));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.warden.adapter.http;
 import static dev.warden.domain.testdata.TestData.aSession;
 import static dev.warden.domain.testdata.TestData.anAccount;
 
+import dev.warden.application.port.in.AccountView;
 import dev.warden.application.port.in.ActiveSessionQuery;
 import dev.warden.application.port.in.AlarmQuery;
 import dev.warden.application.port.in.AuditQuery;
@@ -14,7 +15,6 @@ import dev.warden.application.port.in.SessionCursor;
 import dev.warden.application.port.in.Unauthenticated;
 import dev.warden.application.port.in.UserQuery;
 import dev.warden.application.port.in.UserSummary;
-import dev.warden.domain.Account;
 import dev.warden.domain.AccountStatus;
 import dev.warden.domain.Alarm;
 import dev.warden.domain.AuditEntry;
@@ -41,13 +41,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class FakeWarden {
     static final Instant NOW = Instant.parse("2026-11-26T15:04:05Z");
     static final String PASSWORD = "correct horse battery staple";
-    static final String PASSWORD_HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    final Account admin = anAccount("alice").withRole(Role.ADMIN).withPasswordHash(PASSWORD_HASH)
-            .createdAt(NOW.minus(Duration.ofDays(30))).build();
-    final Account user = anAccount("bob").withPasswordHash(PASSWORD_HASH).createdAt(NOW.minus(Duration.ofDays(20)))
-            .build();
+    // The HTTP adapter is never handed an Account (it holds the password hash): only AccountView.
+    final AccountView admin = new AccountView(UserId.random(), "alice", Role.ADMIN, AccountStatus.ACTIVE,
+            NOW.minus(Duration.ofDays(30)));
+    final AccountView user = new AccountView(UserId.random(), "bob", Role.USER, AccountStatus.ACTIVE,
+            NOW.minus(Duration.ofDays(20)));
     final SessionToken adminToken = SessionToken.generate(RANDOM);
     final SessionToken userToken = SessionToken.generate(RANDOM);
     final Session adminSession = session(admin, adminToken);
@@ -93,8 +93,11 @@ final class FakeWarden {
                     maybeFail();
                     lastQuery = query;
                     calls.add("listSessions by " + actor.username());
-                    return new Page<>(List.of(adminSession, userSession), 2, query.page().limit(),
-                            query.page().offset(), new SessionCursor(userSession.lastActiveAt(), userSession.id()).encode());
+                    // Without filters, as many sessions as a big deployment has: more than the total counts.
+                    boolean all = query.userId() == null && query.ipAddress() == null && query.q() == null;
+                    return new Page<>(List.of(adminSession, userSession), all ? ActiveSessionQuery.TOTAL_CAP : 2, all,
+                            query.page().limit(), query.page().offset(),
+                            new SessionCursor(userSession.lastActiveAt(), userSession.id()).encode());
                 },
                 (sessionId, actor) -> {
                     maybeFail();
@@ -187,7 +190,7 @@ final class FakeWarden {
     }
 
     /** A second session of the same account, on another device. */
-    Session otherSessionOf(Account account) {
+    Session otherSessionOf(AccountView account) {
         return account.id().equals(admin.id()) ? adminPhone : userPhone;
     }
 
@@ -223,9 +226,10 @@ final class FakeWarden {
         }
     }
 
-    private static Session session(Account account, SessionToken token) {
-        return aSession(account).withTokenHash(token.hash()).withIp("198.51.100.7").withUserAgent("Mozilla/5.0")
-                .startedAt(NOW.minus(Duration.ofHours(1))).lastActiveAt(NOW.minus(Duration.ofMinutes(5))).build();
+    private static Session session(AccountView account, SessionToken token) {
+        Instant created = NOW.minus(Duration.ofHours(1));
+        return new Session(SessionId.random(), account.id(), account.username(), token.hash(), "198.51.100.7",
+                "Mozilla/5.0", created, NOW.minus(Duration.ofMinutes(5)), created.plus(Duration.ofHours(24)));
     }
 
     static ActiveSessionQuery sessionQuery(Object query) {

@@ -25,6 +25,13 @@ public final class Argon2PasswordHasher implements PasswordHasher {
             "\\$argon2id\\$v=19\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64_DECODER = Base64.getDecoder();
+    /**
+     * Each hashing thread keeps its 19 MiB of Argon2 blocks from one hash to the next (Bouncy Castle
+     * wipes them after each). Allocating them anew for every login made the young collections copy
+     * the hashes in flight: pauses of 20-70 ms under a stream of logins (docs/benchmarks.md).
+     */
+    private static final ThreadLocal<Argon2BytesGenerator.BlockPool> BLOCKS = ThreadLocal.withInitial(
+            () -> new Argon2BytesGenerator.FixedBlockPool(MEMORY_KIB + 8));
 
     private final SecureRandom random;
     /** A real hash to verify against when there is no account, so refusals cost the same time. */
@@ -70,6 +77,7 @@ public final class Argon2PasswordHasher implements PasswordHasher {
                 .withIterations(iterations)
                 .withParallelism(parallelism)
                 .withSalt(salt)
+                .withBlockPool(BLOCKS.get())
                 .build();
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(parameters);

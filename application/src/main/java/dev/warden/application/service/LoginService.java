@@ -1,5 +1,6 @@
 package dev.warden.application.service;
 
+import dev.warden.application.port.in.AccountView;
 import dev.warden.application.port.in.InvalidCredentials;
 import dev.warden.application.port.in.LoginUseCase;
 import dev.warden.application.port.in.TooManyLoginAttempts;
@@ -245,7 +246,7 @@ public final class LoginService implements LoginUseCase {
         AuditEntry succeeded = entry(AuditType.LOGIN_SUCCEEDED, account, client, now).withSession(session.id());
         audit.append(device != null ? succeeded.withReason("known device") : succeeded);
         outbox.append(SessionEvent.created(session, now));
-        return new Outcome.Success(new LoginResult(token, session, verified, keep));
+        return new Outcome.Success(new LoginResult(token, session, AccountView.of(verified), keep));
     }
 
     /**

@@ -63,7 +63,6 @@ public abstract class SessionStoreContract extends PortContract {
 
         assertEquals(session, found.session());
         assertEquals(alice.id(), found.account().id());
-        assertEquals(alice.passwordHash(), found.account().passwordHash());
         assertEquals(alice.role(), found.account().role());
         assertEquals(alice.createdAt(), found.account().createdAt());
         assertTrue(sessions.findOpenByTokenHash(aTokenHash()).isEmpty());
@@ -126,8 +125,53 @@ public abstract class SessionStoreContract extends PortContract {
         assertEquals(List.of(), ids(list(query(null, null, "%"))));
         Page<Session> byAlice = list(query(alice, null, null));
         assertEquals(2, byAlice.total());
+        assertFalse(byAlice.totalIsLowerBound());
         assertNull(byAlice.nextCursor());
         assertEquals("Alice", byAlice.items().getFirst().username());
+    }
+
+    @Test
+    void givenNamesWithLikeWildcards_whenFilteredByQ_thenQMatchesLiterally() {
+        Account wild = anAccount("a_b!c%d");
+        Account tame = anAccount("axb-cxd");
+        ports.accounts().insert(wild);
+        ports.accounts().insert(tame);
+        Session wilds = aSession(wild).build();
+        Session tames = aSession(tame).build();
+        List.of(wilds, tames).forEach(sessions::insert);
+
+        assertEquals(List.of(wilds.id()), ids(list(query(null, null, "_B!"))));
+        assertEquals(List.of(wilds.id()), ids(list(query(null, null, "c%d"))));
+        assertEquals(List.of(tames.id()), ids(list(query(null, null, "XB-"))));
+        assertEquals(List.of(), ids(list(query(null, null, "!%"))));
+    }
+
+    @Test
+    void givenMoreActiveSessionsThanTheTotalCap_whenListed_thenTheTotalStopsAtTheCapAsALowerBound() {
+        int cap = ActiveSessionQuery.TOTAL_CAP;
+        transactions.run(() -> {
+            for (int i = 0; i <= cap; i++) {
+                sessions.insert(aSession(i % 2 == 0 ? alice : bob).lastActiveAt(NOW.minusMillis(i)).build());
+            }
+        });
+
+        Page<Session> first = list(ActiveSessionQuery.all(PageRequest.FIRST));
+        Page<Session> deep = list(new ActiveSessionQuery(new PageRequest(10, cap - 5), null, null, null, null));
+        Page<Session> alices = list(query(alice, null, null));
+        Page<Session> byName = list(query(null, null, "ALI"));
+
+        assertEquals(cap, first.total());
+        assertTrue(first.totalIsLowerBound());
+        assertEquals(PageRequest.DEFAULT_LIMIT, first.items().size());
+        // Past the cap the total still covers every row the page shows.
+        assertEquals(cap + 1, deep.total());
+        assertTrue(deep.totalIsLowerBound());
+        assertEquals(6, deep.items().size());
+        assertEquals(cap / 2 + 1, alices.total());
+        assertFalse(alices.totalIsLowerBound());
+        assertEquals(cap / 2 + 1, byName.total());
+        assertFalse(byName.totalIsLowerBound());
+        assertEquals(alices.items(), byName.items());
     }
 
     @Test

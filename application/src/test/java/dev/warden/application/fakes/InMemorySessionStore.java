@@ -1,6 +1,7 @@
 package dev.warden.application.fakes;
 
 import dev.warden.application.port.in.ActiveSessionQuery;
+import dev.warden.application.port.in.AccountView;
 import dev.warden.application.port.in.AuthenticatedSession;
 import dev.warden.application.port.in.Page;
 import dev.warden.application.port.in.SessionCursor;
@@ -90,7 +91,7 @@ public final class InMemorySessionStore implements SessionStore {
                     .findFirst().map(Row::session);
         }
         // The account is read outside this store's monitor: the user list reads the other way round.
-        return open.flatMap(s -> accounts.findById(s.userId()).map(a -> new AuthenticatedSession(s, a)));
+        return open.flatMap(s -> accounts.findById(s.userId()).map(a -> new AuthenticatedSession(s, AccountView.of(a))));
     }
 
     @Override
@@ -148,7 +149,12 @@ public final class InMemorySessionStore implements SessionStore {
         List<Session> page = from.skip(query.page().offset()).limit(query.page().limit()).toList();
         String next = page.size() == query.page().limit()
                 ? new SessionCursor(page.getLast().lastActiveAt(), page.getLast().id()).encode() : null;
-        return new Page<>(page, matches.size(), query.page().limit(), query.page().offset(), next);
+        // Counted up to the cap, as the database does; past it a lower bound covering this page.
+        boolean lowerBound = matches.size() > ActiveSessionQuery.TOTAL_CAP;
+        long total = lowerBound
+                ? Math.max(ActiveSessionQuery.TOTAL_CAP, (long) query.page().offset() + page.size())
+                : matches.size();
+        return new Page<>(page, total, lowerBound, query.page().limit(), query.page().offset(), next);
     }
 
     @Override

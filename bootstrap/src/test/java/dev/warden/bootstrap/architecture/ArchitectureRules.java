@@ -151,12 +151,18 @@ final class ArchitectureRules {
             .because("Warden logs through System.Logger (backed by java.util.logging); only the named classes"
                     + " configure java.util.logging, for the Kafka libraries");
 
+    static final ArchRule HTTP_ADAPTER_NEVER_HOLDS_A_PASSWORD_HASH = noClasses()
+            .that().resideInAPackage("dev.warden.adapter.http..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("dev.warden.domain.Account")
+            .allowEmptyShould(false)
+            .because("the incoming ports hand it an AccountView: what it was never given it cannot show or log");
+
     static final List<ArchRule> ALL = List.of(DOMAIN_DEPENDS_ONLY_ON_JAVA, APPLICATION_DEPENDS_ONLY_ON_DOMAIN_AND_JAVA,
             NO_TECHNOLOGY_IN_THE_CORE, NOTHING_DEPENDS_ON_BOOTSTRAP, ADAPTERS_ARE_INDEPENDENT,
             ADAPTERS_USE_ONLY_THE_APPLICATIONS_PORTS, PASSWORD_LIBRARIES_STAY_IN_THEIR_ADAPTER, DEV_TOOLING_STANDS_ALONE,
             ONLY_DEV_MODE_TOUCHES_THE_DEV_BROKER, NO_BROKER_OUTSIDE_DEV_TOOLING, EVENTS_KNOW_NO_OTHER_MODULE,
             EVENT_CONTRACT_IS_JAVA_AND_JACKSON, THE_CORE_KNOWS_NO_WIRE_FORMAT, NO_SLF4J_IN_WARDEN,
-            NO_JAVA_UTIL_LOGGING_BUT_ITS_CONFIGURATION);
+            NO_JAVA_UTIL_LOGGING_BUT_ITS_CONFIGURATION, HTTP_ADAPTER_NEVER_HOLDS_A_PASSWORD_HASH);
 
     private ArchitectureRules() {
     }

@@ -1,5 +1,6 @@
 package dev.warden.bootstrap.architecture;
 
+import dev.warden.adapter.http.archviolation.HttpAdapterReadingAnAccount;
 import dev.warden.adapter.http.archviolation.HttpAdapterLoggingThroughJavaUtilLogging;
 import dev.warden.adapter.http.archviolation.HttpAdapterLoggingThroughSlf4j;
 import dev.warden.adapter.kafka.archviolation.KafkaAdapterThing;
@@ -239,6 +240,16 @@ class ArchitectureRulesDetectViolationsTest {
         EvaluationResult result = evaluate(ArchitectureRules.NO_JAVA_UTIL_LOGGING_BUT_ITS_CONFIGURATION,
                 configuration.toArray(Class<?>[]::new));
         assertFalse(result.hasViolation(), result.getFailureReport().toString());
+    }
+
+    @Test
+    void passwordHashRuleReportsTheHttpAdapterTakingAnAccount() {
+        EvaluationResult result = evaluate(ArchitectureRules.HTTP_ADAPTER_NEVER_HOLDS_A_PASSWORD_HASH,
+                HttpAdapterReadingAnAccount.class, HttpAdapterCallingTheDatabaseAdapter.class);
+        assertTrue(result.hasViolation());
+        String report = result.getFailureReport().toString();
+        assertTrue(report.contains("HttpAdapterReadingAnAccount"), report);
+        assertFalse(report.contains("HttpAdapterCallingTheDatabaseAdapter"), report);
     }
 
     @Test

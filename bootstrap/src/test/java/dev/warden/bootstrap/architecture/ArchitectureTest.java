@@ -105,6 +105,11 @@ class ArchitectureTest {
         check(ArchitectureRules.NO_JAVA_UTIL_LOGGING_BUT_ITS_CONFIGURATION);
     }
 
+    @Test
+    void theHttpAdapterNeverHoldsAPasswordHash() {
+        check(ArchitectureRules.HTTP_ADAPTER_NEVER_HOLDS_A_PASSWORD_HASH);
+    }
+
     private static void check(ArchRule rule) {
         rule.check(production);
     }

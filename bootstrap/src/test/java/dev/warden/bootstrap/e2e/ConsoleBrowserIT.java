@@ -115,6 +115,39 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void pastTenThousandActiveSessionsThePagerSaysTenThousandPlusAndStillPagesOn() {
+        User crowd = console.createUser("crowd", "USER");
+        // Straight into PostgreSQL: logging in 10,050 sessions would take minutes of Argon2.
+        TestPostgres.execute("INSERT INTO sessions (id, user_id, token_hash, ip_address, user_agent, created_at,"
+                + " last_active_at, expires_at) SELECT gen_random_uuid(), '" + crowd.id() + "',"
+                // a token hash as stored: base64url SHA-256
+                + " rtrim(translate(encode(sha256(('crowd-' || n || random())::bytea), 'base64'), '+/', '-_'), '='),"
+                + " '198.51.100.' || (n % 250), 'seeded', now() - interval '1 hour',"
+                + " now() - interval '30 minutes' - n * interval '1 millisecond', now() + interval '20 hours'"
+                + " FROM generate_series(1, 10050) n");
+        try {
+            ConsoleBrowser admin = console.ownerBrowser();
+            By status = By.cssSelector("[data-page='sessions'] .pager-status");
+            By next = By.cssSelector("[data-page='sessions'] [data-action='next-page']");
+
+            admin.waitUntil(d -> admin.text(status).equals("Showing 1–25 of 10,000+"));
+            admin.driver.findElement(next).click();
+            admin.waitUntil(d -> admin.text(status).equals("Showing 26–50 of 10,000+"));
+            assertTrue(admin.driver.findElement(next).isEnabled(), "more pages follow a lower-bound total");
+
+            // A filter that matches fewer than 10,000 counts them exactly again (n = 7, 257, ... 10,007).
+            admin.type(By.id("filter-ip"), "198.51.100.7");
+            admin.waitUntil(d -> admin.text(status).equals("Showing 1–25 of 41"));
+            admin.driver.findElement(next).click();
+            admin.waitUntil(d -> admin.text(status).equals("Showing 26–41 of 41"));
+            assertFalse(admin.driver.findElement(next).isEnabled(), "the last page of an exact total");
+        } finally {
+            TestPostgres.execute("UPDATE sessions SET ended_at = now(), end_reason = 'ADMIN_TERMINATED'"
+                    + " WHERE user_id = '" + crowd.id() + "' AND ended_at IS NULL");
+        }
+    }
+
+    @Test
     void theConfirmationDialogStartsOnCancelAndEnterOrEscapeTerminatesNothing() {
         User user = console.createUser("kept", "USER");
         String token = console.api.login(user.name(), ConsoleFixture.PASSWORD).token();

@@ -1,6 +1,5 @@
 package dev.warden.application.port.in;
 
-import dev.warden.domain.Account;
 import dev.warden.domain.ClientInfo;
 import dev.warden.domain.DeviceToken;
 import dev.warden.domain.Session;
@@ -27,9 +26,10 @@ public interface LoginUseCase {
 
     /**
      * The new session and the token that opens it, which is shown to the client this once, and
-     * the device token the browser is to keep (now known for this user).
+     * the device token the browser is to keep (now known for this user). The account comes as an
+     * {@link AccountView}: the password hash stays in the application.
      */
-    record LoginResult(SessionToken token, Session session, Account account, DeviceToken device) {
+    record LoginResult(SessionToken token, Session session, AccountView account, DeviceToken device) {
         public LoginResult {
             Objects.requireNonNull(token, "token");
             Objects.requireNonNull(session, "session");

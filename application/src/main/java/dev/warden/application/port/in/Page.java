@@ -5,15 +5,22 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * One page of a list. {@code total} counts every match; {@code nextCursor} continues a keyset
- * walk where the list supports one, else null.
+ * One page of a list. {@code total} counts every match, unless {@code totalIsLowerBound}: then
+ * there are at least {@code total} matches (a list that stops counting at a cap, as the Sessions
+ * page does at {@link ActiveSessionQuery#TOTAL_CAP}). {@code nextCursor} continues a keyset walk
+ * where the list supports one, else null.
  */
-public record Page<T>(List<T> items, long total, int limit, int offset, String nextCursor) {
+public record Page<T>(List<T> items, long total, boolean totalIsLowerBound, int limit, int offset, String nextCursor) {
     public Page {
         items = List.copyOf(Objects.requireNonNull(items, "items"));
     }
 
+    /** A page whose total is exact. */
+    public Page(List<T> items, long total, int limit, int offset, String nextCursor) {
+        this(items, total, false, limit, offset, nextCursor);
+    }
+
     public <R> Page<R> map(Function<T, R> mapper) {
-        return new Page<>(items.stream().map(mapper).toList(), total, limit, offset, nextCursor);
+        return new Page<>(items.stream().map(mapper).toList(), total, totalIsLowerBound, limit, offset, nextCursor);
     }
 }

@@ -20,7 +20,11 @@ import java.util.Optional;
 public interface SessionStore {
     void insert(Session session);
 
-    /** The hot path: one indexed read by token hash, returning the session with its account. */
+    /**
+     * The hot path: one indexed read by token hash, returning the session with its account (as an
+     * {@link dev.warden.application.port.in.AccountView}: no password hash is read). It reads on its
+     * own, never as part of a surrounding transaction.
+     */
     Optional<AuthenticatedSession> findOpenByTokenHash(TokenHash tokenHash);
 
     Optional<Session> lockOpenById(SessionId id);

@@ -1,0 +1,168 @@
+package dev.warden.adapter.db;
+
+import dev.warden.application.port.in.AccountView;
+import dev.warden.application.port.in.AuthenticatedSession;
+import dev.warden.application.port.out.StoreUnavailable;
+import dev.warden.domain.AccountStatus;
+import dev.warden.domain.Role;
+import dev.warden.domain.Session;
+import dev.warden.domain.SessionId;
+import dev.warden.domain.TokenHash;
+import dev.warden.domain.UserId;
+import io.helidon.dbclient.DbStatements;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
+
+/**
+ * The validation hot path's read: the open session of a token hash, with its account. Lookups that
+ * arrive together are answered together. A few reader threads, one per connection of the
+ * validation pool, each take every lookup waiting, read all their sessions in one statement
+ * ({@code session-find-open-by-token-hashes}, {@code token_hash = ANY(...)}) and answer each one.
+ * A lookup that finds a reader idle goes at once; under load one round trip and one statement
+ * serve many requests, where the database round trip was most of a validation's cost
+ * (docs/benchmarks.md, "Where validation's time goes").
+ *
+ * <p>Every statement starts after every lookup of its batch was asked, so a session whose end was
+ * committed before a request arrived is never found open for it: the first request after a
+ * termination gets 401, on every instance. Plain JDBC, the statement turned into JDBC once, and
+ * only the columns validation answers with: never the password hash. A lookup waits at most the
+ * connect timeout for its answer, then is {@link StoreUnavailable}.
+ */
+final class SessionLookup implements AutoCloseable {
+    static final String STATEMENT = "session-find-open-by-token-hashes";
+    /** Most lookups one statement answers; a longer queue is served by the next statement. */
+    static final int MAX_BATCH = 128;
+
+    private final DataSource validationPool;
+    private final PositionalSql findByTokenHashes;
+    private final long maxWaitNanos;
+    private final LinkedBlockingQueue<Lookup> waiting = new LinkedBlockingQueue<>();
+    private final List<Thread> readers = new ArrayList<>();
+    private volatile boolean closed;
+
+    private record Lookup(TokenHash tokenHash, CompletableFuture<Optional<AuthenticatedSession>> answer) {
+    }
+
+    SessionLookup(DataSource validationPool, DbStatements statements, int readers, Duration maxWait) {
+        this.validationPool = validationPool;
+        this.findByTokenHashes = PositionalSql.of(statements.statement(STATEMENT));
+        this.maxWaitNanos = maxWait.toNanos();
+        for (int i = 1; i <= readers; i++) {
+            this.readers.add(Thread.ofPlatform().name("warden-session-lookup-" + i).daemon().start(this::readLoop));
+        }
+    }
+
+    /**
+     * @throws StoreUnavailable when no answer came within the connect timeout (the database is
+     *                          unreachable or every connection busy)
+     */
+    Optional<AuthenticatedSession> findOpenByTokenHash(TokenHash tokenHash) {
+        if (closed) {
+            throw new IllegalStateException("The session lookup is closed");
+        }
+        Lookup lookup = new Lookup(tokenHash, new CompletableFuture<>());
+        waiting.add(lookup);
+        try {
+            return lookup.answer().get(maxWaitNanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new StoreUnavailable(new SQLTransientConnectionException(
+                    "No session lookup answered within " + Duration.ofNanos(maxWaitNanos).toMillis() + " ms", e));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            // ConnectionFailures turns a lost connection (or none in time) into StoreUnavailable.
+            throw new IllegalStateException("Reading sessions by token hash failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailable(e);
+        }
+    }
+
+    private void readLoop() {
+        List<Lookup> batch = new ArrayList<>();
+        while (!closed) {
+            try {
+                batch.add(waiting.take());
+            } catch (InterruptedException e) {
+                return; // closed
+            }
+            waiting.drainTo(batch, MAX_BATCH - 1);
+            try {
+                answer(batch);
+            } catch (SQLException | RuntimeException | Error e) {
+                batch.forEach(lookup -> lookup.answer().completeExceptionally(e));
+            }
+            batch.clear();
+        }
+    }
+
+    private void answer(List<Lookup> batch) throws SQLException {
+        Object[] hashes = batch.stream().map(lookup -> lookup.tokenHash().value()).distinct().toArray();
+        Map<String, AuthenticatedSession> found = new HashMap<>();
+        try (Connection connection = validationPool.getConnection();
+             PreparedStatement statement = connection.prepareStatement(findByTokenHashes.sql())) {
+            findByTokenHashes.bind(statement, Map.of("tokenHashes", connection.createArrayOf("text", hashes)));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    TokenHash tokenHash = new TokenHash(rows.getString("token_hash"));
+                    found.put(tokenHash.value(), authenticated(rows, tokenHash));
+                }
+            }
+        }
+        for (Lookup lookup : batch) {
+            lookup.answer().complete(Optional.ofNullable(found.get(lookup.tokenHash().value())));
+        }
+    }
+
+    private static AuthenticatedSession authenticated(ResultSet row, TokenHash tokenHash) throws SQLException {
+        UserId userId = new UserId(row.getObject("user_id", UUID.class));
+        String username = row.getString("username");
+        Session session = new Session(
+                new SessionId(row.getObject("id", UUID.class)),
+                userId,
+                username,
+                tokenHash,
+                row.getString("ip_address"),
+                row.getString("user_agent"),
+                instant(row, "created_at"),
+                instant(row, "last_active_at"),
+                instant(row, "expires_at"));
+        AccountView account = new AccountView(userId, username, Role.valueOf(row.getString("role")),
+                AccountStatus.valueOf(row.getString("status")), instant(row, "user_created_at"));
+        return new AuthenticatedSession(session, account);
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    /** Stops the readers; lookups still waiting are answered unavailable. */
+    @Override
+    public void close() {
+        closed = true;
+        readers.forEach(Thread::interrupt);
+        for (Lookup lookup; (lookup = waiting.poll()) != null; ) {
+            lookup.answer().completeExceptionally(new StoreUnavailable(new IllegalStateException("closed")));
+        }
+    }
+}
