@@ -2,6 +2,7 @@ package dev.warden.adapter.db;
 
 import static dev.warden.domain.testdata.TestData.NOW;
 import static dev.warden.domain.testdata.TestData.aSession;
+import static dev.warden.domain.testdata.TestData.aTokenHash;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,7 +120,7 @@ class JdbcSessionStoreIT extends SessionStoreContract {
                         if (!right) {
                             wrong.add(wanted.id() + " -> " + found);
                         }
-                        if (sessions.findOpenByTokenHash(TestData.aTokenHash()).isPresent()) {
+                        if (sessions.findOpenByTokenHash(aTokenHash()).isPresent()) {
                             wrong.add("an unknown token hash was found");
                         }
                     }

@@ -1,7 +1,6 @@
 package dev.warden.adapter.http;
 
 import static dev.warden.domain.testdata.TestData.aSession;
-import static dev.warden.domain.testdata.TestData.anAccount;
 
 import dev.warden.application.port.in.AccountView;
 import dev.warden.application.port.in.ActiveSessionQuery;
@@ -227,9 +226,9 @@ final class FakeWarden {
     }
 
     private static Session session(AccountView account, SessionToken token) {
-        Instant created = NOW.minus(Duration.ofHours(1));
-        return new Session(SessionId.random(), account.id(), account.username(), token.hash(), "198.51.100.7",
-                "Mozilla/5.0", created, NOW.minus(Duration.ofMinutes(5)), created.plus(Duration.ofHours(24)));
+        return aSession().forUser(account.id(), account.username()).withTokenHash(token.hash())
+                .withIp("198.51.100.7").withUserAgent("Mozilla/5.0")
+                .startedAt(NOW.minus(Duration.ofHours(1))).lastActiveAt(NOW.minus(Duration.ofMinutes(5))).build();
     }
 
     static ActiveSessionQuery sessionQuery(Object query) {

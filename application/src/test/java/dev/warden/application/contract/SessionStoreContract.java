@@ -6,6 +6,7 @@ import static dev.warden.domain.testdata.TestData.aSession;
 import static dev.warden.domain.testdata.TestData.aTokenHash;
 import static dev.warden.domain.testdata.TestData.anAccount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -132,8 +133,8 @@ public abstract class SessionStoreContract extends PortContract {
 
     @Test
     void givenNamesWithLikeWildcards_whenFilteredByQ_thenQMatchesLiterally() {
-        Account wild = anAccount("a_b!c%d");
-        Account tame = anAccount("axb-cxd");
+        Account wild = anAccount("a_b!c%d").build();
+        Account tame = anAccount("axb-cxd").build();
         ports.accounts().insert(wild);
         ports.accounts().insert(tame);
         Session wilds = aSession(wild).build();
