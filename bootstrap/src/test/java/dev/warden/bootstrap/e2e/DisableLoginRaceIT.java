@@ -77,7 +77,8 @@ class DisableLoginRaceIT {
 
     /**
      * Every thread logs in without pause; once a few logins succeeded, the account is disabled
-     * while the others are still in flight; the threads go on a little after the disable returned.
+     * while the others are still in flight; the threads go on until logins begun after the disable
+     * returned have been refused.
      */
     private static Round race(ExecutorService pool, String userId, String owner) throws Exception {
         ConcurrentLinkedQueue<String> succeeded = new ConcurrentLinkedQueue<>();
@@ -110,7 +111,12 @@ class DisableLoginRaceIT {
         Response disable = api.post("/api/admin/users/" + userId + "/disable", owner, null);
         assertEquals(200, disable.status(), disable.body());
         disabled.set(true);
-        Thread.sleep(300);
+        // Go on until logins started after the disable have been answered (a loaded machine may take
+        // seconds per hash), so the refusal is seen rather than assumed within a fixed pause.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (refusedAfterDisable.get() < THREADS && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         stop.set(true);
         for (Future<?> worker : workers) {
             worker.get(60, TimeUnit.SECONDS);
