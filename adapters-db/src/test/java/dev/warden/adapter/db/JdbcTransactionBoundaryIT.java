@@ -27,7 +27,8 @@ class JdbcTransactionBoundaryIT extends TransactionBoundaryContract {
                     .supplyAsync(() -> ports.sessions().findOpenByTokenHash(session.tokenHash()).isPresent())
                     .join();
             assertEquals(false, seenOutside);
-            assertTrue(ports.sessions().findOpenByTokenHash(session.tokenHash()).isPresent());
+            // Inside, the transaction's own reads see it (the token lookup always reads on its own).
+            assertTrue(ports.sessions().lockOpenById(session.id()).isPresent());
         });
 
         assertTrue(ports.sessions().findOpenByTokenHash(session.tokenHash()).isPresent());
