@@ -16,6 +16,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates the contract's topics that are missing, the same way whichever process starts first (the
@@ -30,6 +31,7 @@ public final class TopicProvisioning {
     /** The admin client's bound per call; a whole run waits at most a little longer. */
     static final int API_TIMEOUT_MS = 30_000;
     private static final int REQUEST_TIMEOUT_MS = 15_000;
+    private static final long VISIBILITY_POLL_MS = 50;
 
     private TopicProvisioning() {
     }
@@ -73,7 +75,33 @@ public final class TopicProvisioning {
                     }
                 }
             });
+            awaitVisible(admin, created, kafka);
             return EventTopics.ALL.stream().filter(created::contains).toList();
+        }
+    }
+
+    /**
+     * A created topic is not at once in the broker's metadata: a producer would only retry, but a
+     * Streams application started right after treats a source topic it cannot see as missing. So the
+     * set-up returns only once the broker describes every topic it created.
+     */
+    private static void awaitVisible(Admin admin, List<String> created, KafkaConnection kafka) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(API_TIMEOUT_MS);
+        while (!created.isEmpty()) {
+            try {
+                await(admin.describeTopics(created).allTopicNames(), "describe the created topics", kafka);
+                return;
+            } catch (IllegalStateException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(VISIBILITY_POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for Kafka to show the created topics", e);
+            }
         }
     }
 
