@@ -1,8 +1,11 @@
 package dev.warden.domain;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Lists of client IPs as alarms show them: distinct and sorted, IPv4 addresses numerically by octet
@@ -20,34 +23,52 @@ public final class IpAddresses {
 
     /** The distinct addresses in {@link #ORDER}; null gives an empty list. */
     public static List<String> sortedDistinct(Collection<String> ips) {
-        if (ips == null) {
+        if (ips == null || ips.isEmpty()) {
             return List.of();
         }
-        return ips.stream().map(ip -> {
+        // Each address is read once, not once per comparison: the alarm topology does this for
+        // every event it processes.
+        Map<String, Long> keys = new HashMap<>();
+        for (String ip : ips) {
             if (ip == null || ip.isBlank()) {
                 throw new IllegalArgumentException("ipAddresses must not contain blanks");
             }
-            return ip;
-        }).distinct().sorted(ORDER).toList();
+            keys.computeIfAbsent(ip, IpAddresses::ipv4Value);
+        }
+        List<String> sorted = new ArrayList<>(keys.keySet());
+        sorted.sort(Comparator.comparing((String ip) -> keys.get(ip) < 0)
+                .thenComparingLong(keys::get)
+                .thenComparing(Comparator.naturalOrder()));
+        return List.copyOf(sorted);
     }
 
-    /** A dotted-quad IPv4 literal's value, or -1 for anything else. */
+    /** A dotted-quad IPv4 literal's value (one to three digits per octet, each at most 255), or -1. */
     private static long ipv4Value(String ip) {
-        String[] parts = ip.split("\\.", -1);
-        if (parts.length != 4) {
-            return -1;
-        }
         long value = 0;
-        for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                return -1;
+        int octets = 0;
+        int i = 0;
+        int length = ip.length();
+        while (i <= length) {
+            int start = i;
+            int octet = 0;
+            while (i < length && ip.charAt(i) >= '0' && ip.charAt(i) <= '9') {
+                octet = octet * 10 + (ip.charAt(i) - '0');
+                i++;
             }
-            int octet = Integer.parseInt(part);
-            if (octet > 255) {
+            int digits = i - start;
+            if (digits == 0 || digits > 3 || octet > 255) {
                 return -1;
             }
             value = value * 256 + octet;
+            octets++;
+            if (i == length) {
+                return octets == 4 ? value : -1;
+            }
+            if (ip.charAt(i) != '.' || octets == 4) {
+                return -1;
+            }
+            i++;
         }
-        return value;
+        return -1;
     }
 }

@@ -17,6 +17,15 @@ class IpAddressesTest {
     }
 
     @Test
+    void onlyDottedQuadsOfOctetsSortAsIpv4() {
+        // Anything not four octets of at most 255 sorts as text, after every IPv4 address.
+        assertEquals(List.of("0.0.0.0", "1.2.3.4", "255.255.255.255", "1..2.3", "1.2.3", "1.2.3.4.", "1.2.3.4.5",
+                        "1.2.3.a", "1000.1.1.1", "256.1.1.1"),
+                IpAddresses.sortedDistinct(List.of("1.2.3.4.5", "256.1.1.1", "1..2.3", "255.255.255.255", "1.2.3",
+                        "1.2.3.a", "1000.1.1.1", "1.2.3.4.", "1.2.3.4", "0.0.0.0")));
+    }
+
+    @Test
     void nothingIsEmptyAndBlanksAreRefused() {
         assertEquals(List.of(), IpAddresses.sortedDistinct(null));
         assertThrows(IllegalArgumentException.class, () -> IpAddresses.sortedDistinct(Arrays.asList("1.2.3.4", " ")));

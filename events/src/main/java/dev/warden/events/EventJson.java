@@ -1,5 +1,6 @@
 package dev.warden.events;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -20,7 +21,12 @@ import java.io.IOException;
  * or a fraction for a whole number, and a number the type requires may not be missing.
  */
 public final class EventJson {
-    private static final ObjectMapper MAPPER = strict(new ObjectMapper()
+    // Field names are not canonicalized: the topology's store value is keyed by session ids, and
+    // Jackson's shared name table grew by every new id, copied itself on parse after parse and
+    // interned each name (the largest cost of the stream thread, docs/benchmarks.md section 3).
+    private static final ObjectMapper MAPPER = strict(new ObjectMapper(JsonFactory.builder()
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+            .build())
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
