@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.time.Instant;
 
 /**
  * The one JSON mapping of the contract: what the service writes and the alarm topology reads, and
@@ -28,6 +30,8 @@ public final class EventJson {
             .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
             .build())
             .registerModule(new JavaTimeModule())
+            .registerModule(new SimpleModule("warden-instants")
+                    .addDeserializer(Instant.class, new CanonicalInstantDeserializer()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
