@@ -3,6 +3,8 @@
 # one thread, SAMPLES timed calls after 20 warm-up calls, in RUNS fresh JVMs (docs/scaling.md).
 # The thread's CPU time is the cost; the wall time also shows how busy the machine was.
 #   bench/argon2-cost.sh                    (RUNS=3 SAMPLES=60)
+#   PER_CPU=1 bench/argon2-cost.sh          the same on each CPU in turn (taskset), because the cores of
+#                                           a virtual machine need not be equal (docs/benchmarks.md, section 6)
 source "$(dirname "$0")/lib.sh"
 
 RUNS="${RUNS:-3}"
@@ -12,6 +14,24 @@ ensure_built
 cp="$(bench_java_classpath)"
 [ -n "$cp" ] || die "the benchmark mains did not compile"
 machine_line
+if [ "${PER_CPU:-0}" = 1 ]; then
+  command -v taskset >/dev/null 2>&1 || die "PER_CPU=1 needs taskset (util-linux)"
+  for cpu in $(seq 0 $(($(nproc) - 1))); do
+    : >"$BENCH_WORK/cpu$cpu"
+    for r in $(seq 1 "$RUNS"); do
+      line=$(taskset -c "$cpu" java -cp "$cp" dev.warden.bootstrap.bench.Argon2CostBenchmark "$SAMPLES" 2>/dev/null \
+             | grep '^RESULT') || die "CPU $cpu, run $r failed"
+      echo "CPU $cpu run #$r: ${line#RESULT }"
+      echo " ${line#RESULT }" >>"$BENCH_WORK/cpu$cpu"
+    done
+  done
+  for cpu in $(seq 0 $(($(nproc) - 1))); do
+    read -r c cmin cmax <<<"$(field cpu_p50_ms <"$BENCH_WORK/cpu$cpu" | stats)"
+    echo "SUMMARY CPU $cpu: Argon2id verify CPU time p50 $c ms [$cmin-$cmax] over $RUNS JVMs," \
+         "$(awk -v m="$c" 'BEGIN { printf "%.1f", 1000 / m }') hashes/s"
+  done
+  exit 0
+fi
 results="$BENCH_WORK/results"
 : >"$results"
 for r in $(seq 1 "$RUNS"); do
