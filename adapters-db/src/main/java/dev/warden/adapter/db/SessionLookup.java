@@ -29,7 +29,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 
@@ -43,8 +42,8 @@ import javax.sql.DataSource;
  * <p>One reader, not one per connection: with several, each took whatever was waiting the moment it
  * came free, so statements answered 2.7 lookups on average instead of 5, and the database spent
  * twice the CPU per validation (docs/benchmarks.md, "Where validation's time goes"). The other
- * connections of the validation pool belong to spare readers, which step in only while every
- * statement in flight has taken longer than {@link #STUCK_AFTER}: a stalled connection delays
+ * connections of the validation pool belong to spare readers, which step in only while the main
+ * reader's statement has taken longer than {@link #STUCK_AFTER}: a stalled connection delays
  * validations by that much, not until the connect timeout.
  *
  * <p>Every statement starts after every lookup of its batch was asked, so a session whose end was
@@ -61,15 +60,15 @@ final class SessionLookup implements AutoCloseable {
     static final Duration STUCK_AFTER = Duration.ofMillis(50);
     /** How often an idle spare looks whether it is needed. */
     private static final long SPARE_CHECK_NANOS = Duration.ofMillis(10).toNanos();
+    private static final long IDLE = Long.MIN_VALUE;
 
     private final DataSource validationPool;
     private final PositionalSql findByTokenHashes;
     private final long maxWaitNanos;
     private final LinkedBlockingQueue<Lookup> waiting = new LinkedBlockingQueue<>();
     private final List<Thread> readers = new ArrayList<>();
-    /** Statements running now, and when the latest of them started (System.nanoTime). */
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private volatile long latestStart;
+    /** When the main reader's statement started (System.nanoTime), or {@link #IDLE} while it waits for lookups. */
+    private volatile long mainBusySince = IDLE;
     private volatile boolean closed;
 
     private record Lookup(TokenHash tokenHash, CompletableFuture<Optional<AuthenticatedSession>> answer) {
@@ -120,7 +119,9 @@ final class SessionLookup implements AutoCloseable {
             } catch (InterruptedException e) {
                 return; // closed
             }
+            mainBusySince = System.nanoTime();
             serve(batch);
+            mainBusySince = IDLE;
         }
     }
 
@@ -128,7 +129,7 @@ final class SessionLookup implements AutoCloseable {
         List<Lookup> batch = new ArrayList<>();
         while (!closed) {
             LockSupport.parkNanos(SPARE_CHECK_NANOS);
-            while (!closed && everyStatementStuck()) {
+            while (!closed && mainReaderStuck()) {
                 Lookup first = waiting.poll();
                 if (first == null) {
                     break;
@@ -139,21 +140,20 @@ final class SessionLookup implements AutoCloseable {
         }
     }
 
-    private boolean everyStatementStuck() {
-        return inFlight.get() > 0 && System.nanoTime() - latestStart > STUCK_AFTER.toNanos();
+    /** Every spare serves while the main reader's statement is older than {@link #STUCK_AFTER}. */
+    private boolean mainReaderStuck() {
+        long since = mainBusySince;
+        return since != IDLE && System.nanoTime() - since > STUCK_AFTER.toNanos();
     }
 
     /** Answers the lookups in the batch and every other one waiting, up to {@link #MAX_BATCH}, then empties it. */
     private void serve(List<Lookup> batch) {
         waiting.drainTo(batch, MAX_BATCH - batch.size());
-        latestStart = System.nanoTime();
-        inFlight.incrementAndGet();
         try {
             answer(batch);
         } catch (SQLException | RuntimeException | Error e) {
             batch.forEach(lookup -> lookup.answer().completeExceptionally(e));
         } finally {
-            inFlight.decrementAndGet();
             batch.clear();
         }
     }
