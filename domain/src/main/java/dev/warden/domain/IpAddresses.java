@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
  * Lists of client IPs as alarms show them: distinct and sorted, IPv4 addresses numerically by octet
@@ -13,10 +14,7 @@ import java.util.Map;
  */
 public final class IpAddresses {
     /** IPv4 by value first, then the rest (IPv6) as text. */
-    public static final Comparator<String> ORDER = Comparator
-            .comparing((String ip) -> ipv4Value(ip) < 0)
-            .thenComparingLong(IpAddresses::ipv4Value)
-            .thenComparing(Comparator.naturalOrder());
+    public static final Comparator<String> ORDER = orderBy(IpAddresses::ipv4Value);
 
     private IpAddresses() {
     }
@@ -36,10 +34,15 @@ public final class IpAddresses {
             keys.computeIfAbsent(ip, IpAddresses::ipv4Value);
         }
         List<String> sorted = new ArrayList<>(keys.keySet());
-        sorted.sort(Comparator.comparing((String ip) -> keys.get(ip) < 0)
-                .thenComparingLong(keys::get)
-                .thenComparing(Comparator.naturalOrder()));
+        sorted.sort(orderBy(keys::get));
         return List.copyOf(sorted);
+    }
+
+    /** {@link #ORDER}, given each address's IPv4 value (-1 when it is not IPv4). */
+    private static Comparator<String> orderBy(ToLongFunction<String> ipv4Value) {
+        return Comparator.comparing((String ip) -> ipv4Value.applyAsLong(ip) < 0)
+                .thenComparingLong(ipv4Value)
+                .thenComparing(Comparator.naturalOrder());
     }
 
     /** A dotted-quad IPv4 literal's value (one to three digits per octet, each at most 255), or -1. */

@@ -49,9 +49,7 @@ class SessionLookupIT {
     void givenTheMainReadersStatementHangs_whenAnotherValidationArrives_thenASpareAnswersIt() throws Exception {
         try (HikariDataSource pool = ConnectionPools.openValidation(TestDatabase.settings(10, MAX_WAIT));
              SessionLookup lookup = new SessionLookup(firstConnectionHangs(pool), SqlStatements.load(), 3, MAX_WAIT)) {
-            CompletableFuture<Optional<AuthenticatedSession>> stuck =
-                    CompletableFuture.supplyAsync(() -> lookup.findOpenByTokenHash(first.tokenHash()));
-            assertTrue(hanging.await(5, TimeUnit.SECONDS));
+            CompletableFuture<Optional<AuthenticatedSession>> stuck = lookUpFirstWhileItHangs(lookup);
 
             // One validation after another, all while the main reader's statement hangs.
             for (int i = 0; i < 20; i++) {
@@ -68,9 +66,7 @@ class SessionLookupIT {
     void givenNoSpare_whenTheOnlyStatementHangs_thenTheNextValidationIsUnavailableAfterTheWait() throws Exception {
         try (HikariDataSource pool = ConnectionPools.openValidation(TestDatabase.settings(10, MAX_WAIT));
              SessionLookup lookup = new SessionLookup(firstConnectionHangs(pool), SqlStatements.load(), 1, MAX_WAIT)) {
-            CompletableFuture<Optional<AuthenticatedSession>> stuck =
-                    CompletableFuture.supplyAsync(() -> lookup.findOpenByTokenHash(first.tokenHash()));
-            assertTrue(hanging.await(5, TimeUnit.SECONDS));
+            CompletableFuture<Optional<AuthenticatedSession>> stuck = lookUpFirstWhileItHangs(lookup);
 
             // What the spares are for: without one, everything waits behind the hanging statement.
             assertThrows(StoreUnavailable.class, () -> lookup.findOpenByTokenHash(second.tokenHash()));
@@ -79,6 +75,15 @@ class SessionLookupIT {
             stuck.handle((answer, failure) -> null).get(5, TimeUnit.SECONDS);
             assertEquals(second, lookup.findOpenByTokenHash(second.tokenHash()).orElseThrow().session());
         }
+    }
+
+    /** Asks for the first session, and returns once the statement for it hangs. */
+    private CompletableFuture<Optional<AuthenticatedSession>> lookUpFirstWhileItHangs(SessionLookup lookup)
+            throws InterruptedException {
+        CompletableFuture<Optional<AuthenticatedSession>> stuck =
+                CompletableFuture.supplyAsync(() -> lookup.findOpenByTokenHash(first.tokenHash()));
+        assertTrue(hanging.await(5, TimeUnit.SECONDS));
+        return stuck;
     }
 
     /** The pool, except that the first connection asked for is handed out only once the test releases it. */

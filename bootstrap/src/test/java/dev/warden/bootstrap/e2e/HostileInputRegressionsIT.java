@@ -177,6 +177,21 @@ class HostileInputRegressionsIT {
         assertEquals(CSP, direct.header("Content-Security-Policy"), direct.toString());
     }
 
+    @Test
+    void givenAHostileBearer_whenValidating_thenAClientErrorNeverA500_andTheNextValidationStillWorks() {
+        // A NUL inside a token-shaped value, a raw NUL, and a 100 kB "token" (over the header limit).
+        String nulInToken = token.substring(0, 20) + "\u0000" + token.substring(21);
+        for (String bearer : List.of(nulInToken, "\u0000", "x".repeat(100 * 1024))) {
+            RawHttp.Response reply = http.exchange("GET /api/auth/session HTTP/1.1\r\nAuthorization: Bearer " + bearer,
+                    null, null);
+
+            assertTrue(reply.status() >= 400 && reply.status() < 500, bearer.length() + " chars: " + reply);
+            assertFalse(reply.body().contains(bearer.length() > 40 ? bearer.substring(0, 40) : bearer),
+                    "never echoes the value");
+        }
+        assertEquals(200, api.get("/api/auth/session", token).status());
+    }
+
     private static Arguments bad(String name, String method, String target, String body, String named) {
         return Arguments.of(name, method, target, body, named);
     }
