@@ -48,11 +48,14 @@ public record AlarmStreamsConfig(KafkaConnection kafka, String applicationId, Al
     }
 
     /**
-     * One stream thread per core, up to one per partition (a thread beyond that gets no task): the
-     * topology is CPU-bound (JSON and the store), and one thread left a second core idle.
+     * One stream thread per two cores, at least one, at most one per partition (a thread beyond that
+     * gets no task). The topology shares its JVM with the HTTP server, whose session check is on
+     * every request of every service that trusts Warden, so it may take half the cores, no more.
+     * On 2 cores one thread also carried as many events/s as two or three (fewer transactions:
+     * each thread commits its own), with less CPU (docs/benchmarks.md section 3).
      */
-    static int streamThreads() {
-        return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), EventTopics.PARTITIONS));
+    static int streamThreads(int cores) {
+        return Math.max(1, Math.min(cores / 2, EventTopics.PARTITIONS));
     }
 
     public Properties streamsProperties() {
@@ -65,7 +68,7 @@ public record AlarmStreamsConfig(KafkaConnection kafka, String applicationId, Al
         // The default 100 ms poll wait after each processed batch dominated alarm latency
         // (docs/benchmarks.md, "Alarm topology"); 10 ms keeps the thread responsive at no measurable cost.
         props.put(StreamsConfig.POLL_MS_CONFIG, POLL_MS);
-        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads(Runtime.getRuntime().availableProcessors()));
         // Kafka 4 warns unless this is set; it becomes the default in Kafka 5.
         props.put("processing.exception.handler.global.enabled", true);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
