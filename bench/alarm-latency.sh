@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Figure 3a: event-to-alarm latency through the real alarm topology (AlarmStreams, exactly-once,
-# commit interval 100 ms as shipped) on the real embedded KRaft broker, all in one JVM on loopback.
+# commit interval 50 ms as shipped) on the real embedded KRaft broker, all in one JVM on loopback.
 #   bench/alarm-latency.sh                  (RUNS=3 fresh JVMs, SAMPLES=200 users each)
 # Per sample: a user's three distinct-IP session.created events are already processed; the 4th is
 # produced (after a random 0-150 ms pause) and the clock stops when its warden.alarm.ip-spread.raised

@@ -6,6 +6,9 @@
 # last of the EVENTS/4 raised alarms has been consumed (read_committed). Each JVM first pushes
 # 8,000 warm-up events through, uncounted.
 # BENCH_STREAMS="poll.ms=10,..." runs the same topology with Kafka Streams overrides (a what-if).
+# COMPARE="num.stream.threads=2" runs, in every round, the shipped settings and then the same plus
+# these overrides, back to back: this box's speed drifts by more than most changes are worth, so
+# only pairs measured minutes apart say which is faster. Prints both medians and the rounds won.
 source "$(dirname "$0")/lib.sh"
 
 RUNS="${RUNS:-3}"
@@ -15,16 +18,35 @@ ensure_built
 cp="$(bench_java_classpath)"
 [ -n "$cp" ] || die "the benchmark mains did not compile"
 machine_line; [ -z "${BENCH_STREAMS:-}" ] || echo "Kafka Streams overrides: $BENCH_STREAMS"
-results="$BENCH_WORK/results"
-: >"$results"
+
+# run_once LABEL OVERRIDES: one fresh JVM; prints its RESULT line and appends it to $BENCH_WORK/LABEL
+run_once() {
+  local label="$1" overrides="$2" line
+  line=$(timeout 900 java -Xmx1g -Dbench.streams="$overrides" -cp "$cp" dev.warden.bootstrap.bench.AlarmTopologyBenchmark \
+         throughput "$EVENTS" 2>"$BENCH_WORK/$label-run$r.log" | grep '^RESULT') \
+    || { tail -20 "$BENCH_WORK/$label-run$r.log" >&2; die "$label run $r failed"; }
+  echo "$label run #$r: ${line#RESULT }"
+  echo "${line#RESULT }" >>"$BENCH_WORK/$label"
+}
+
+summary() { # summary LABEL: median [min-max] of events/s and seconds
+  local eps emin emax secs smin smax
+  read -r eps emin emax <<<"$(field events_per_s <"$BENCH_WORK/$1" | stats)"
+  read -r secs smin smax <<<"$(field seconds <"$BENCH_WORK/$1" | stats)"
+  echo "$eps events/s [$emin-$emax] ($EVENTS events, $((EVENTS / 4)) alarms, $secs s [$smin-$smax] first send to last alarm consumed)"
+}
+
+: >"$BENCH_WORK/shipped"; : >"$BENCH_WORK/compared"
 for r in $(seq 1 "$RUNS"); do
-  line=$(timeout 900 java -Xmx1g -Dbench.streams="${BENCH_STREAMS:-}" -cp "$cp" dev.warden.bootstrap.bench.AlarmTopologyBenchmark throughput "$EVENTS" \
-         2>"$BENCH_WORK/run$r.log" | grep '^RESULT') || { tail -20 "$BENCH_WORK/run$r.log" >&2; die "run $r failed"; }
-  echo "run #$r: ${line#RESULT }"
-  echo "${line#RESULT }" >>"$results"
+  run_once shipped "${BENCH_STREAMS:-}"
+  [ -z "${COMPARE:-}" ] || run_once compared "${BENCH_STREAMS:+$BENCH_STREAMS,}$COMPARE"
 done
 echo
-read -r eps emin emax <<<"$(field events_per_s <"$results" | stats)"
-read -r secs smin smax <<<"$(field seconds <"$results" | stats)"
 echo "SUMMARY (median over $RUNS runs, [min-max])"
-echo "alarm topology throughput: $eps events/s [$emin-$emax] ($EVENTS events, $((EVENTS / 4)) alarms, $secs s [$smin-$smax] first send to last alarm consumed)"
+echo "alarm topology throughput: $(summary shipped)"
+if [ -n "${COMPARE:-}" ]; then
+  echo "with $COMPARE: $(summary compared)"
+  won=$(paste <(field events_per_s <"$BENCH_WORK/shipped") <(field events_per_s <"$BENCH_WORK/compared") \
+        | awk '$1 > $2 { n++ } END { print n + 0 }')
+  echo "rounds the shipped settings were faster: $won of $RUNS"
+fi
