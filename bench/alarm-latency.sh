@@ -11,17 +11,13 @@ source "$(dirname "$0")/lib.sh"
 RUNS="${RUNS:-3}"
 SAMPLES="${SAMPLES:-200}"
 
-ensure_built
-cp="$(bench_java_classpath)"
-[ -n "$cp" ] || die "the benchmark mains did not compile"
-machine_line; [ -z "${BENCH_STREAMS:-}" ] || echo "Kafka Streams overrides: $BENCH_STREAMS"
+alarm_bench_start
 results="$BENCH_WORK/results"
 : >"$results"
 for r in $(seq 1 "$RUNS"); do
-  line=$(timeout 600 java -Xmx1g -Dbench.streams="${BENCH_STREAMS:-}" -cp "$cp" dev.warden.bootstrap.bench.AlarmTopologyBenchmark latency "$SAMPLES" \
-         2>"$BENCH_WORK/run$r.log" | grep '^RESULT') || { tail -20 "$BENCH_WORK/run$r.log" >&2; die "run $r failed"; }
-  echo "run #$r: ${line#RESULT }"
-  echo "${line#RESULT }" >>"$results"
+  line=$(alarm_bench_run latency "$SAMPLES" "${BENCH_STREAMS:-}" "$BENCH_WORK/run$r.log") || die "run $r failed"
+  echo "run #$r: $line"
+  echo "$line" >>"$results"
 done
 echo
 read -r p50 p50min p50max <<<"$(field p50_ms <"$results" | stats)"

@@ -14,19 +14,14 @@ source "$(dirname "$0")/lib.sh"
 RUNS="${RUNS:-3}"
 EVENTS="${EVENTS:-100000}"
 
-ensure_built
-cp="$(bench_java_classpath)"
-[ -n "$cp" ] || die "the benchmark mains did not compile"
-machine_line; [ -z "${BENCH_STREAMS:-}" ] || echo "Kafka Streams overrides: $BENCH_STREAMS"
+alarm_bench_start
 
-# run_once LABEL OVERRIDES: one fresh JVM; prints its RESULT line and appends it to $BENCH_WORK/LABEL
+# run_once LABEL OVERRIDES: one fresh JVM; prints its result and appends it to $BENCH_WORK/LABEL
 run_once() {
   local label="$1" overrides="$2" line
-  line=$(timeout 900 java -Xmx1g -Dbench.streams="$overrides" -cp "$cp" dev.warden.bootstrap.bench.AlarmTopologyBenchmark \
-         throughput "$EVENTS" 2>"$BENCH_WORK/$label-run$r.log" | grep '^RESULT') \
-    || { tail -20 "$BENCH_WORK/$label-run$r.log" >&2; die "$label run $r failed"; }
-  echo "$label run #$r: ${line#RESULT }"
-  echo "${line#RESULT }" >>"$BENCH_WORK/$label"
+  line=$(alarm_bench_run throughput "$EVENTS" "$overrides" "$BENCH_WORK/$label-run$r.log") || die "$label run $r failed"
+  echo "$label run #$r: $line"
+  echo "$line" >>"$BENCH_WORK/$label"
 }
 
 summary() { # summary LABEL: median [min-max] of events/s and seconds

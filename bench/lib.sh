@@ -190,6 +190,26 @@ bench_java_classpath() {
     && echo "$classes:$deps"
 }
 
+# ---- the alarm topology benchmark (bench/alarm-latency.sh, bench/alarm-throughput.sh) ----------
+# alarm_bench_start: builds if needed, compiles the mains into ALARM_BENCH_CP, prints the machine.
+alarm_bench_start() {
+  ensure_built
+  ALARM_BENCH_CP="$(bench_java_classpath)"
+  [ -n "$ALARM_BENCH_CP" ] || die "the benchmark mains did not compile"
+  machine_line; [ -z "${BENCH_STREAMS:-}" ] || echo "Kafka Streams overrides: $BENCH_STREAMS"
+}
+
+# alarm_bench_run MODE N OVERRIDES LOG: one fresh JVM of AlarmTopologyBenchmark (MODE latency or
+# throughput, N samples or events, OVERRIDES as in BENCH_STREAMS); prints its RESULT line without
+# "RESULT ", or fails with the log's tail on stderr (callers: line=$(...) || die ...).
+alarm_bench_run() {
+  local mode="$1" n="$2" overrides="$3" log="$4" line
+  line=$(timeout 900 java -Xmx1g -Dbench.streams="$overrides" -cp "$ALARM_BENCH_CP" \
+         dev.warden.bootstrap.bench.AlarmTopologyBenchmark "$mode" "$n" 2>"$log" | grep '^RESULT') \
+    || { tail -20 "$log" >&2; return 1; }
+  echo "${line#RESULT }"
+}
+
 # ---- tokens and CPU shares --------------------------------------------------------------------
 # login_tokens USERS PER_USER FILE: creates USERS users through the admin API and logs each one in
 # PER_USER times, one bearer token a line in FILE (a few Argon2 hashes per user: about 50 ms each).
