@@ -138,6 +138,7 @@ public final class WardenApplication implements AutoCloseable {
         WebServerConfig.Builder builder = WebServer.builder()
                 .host(settings.httpHost())
                 .port(settings.httpPort())
+                .maxTcpConnections(settings.httpMaxConnections())
                 .shutdownHook(false);
         WardenHttp.configure(builder, useCases.http(), http, database::isHealthy);
         WardenSettings.Management m = settings.management();

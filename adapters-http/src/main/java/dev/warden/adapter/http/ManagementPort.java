@@ -32,6 +32,8 @@ import java.util.function.BooleanSupplier;
 public final class ManagementPort implements AutoCloseable {
     /** The socket's name on the server (for {@code WebServer#port(String)}). */
     public static final String SOCKET = "management";
+    /** TCP connections the management port holds at once. */
+    public static final int MAX_CONNECTIONS = 64;
 
     private final HelidonWardenMetrics metrics;
     private final OperationalGauges gauges;
@@ -68,7 +70,9 @@ public final class ManagementPort implements AutoCloseable {
 
     /** Adds the management socket at {@code host:port} (0: any free port) and its observe endpoints. */
     public void configure(WebServerConfig.Builder server, String host, int port) {
-        server.putSocket(SOCKET, socket -> socket.host(host).port(port));
+        // Capped like the public port (WARDEN_HTTP_MAX_CONNECTIONS): a flood must not use up the open
+        // files; a scraper and a few probes need far fewer.
+        server.putSocket(SOCKET, socket -> socket.host(host).port(port).maxTcpConnections(MAX_CONNECTIONS));
         server.addFeature(ObserveFeature.builder()
                 .sockets(List.of(SOCKET))
                 .observersDiscoverServices(false)

@@ -32,6 +32,7 @@ import java.util.function.Function;
  * tell (a port already taken, a host name that does not resolve, a broker that refuses the
  * credentials, an owner password the policy refuses) is found later and said in one line too.
  *
+ * @param httpMaxConnections TCP connections the public port holds at once (WARDEN_HTTP_MAX_CONNECTIONS)
  * @param dbPoolSize connections of the work pool; session validation has a small pool of its own
  * @param dbConnectTimeout the longest an API call waits for the database before answering 503
  * @param kafkaBootstrap "embedded" (dev mode only) or host:port,...
@@ -46,6 +47,7 @@ import java.util.function.Function;
 public record WardenSettings(
         String httpHost,
         int httpPort,
+        int httpMaxConnections,
         String dbUrl,
         String dbUser,
         String dbPassword,
@@ -96,7 +98,8 @@ public record WardenSettings(
     @Override
     public String toString() {
         // Never print the passwords, nor what the database URL may carry.
-        return "WardenSettings[http=" + httpHost + ":" + httpPort + ", management=" + management.host() + ":"
+        return "WardenSettings[http=" + httpHost + ":" + httpPort + " (at most " + httpMaxConnections
+                + " connections), management=" + management.host() + ":"
                 + management.port() + ", db=" + ConnectionUrls.redact(dbUrl) + " as " + dbUser
                 + ", kafka=" + kafkaBootstrap + ", streams=" + (embeddedStreams ? EMBEDDED : "off")
                 + ", policy=" + policy + ", owner=" + ownerUsername + "]";
@@ -173,6 +176,7 @@ public record WardenSettings(
                     + " (WARDEN_KAFKA_BOOTSTRAP says where Kafka is)");
         }
         int httpPort = r.port("WARDEN_HTTP_PORT", 8080);
+        int httpMaxConnections = httpMaxConnections(env, HttpConnectionLimit.openFileLimit());
         Management management = management(r, httpPort);
         String streams = r.text("WARDEN_STREAMS", EMBEDDED);
         if (!streams.equals(EMBEDDED) && !streams.equals("off")) {
@@ -181,6 +185,7 @@ public record WardenSettings(
         return new WardenSettings(
                 r.host("WARDEN_HTTP_HOST", "127.0.0.1"),
                 httpPort,
+                httpMaxConnections,
                 dbUrl,
                 r.text("WARDEN_DB_USER", "postgres"),
                 Optional.ofNullable(r.secret("WARDEN_DB_PASSWORD")).orElse(""),
@@ -199,6 +204,19 @@ public record WardenSettings(
                 r.duration("WARDEN_RETENTION_INTERVAL", DEFAULT_RETENTION_INTERVAL),
                 throttle,
                 management);
+    }
+
+    /** WARDEN_HTTP_MAX_CONNECTIONS for a process with {@code openFiles} open files ({@link HttpConnectionLimit}). */
+    static int httpMaxConnections(Map<String, String> env, long openFiles) {
+        Reader r = new Reader(env);
+        int highest = HttpConnectionLimit.highest(openFiles);
+        int limit = r.positiveInt("WARDEN_HTTP_MAX_CONNECTIONS", HttpConnectionLimit.byDefault(openFiles));
+        if (limit > highest) {
+            throw new ConfigurationError("WARDEN_HTTP_MAX_CONNECTIONS must leave " + HttpConnectionLimit.RESERVED_FILES
+                    + " of this process's " + openFiles + " open files (ulimit -n) to the database, Kafka and the"
+                    + " management port: at most " + highest + ", was '" + limit + "'");
+        }
+        return limit;
     }
 
     private static Management management(Reader r, int httpPort) {

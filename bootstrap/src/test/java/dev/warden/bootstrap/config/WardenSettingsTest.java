@@ -171,6 +171,29 @@ class WardenSettingsTest {
         assertEquals(Optional.of("owner pw 7"), s.ownerPassword());
     }
 
+    @Test
+    void thePublicPortHoldsHalfTheOpenFilesByDefault_atMostTenThousand_andKeepsTheRestForTheService() {
+        assertEquals(10_000, WardenSettings.httpMaxConnections(Map.of(), 1_048_576));
+        assertEquals(10_000, WardenSettings.httpMaxConnections(Map.of(), 20_000));
+        assertEquals(512, WardenSettings.httpMaxConnections(Map.of(), 1_024));
+        assertEquals(88, WardenSettings.httpMaxConnections(Map.of(), 600), "a tiny limit keeps its 512 reserved");
+        assertEquals(19_488, WardenSettings.httpMaxConnections(Map.of("WARDEN_HTTP_MAX_CONNECTIONS", "19488"), 20_000));
+        assertTrue(production(Map.of()).httpMaxConnections() >= 1);
+    }
+
+    @Test
+    void aConnectionLimitThatWouldUseUpTheOpenFilesIsOneLineSayingTheMost() {
+        ConfigurationError tooMany = assertThrows(ConfigurationError.class,
+                () -> WardenSettings.httpMaxConnections(Map.of("WARDEN_HTTP_MAX_CONNECTIONS", "1000"), 1_024));
+        ConfigurationError zero = assertThrows(ConfigurationError.class,
+                () -> production(Map.of("WARDEN_HTTP_MAX_CONNECTIONS", "0")));
+
+        assertEquals("WARDEN_HTTP_MAX_CONNECTIONS must leave 512 of this process's 1024 open files (ulimit -n) to the"
+                + " database, Kafka and the management port: at most 512, was '1000'", tooMany.getMessage());
+        assertTrue(zero.getMessage().startsWith("WARDEN_HTTP_MAX_CONNECTIONS must be a whole number of at least 1"),
+                zero.getMessage());
+    }
+
     @ParameterizedTest
     @CsvSource({"WARDEN_DB_PASSWORD", "WARDEN_OWNER_PASSWORD"})
     void settingASecretAndItsFileIsAnErrorNamingBoth(String variable) throws Exception {
