@@ -69,7 +69,9 @@ public record AlarmStreamsConfig(KafkaConnection kafka, String applicationId, Al
         // (docs/benchmarks.md, "Alarm topology"); 10 ms keeps the thread responsive at no measurable cost.
         props.put(StreamsConfig.POLL_MS_CONFIG, POLL_MS);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads(Runtime.getRuntime().availableProcessors()));
-        // Kafka 4 warns unless this is set; it becomes the default in Kafka 5.
+        // The default from Kafka 5 on. Kafka 4.4 still logs its "not enabled for the GlobalThread" warning
+        // once, from a config it builds inside KafkaStreams' constructor; StreamsConfig of these
+        // properties alone does not.
         props.put("processing.exception.handler.global.enabled", true);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndSkipDeserializationHandler.class.getName());
