@@ -25,7 +25,8 @@ class StartupLineTest {
 
         String line = Main.startingLine(settings, false);
 
-        assertTrue(line.startsWith("Warden starting: HTTP on 127.0.0.1:8080, PostgreSQL at jdbc:postgresql://"), line);
+        assertTrue(line.startsWith("Warden starting: HTTP on 127.0.0.1:8080 (at most " + settings.httpMaxConnections()
+                + " connections), PostgreSQL at jdbc:postgresql://"), line);
         assertTrue(line.contains("db.internal:5432/warden"), line);
         assertTrue(line.endsWith("Kafka at kafka.internal:9092."), line);
         assertFalse(line.contains("url-secret-7"), line);

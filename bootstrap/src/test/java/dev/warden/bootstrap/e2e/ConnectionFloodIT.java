@@ -44,6 +44,8 @@ class ConnectionFloodIT {
         List<Socket> flood = new ArrayList<>();
         try {
             awaitHealthy(http, port, process, output);
+            assertTrue(Files.readString(output).contains("(at most 512 connections)"),
+                    "half of the 1,024 open files, said in the first line: " + Files.readString(output));
             ApiClient api = new ApiClient("http://127.0.0.1:" + port, null);
             String token = api.login(RunningWarden.OWNER, RunningWarden.OWNER_PASSWORD).token();
 
