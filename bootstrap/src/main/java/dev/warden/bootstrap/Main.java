@@ -74,7 +74,8 @@ public final class Main {
     /** The first line: where everything will be. The database URL is redacted (it may carry credentials). */
     static String startingLine(WardenSettings settings, boolean dev) {
         return "Warden starting" + (dev ? " in dev mode" : "") + ": HTTP on " + settings.httpHost() + ":"
-                + settings.httpPort() + " (at most " + settings.httpMaxConnections() + " connections), PostgreSQL at " + ConnectionUrls.redact(settings.dbUrl()) + ", Kafka "
+                + settings.httpPort() + " (at most " + settings.httpMaxConnections() + " connections), PostgreSQL at "
+                + ConnectionUrls.redact(settings.dbUrl()) + ", Kafka "
                 + (settings.embeddedKafka() ? "embedded (in process)" : "at " + settings.kafkaBootstrap()) + ".";
     }
 

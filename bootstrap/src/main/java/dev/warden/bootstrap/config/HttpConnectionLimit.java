@@ -11,7 +11,7 @@ import java.lang.management.OperatingSystemMXBean;
  * Helidon closed the public port for good while the process stayed up (docs/security.md, threat 19):
  * the cap keeps the files that the database pools, Kafka and the management port need.
  */
-public final class HttpConnectionLimit {
+final class HttpConnectionLimit {
     /** Open files kept for everything but the public port's clients: jars, pools, Kafka, the management port. */
     static final long RESERVED_FILES = 512;
     static final int DEFAULT_CEILING = 10_000;
