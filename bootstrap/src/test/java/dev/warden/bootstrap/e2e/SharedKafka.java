@@ -2,6 +2,7 @@ package dev.warden.bootstrap.e2e;
 
 import dev.warden.devkafka.EmbeddedKafkaBroker;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 
@@ -22,12 +23,12 @@ final class SharedKafka {
 
     static synchronized String bootstrapServers() {
         if (bootstrapServers == null) {
-            bootstrapServers = start(System.getenv(), DockerClientFactory.instance().isDockerAvailable());
+            bootstrapServers = start(System.getenv(), () -> DockerClientFactory.instance().isDockerAvailable());
         }
         return bootstrapServers;
     }
 
-    private static String start(Map<String, String> env, boolean dockerAvailable) {
+    private static String start(Map<String, String> env, BooleanSupplier dockerAvailable) {
         return switch (choose(env, dockerAvailable)) {
             case CONFIGURED -> env.get("WARDEN_TEST_KAFKA").strip();
             case CONTAINER -> {
@@ -46,11 +47,12 @@ final class SharedKafka {
 
     enum Source { CONFIGURED, CONTAINER, EMBEDDED }
 
-    static Source choose(Map<String, String> env, boolean dockerAvailable) {
+    /** Docker is asked only when no broker is configured, as {@link TestPostgres} does. */
+    static Source choose(Map<String, String> env, BooleanSupplier dockerAvailable) {
         String configured = env.get("WARDEN_TEST_KAFKA");
         if (configured != null && !configured.isBlank()) {
             return Source.CONFIGURED;
         }
-        return dockerAvailable ? Source.CONTAINER : Source.EMBEDDED;
+        return dockerAvailable.getAsBoolean() ? Source.CONTAINER : Source.EMBEDDED;
     }
 }
