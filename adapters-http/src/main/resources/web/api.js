@@ -5,6 +5,8 @@ const CSRF_KEY = 'warden.csrfToken';
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
 let onUnauthorized = () => {};
+// Asks the user for their password and re-authenticates; resolves true when that succeeded.
+let onReauthenticationRequired = async () => false;
 
 export class ApiError extends Error {
   constructor(status, problem = {}) {
@@ -25,6 +27,10 @@ export class ApiError extends Error {
 
 export function setUnauthorizedHandler(fn) {
   onUnauthorized = fn;
+}
+
+export function setReauthenticationHandler(fn) {
+  onReauthenticationRequired = fn;
 }
 
 export function setCsrfToken(token) {
@@ -48,9 +54,9 @@ function buildUrl(path, query) {
 /**
  * @param {string} method
  * @param {string} path  relative, e.g. "api/admin/sessions"
- * @param {{query?: object, body?: any, skipAuthRedirect?: boolean}} options
+ * @param {{query?: object, body?: any, skipAuthRedirect?: boolean, skipReauth?: boolean}} options
  */
-export async function request(method, path, { query, body, skipAuthRedirect = false } = {}) {
+export async function request(method, path, { query, body, skipAuthRedirect = false, skipReauth = false } = {}) {
   const headers = { Accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (!SAFE_METHODS.has(method)) {
@@ -80,6 +86,14 @@ export async function request(method, path, { query, body, skipAuthRedirect = fa
   }
 
   const error = new ApiError(response.status, await readProblem(response));
+  // A sensitive action asks for the password again (step-up): ask, then retry the same request once.
+  if (response.status === 403 && !skipReauth && error.is('reauthentication-required')) {
+    if (await onReauthenticationRequired(error)) {
+      return request(method, path, { query, body, skipAuthRedirect, skipReauth: true });
+    }
+    error.handled = true; // the user cancelled the prompt: nothing to report
+    throw error;
+  }
   // invalid-credentials is a wrong password (e.g. the current one on a password change), not an
   // ended session: the page shows it; only the other 401s mean "log in again".
   if (response.status === 401 && !skipAuthRedirect && !error.is('invalid-credentials')) {
@@ -110,4 +124,7 @@ export const api = {
   // Start-up probe: a 401 here just means "not logged in", so the caller decides what to show.
   currentSession: () => request('GET', 'api/auth/session', { skipAuthRedirect: true }),
   logout: () => request('POST', 'api/auth/logout', { skipAuthRedirect: true }),
+  // A wrong password answers 401 invalid-credentials, which the prompt shows (no redirect).
+  reauthenticate: (password) =>
+    request('POST', 'api/auth/reauthenticate', { body: { password }, skipReauth: true }),
 };

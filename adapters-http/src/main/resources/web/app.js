@@ -1,8 +1,8 @@
 // Console entry point: finds out who is logged in, keeps the shell (nav, user, logout)
 // in step with that, and mounts one page module per hash route.
 
-import { api, getCsrfToken, setCsrfToken, setUnauthorizedHandler } from './api.js';
-import { installDialog } from './dialog.js';
+import { api, getCsrfToken, setCsrfToken, setReauthenticationHandler, setUnauthorizedHandler } from './api.js';
+import { installDialog, promptReauthentication } from './dialog.js';
 import { h } from './dom.js';
 import { installMenus } from './menu.js';
 import { clearMessages, installDismissButtons, showError } from './notify.js';
@@ -146,6 +146,7 @@ async function start() {
   installDialog();
   installMenus();
   setUnauthorizedHandler(sessionEnded);
+  setReauthenticationHandler(() => promptReauthentication(api.reauthenticate));
   document.getElementById('logout').addEventListener('click', logout);
   setInterval(() => refreshRelativeTimes(), 30_000);
 

@@ -103,8 +103,66 @@ export function promptNewPassword({ title, message, confirmLabel = 'Set password
   });
 }
 
+/**
+ * Asks for the current password before a sensitive action (step-up) and re-authenticates with it.
+ * A wrong password keeps the dialog open and says so; the password never outlives the dialog.
+ *
+ * @param {(password: string) => Promise<any>} reauthenticate
+ * @returns {Promise<boolean>} true once re-authenticated, false when cancelled
+ */
+export function promptReauthentication(reauthenticate) {
+  const dialog = document.getElementById('reauth-dialog');
+  const form = document.getElementById('reauth-dialog-form');
+  const input = document.getElementById('reauth-dialog-input');
+  const ok = document.getElementById('reauth-dialog-ok');
+  const errorArea = document.getElementById('reauth-dialog-error');
+  const returnFocusTo = document.activeElement;
+  form.reset();
+  setError('');
+
+  function setError(text) {
+    errorArea.textContent = text || '';
+    errorArea.hidden = !text;
+    if (text) input.setAttribute('aria-invalid', 'true');
+    else input.removeAttribute('aria-invalid');
+  }
+
+  return new Promise((resolve) => {
+    async function onSubmit(event) {
+      event.preventDefault();
+      setError('');
+      ok.disabled = true;
+      try {
+        await reauthenticate(input.value);
+        dialog.close('done');
+      } catch (error) {
+        if (error.handled) {
+          dialog.close('');
+        } else {
+          setError(error.is && error.is('invalid-credentials')
+            ? 'That password is not right (or the account is locked). Try again.'
+            : error.detail || error.title || error.message);
+          input.focus();
+        }
+      } finally {
+        ok.disabled = false;
+      }
+    }
+    form.addEventListener('submit', onSubmit);
+    dialog.addEventListener('close', () => {
+      form.removeEventListener('submit', onSubmit);
+      input.value = '';
+      if (returnFocusTo && returnFocusTo.isConnected) returnFocusTo.focus();
+      resolve(dialog.returnValue === 'done');
+    }, { once: true });
+    dialog.returnValue = '';
+    dialog.showModal();
+    input.focus();
+  });
+}
+
 export function installDialog() {
-  for (const id of ['confirm-dialog', 'password-dialog']) {
+  for (const id of ['confirm-dialog', 'password-dialog', 'reauth-dialog']) {
     const dialog = document.getElementById(id);
     // Clicking the dim backdrop (outside the box) cancels, like Escape.
     dialog.addEventListener('click', (event) => {
@@ -113,4 +171,6 @@ export function installDialog() {
   }
   document.getElementById('password-dialog-cancel')
     .addEventListener('click', () => document.getElementById('password-dialog').close(''));
+  document.getElementById('reauth-dialog-cancel')
+    .addEventListener('click', () => document.getElementById('reauth-dialog').close(''));
 }

@@ -25,6 +25,7 @@ import dev.warden.application.service.MeteredEventOutbox;
 import dev.warden.application.service.OperationalFiguresService;
 import dev.warden.application.service.OwnSessionsService;
 import dev.warden.application.service.PruneLoginDefencesService;
+import dev.warden.application.service.ReauthenticateService;
 import dev.warden.application.service.ResetPasswordService;
 import dev.warden.application.service.SweepExpiredSessionsService;
 import dev.warden.application.service.TerminateSessionService;
@@ -59,6 +60,7 @@ public record ApplicationServices(
         ResetPasswordService resetPassword,
         OwnSessionsService ownSessions,
         ChangeOwnPasswordService changeOwnPassword,
+        ReauthenticateService reauthenticate,
         PruneLoginDefencesService pruneLoginDefences,
         OperationalFiguresService operationalFigures) {
 
@@ -84,19 +86,21 @@ public record ApplicationServices(
                 new TerminateUserSessionsService(p.transactions(), p.accounts(), p.sessions(), p.audit(), outbox,
                         policy, clock),
                 new SweepExpiredSessionsService(p.transactions(), p.sessions(), p.audit(), outbox, policy, clock),
-                new CreateUserService(p.transactions(), p.accounts(), p.audit(), outbox, p.hasher(), p.blocklist(),
-                        clock),
+                new CreateUserService(p.transactions(), p.accounts(), p.sessions(), p.audit(), outbox, p.hasher(),
+                        p.blocklist(), policy, clock),
                 new UnlockUserService(p.transactions(), p.accounts(), p.devices(), p.audit(), outbox, clock),
                 new AdminQueriesService(p.sessions(), p.accounts(), p.audit(), p.alarms(), policy, clock),
                 new AlarmService(p.transactions(), p.alarms(), p.audit(), clock),
-                new AccountStatusService(p.transactions(), p.accounts(), p.sessions(), p.audit(), outbox, policy,
-                        clock),
+                new AccountStatusService(p.transactions(), p.accounts(), p.sessions(), p.devices(), p.audit(), outbox,
+                        policy, clock),
                 new ChangeRoleService(p.transactions(), p.accounts(), p.sessions(), p.audit(), outbox, policy, clock),
-                new ResetPasswordService(p.transactions(), p.accounts(), p.sessions(), p.audit(), outbox, p.hasher(),
-                        p.blocklist(), policy, clock),
-                new OwnSessionsService(p.transactions(), p.accounts(), p.sessions(), p.audit(), outbox, policy, clock),
-                new ChangeOwnPasswordService(p.transactions(), p.accounts(), p.sessions(), p.audit(), outbox,
+                new ResetPasswordService(p.transactions(), p.accounts(), p.sessions(), p.devices(), p.audit(), outbox,
                         p.hasher(), p.blocklist(), policy, clock),
+                new OwnSessionsService(p.transactions(), p.accounts(), p.sessions(), p.audit(), outbox, policy, clock),
+                new ChangeOwnPasswordService(p.transactions(), p.accounts(), p.sessions(), p.devices(), p.audit(),
+                        outbox, p.hasher(), p.blocklist(), p.metrics(), policy, clock),
+                new ReauthenticateService(p.transactions(), p.accounts(), p.sessions(), p.devices(), p.audit(), outbox,
+                        p.hasher(), p.metrics(), policy, clock),
                 new PruneLoginDefencesService(p.throttle(), p.devices(), throttle, clock),
                 new OperationalFiguresService(p.counts(), policy, clock));
     }

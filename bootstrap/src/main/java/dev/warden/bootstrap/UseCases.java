@@ -53,7 +53,8 @@ record UseCases(
                 s.ownSessions(),
                 s.ownSessions(),
                 s.ownSessions(),
-                s.changeOwnPassword());
+                s.changeOwnPassword(),
+                s.reauthenticate());
         return new UseCases(http, s.createUser(), s.sweepExpiredSessions(), s.alarms(), s.pruneLoginDefences(),
                 s.operationalFigures());
     }

@@ -10,9 +10,10 @@ import java.util.Set;
  * Who may change whose account, for one acting account. The owner is out of everyone's reach for
  * what would lock the owner out (disable, demote), and only the owner resets the owner's password:
  * {@link Refusal.Kind#OWNER_PROTECTED}. ADMIN accounts are the owner's to manage: an ADMIN acting on
- * an ADMIN, or making one, is {@link Refusal.Kind#FORBIDDEN}. ADMINs manage USERs; a USER manages
- * nobody. Unlocking is open to every administrator, and so is terminating sessions, the owner's
- * included: neither changes who the account is.
+ * an ADMIN, or making one, is {@link Refusal.Kind#FORBIDDEN}, and so is unlocking an ADMIN or the
+ * owner. ADMINs manage USERs; a USER manages nobody; nobody resets their own password here.
+ * Terminating sessions is open to every administrator, the owner's included: it does not change who
+ * the account is.
  *
  * <p>The use cases enforce the refusals; the API reports the same answers per account
  * ({@link #actionsOn}, {@link #assignableRoles}, {@link #creatableRoles}), so the console offers
@@ -59,9 +60,29 @@ public record AccountRights(UserId actorId, Role actorRole) {
         return toManage(targetRole).or(() -> toManage(newRole));
     }
 
+    /**
+     * Nobody resets their own password here: that would let a stolen session take the account for
+     * good without knowing its password. Changing one's own password asks for the current one.
+     */
     public Optional<Refusal> toResetPassword(UserId targetId, Role targetRole) {
-        if (targetRole == Role.OWNER && !actorId.equals(targetId)) {
-            return ownerProtected("Only the owner can reset the owner's password.");
+        if (actorId.equals(targetId)) {
+            return forbidden("You cannot reset your own password here; change it with POST /api/auth/password,"
+                    + " which asks for the current one.");
+        }
+        if (targetRole == Role.OWNER) {
+            return ownerProtected("Only the owner can change the owner's password.");
+        }
+        return toManage(targetRole);
+    }
+
+    /**
+     * Lifting a lock on an ADMIN or the OWNER is the owner's: otherwise a rogue ADMIN could
+     * alternate guesses and unlocks against the owner. ADMINs unlock USERs.
+     */
+    public Optional<Refusal> toUnlock(Role targetRole) {
+        if (targetRole == Role.OWNER || targetRole == Role.ADMIN) {
+            return actorRole == Role.OWNER ? Optional.empty()
+                    : forbidden("Only the owner unlocks an ADMIN or the owner.");
         }
         return toManage(targetRole);
     }
@@ -77,7 +98,7 @@ public record AccountRights(UserId actorId, Role actorRole) {
      */
     public Set<Action> actionsOn(UserId targetId, Role targetRole, AccountStatus status, boolean locked) {
         Set<Action> actions = EnumSet.noneOf(Action.class);
-        if (locked && actorRole.canAdminister()) {
+        if (locked && toUnlock(targetRole).isEmpty()) {
             actions.add(Action.UNLOCK);
         }
         if (status == AccountStatus.ACTIVE && toDisable(targetRole).isEmpty()) {

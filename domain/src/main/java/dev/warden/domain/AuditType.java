@@ -20,5 +20,7 @@ public enum AuditType {
     ROLE_CHANGED,
     PASSWORD_RESET,
     PASSWORD_CHANGED,
-    ALARM_ACKNOWLEDGED
+    ALARM_ACKNOWLEDGED,
+    /** A session proved its password again for a sensitive action (step-up). */
+    REAUTHENTICATED
 }

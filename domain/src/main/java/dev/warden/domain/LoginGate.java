@@ -37,6 +37,15 @@ public final class LoginGate {
     }
 
     /**
+     * Whether an attempt skips its address's throttle: only from a known device that may try now
+     * (not locked) of an ACTIVE account. A locked device or a disabled account's old cookie gets no
+     * more than any other client, so it cannot keep the hashing slots busy outside the throttle.
+     */
+    public static boolean skipsAddressThrottle(Account account, KnownDevice device, Instant now) {
+        return device != null && refusal(account, device, now).isEmpty();
+    }
+
+    /**
      * @param until the end of the lock; null for a disabled account
      */
     public record Refusal(Cause cause, Instant until) {

@@ -22,6 +22,11 @@ public final class PasswordPolicy {
     public static final int MAX_CODE_POINTS = 128;
     /** A password estimated to fall within fewer guesses than this is too guessable to be chosen. */
     public static final double MIN_GUESSES = 1e6;
+    /**
+     * Raw input longer than this is refused before NFKC normalisation, whose canonical reordering is
+     * quadratic on long runs of combining marks. Eight times the maximum: NFKC may shrink composed input.
+     */
+    public static final int MAX_INPUT_CODE_POINTS = 8 * MAX_CODE_POINTS;
 
     private PasswordPolicy() {
     }
@@ -31,14 +36,25 @@ public final class PasswordPolicy {
         return Normalizer.normalize(password, Normalizer.Form.NFKC);
     }
 
+    /** Whether raw input is too long to be a password at all (refused without normalising it). */
+    public static boolean isOverlong(String raw) {
+        return raw.length() > 2 * MAX_INPUT_CODE_POINTS
+                || raw.codePointCount(0, raw.length()) > MAX_INPUT_CODE_POINTS;
+    }
+
     /**
-     * @param isBlocklisted answers for the normalised password
-     * @return the normalised password, ready to hash
+     * The cheap rules only (length, characters, username), for callers that must do other work
+     * before the strength estimate (an own password change proves the current password first).
+     *
+     * @return the normalised password
      * @throws PasswordRejected naming the rule that failed
      */
-    public static String check(String username, String password, Predicate<String> isBlocklisted) {
+    public static String checkShape(String username, String password) {
         Objects.requireNonNull(password, "password");
-        Objects.requireNonNull(isBlocklisted, "isBlocklisted");
+        if (isOverlong(password)) {
+            throw new PasswordRejected(PasswordRejected.Rule.TOO_LONG,
+                    "Password must be at most " + MAX_CODE_POINTS + " characters long.");
+        }
         String normalized = normalize(password);
         int length = normalized.codePointCount(0, normalized.length());
         if (length < MIN_CODE_POINTS) {
@@ -58,6 +74,17 @@ public final class PasswordPolicy {
             throw new PasswordRejected(PasswordRejected.Rule.CONTAINS_USERNAME,
                     "Password must not contain the username.");
         }
+        return normalized;
+    }
+
+    /**
+     * @param isBlocklisted answers for the normalised password
+     * @return the normalised password, ready to hash
+     * @throws PasswordRejected naming the rule that failed
+     */
+    public static String check(String username, String password, Predicate<String> isBlocklisted) {
+        Objects.requireNonNull(isBlocklisted, "isBlocklisted");
+        String normalized = checkShape(username, password);
         if (isBlocklisted.test(normalized)) {
             throw new PasswordRejected(PasswordRejected.Rule.BLOCKLISTED,
                     "Password is too common or known to be compromised; choose another.");

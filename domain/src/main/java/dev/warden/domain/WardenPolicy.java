@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param lockoutThreshold      consecutive failed logins that lock an account
  * @param lockoutDuration       how long such a lock lasts
  * @param ipSpreadThreshold     distinct IPs across a user's active sessions that raise an alarm
+ * @param reauthWindow          how long a login or re-authentication counts as fresh for the sensitive
+ *                              actions of {@link StepUp}
  */
 public record WardenPolicy(
         Duration idleTimeout,
@@ -22,17 +24,19 @@ public record WardenPolicy(
         Duration expirySweepInterval,
         int lockoutThreshold,
         Duration lockoutDuration,
-        int ipSpreadThreshold) {
+        int ipSpreadThreshold,
+        Duration reauthWindow) {
 
     public static final WardenPolicy DEFAULTS = new WardenPolicy(
             Duration.ofMinutes(60), Duration.ofHours(24), 10, Duration.ofSeconds(30),
-            10, Duration.ofMinutes(15), 4);
+            10, Duration.ofMinutes(15), 4, Duration.ofMinutes(15));
 
     public WardenPolicy {
         requirePositive(idleTimeout, "idleTimeout");
         requirePositive(absoluteLifetime, "absoluteLifetime");
         requirePositive(expirySweepInterval, "expirySweepInterval");
         requirePositive(lockoutDuration, "lockoutDuration");
+        requirePositive(reauthWindow, "reauthWindow");
         requireAtLeastOne(maxSessionsPerUser, "maxSessionsPerUser");
         requireAtLeastOne(lockoutThreshold, "lockoutThreshold");
         requireAtLeastOne(ipSpreadThreshold, "ipSpreadThreshold");
@@ -49,22 +53,27 @@ public record WardenPolicy(
 
     public WardenPolicy withIdleTimeout(Duration value) {
         return new WardenPolicy(value, absoluteLifetime, maxSessionsPerUser, expirySweepInterval,
-                lockoutThreshold, lockoutDuration, ipSpreadThreshold);
+                lockoutThreshold, lockoutDuration, ipSpreadThreshold, reauthWindow);
     }
 
     public WardenPolicy withAbsoluteLifetime(Duration value) {
         return new WardenPolicy(idleTimeout, value, maxSessionsPerUser, expirySweepInterval,
-                lockoutThreshold, lockoutDuration, ipSpreadThreshold);
+                lockoutThreshold, lockoutDuration, ipSpreadThreshold, reauthWindow);
     }
 
     public WardenPolicy withMaxSessionsPerUser(int value) {
         return new WardenPolicy(idleTimeout, absoluteLifetime, value, expirySweepInterval,
-                lockoutThreshold, lockoutDuration, ipSpreadThreshold);
+                lockoutThreshold, lockoutDuration, ipSpreadThreshold, reauthWindow);
     }
 
     public WardenPolicy withLockout(int threshold, Duration duration) {
         return new WardenPolicy(idleTimeout, absoluteLifetime, maxSessionsPerUser, expirySweepInterval,
-                threshold, duration, ipSpreadThreshold);
+                threshold, duration, ipSpreadThreshold, reauthWindow);
+    }
+
+    public WardenPolicy withReauthWindow(Duration value) {
+        return new WardenPolicy(idleTimeout, absoluteLifetime, maxSessionsPerUser, expirySweepInterval,
+                lockoutThreshold, lockoutDuration, ipSpreadThreshold, value);
     }
 
     private static void requirePositive(Duration value, String field) {

@@ -32,9 +32,21 @@ class AccountRightsTest {
     }
 
     @Test
-    void onlyTheOwnerResetsTheOwnersPassword() {
-        assertTrue(OWNER.toResetPassword(OWNER_ID, Role.OWNER).isEmpty());
+    void nobodyResetsTheOwnersPassword_andNobodyTheirOwn() {
         assertEquals(Refusal.Kind.OWNER_PROTECTED, kind(ADMIN.toResetPassword(OWNER_ID, Role.OWNER)));
+        assertEquals(Refusal.Kind.FORBIDDEN, kind(OWNER.toResetPassword(OWNER_ID, Role.OWNER)),
+                "a stolen owner token must not set a new owner password without the current one");
+        assertEquals(Refusal.Kind.FORBIDDEN, kind(new AccountRights(OTHER_ID, Role.ADMIN).toResetPassword(OTHER_ID, Role.ADMIN)));
+    }
+
+    @Test
+    void onlyTheOwnerUnlocksAnAdminOrTheOwner() {
+        assertEquals(Refusal.Kind.FORBIDDEN, kind(ADMIN.toUnlock(Role.OWNER)));
+        assertEquals(Refusal.Kind.FORBIDDEN, kind(ADMIN.toUnlock(Role.ADMIN)));
+        assertTrue(ADMIN.toUnlock(Role.USER).isEmpty());
+        assertTrue(OWNER.toUnlock(Role.ADMIN).isEmpty());
+        assertTrue(OWNER.toUnlock(Role.OWNER).isEmpty());
+        assertEquals(Refusal.Kind.FORBIDDEN, kind(USER.toUnlock(Role.USER)));
     }
 
     @Test
@@ -63,10 +75,12 @@ class AccountRightsTest {
                 ADMIN.actionsOn(OTHER_ID, Role.USER, AccountStatus.ACTIVE, true));
         assertEquals(Set.of(Action.ENABLE, Action.RESET_PASSWORD),
                 ADMIN.actionsOn(OTHER_ID, Role.USER, AccountStatus.DISABLED, false));
-        assertEquals(Set.of(Action.UNLOCK), ADMIN.actionsOn(OTHER_ID, Role.ADMIN, AccountStatus.ACTIVE, true),
-                "an ADMIN may only unlock another ADMIN");
-        assertEquals(Set.of(), ADMIN.actionsOn(OWNER_ID, Role.OWNER, AccountStatus.ACTIVE, false));
-        assertEquals(Set.of(Action.RESET_PASSWORD), OWNER.actionsOn(OWNER_ID, Role.OWNER, AccountStatus.ACTIVE, false));
+        assertEquals(Set.of(), ADMIN.actionsOn(OTHER_ID, Role.ADMIN, AccountStatus.ACTIVE, true),
+                "an ADMIN may do nothing to another ADMIN, not even unlock it");
+        assertEquals(Set.of(), ADMIN.actionsOn(OWNER_ID, Role.OWNER, AccountStatus.ACTIVE, true));
+        assertEquals(Set.of(Action.UNLOCK), OWNER.actionsOn(OWNER_ID, Role.OWNER, AccountStatus.ACTIVE, true));
+        assertEquals(Set.of(Action.UNLOCK, Action.DISABLE, Action.RESET_PASSWORD),
+                OWNER.actionsOn(ADMIN_ID, Role.ADMIN, AccountStatus.ACTIVE, true));
         assertEquals(Set.of(), USER.actionsOn(ADMIN_ID, Role.USER, AccountStatus.ACTIVE, true));
     }
 

@@ -2,6 +2,7 @@ package dev.warden.domain;
 
 import static dev.warden.domain.testdata.TestData.anAccount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,5 +52,16 @@ class LoginGateTest {
         Account other = anAccount("bob").createdAt(T0).build();
 
         assertThrows(IllegalArgumentException.class, () -> LoginGate.refusal(other, device, T0));
+    }
+
+    @Test
+    void onlyAKnownDeviceThatMayTryNowSkipsTheAddressThrottle() {
+        assertTrue(LoginGate.skipsAddressThrottle(account.recordFailedLogin(T0, LOCK_AT_ONE), device, T0),
+                "the account's lock is the unknown clients'; its known device still skips the throttle");
+        assertFalse(LoginGate.skipsAddressThrottle(account, null, T0));
+        assertFalse(LoginGate.skipsAddressThrottle(account, device.recordFailedLogin(T0, LOCK_AT_ONE), T0),
+                "a locked device is throttled like anyone");
+        assertFalse(LoginGate.skipsAddressThrottle(account.disable(), device, T0),
+                "an offboarded user's old cookie is throttled like anyone");
     }
 }

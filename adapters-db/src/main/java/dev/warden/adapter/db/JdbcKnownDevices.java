@@ -45,6 +45,21 @@ public final class JdbcKnownDevices implements KnownDevices {
     }
 
     @Override
+    public void forgetAll(UserId userId) {
+        db.executor().createNamedDelete("device-forget-all")
+                .addParam("userId", userId.value())
+                .execute();
+    }
+
+    @Override
+    public void forgetAllExcept(UserId userId, TokenHash keep) {
+        db.executor().createNamedDelete("device-forget-all-except")
+                .addParam("userId", userId.value())
+                .addParam("keep", keep.value())
+                .execute();
+    }
+
+    @Override
     public void unlockAll(UserId userId) {
         db.executor().createNamedUpdate("device-unlock-all")
                 .addParam("userId", userId.value())

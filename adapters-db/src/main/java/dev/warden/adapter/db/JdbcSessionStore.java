@@ -78,6 +78,21 @@ public final class JdbcSessionStore implements SessionStore {
     }
 
     @Override
+    public Optional<Instant> authenticatedAt(SessionId id) {
+        return db.executor().createNamedGet("session-authenticated-at")
+                .addParam("id", id.value())
+                .execute().map(row -> Sql.instant(row, "at"));
+    }
+
+    @Override
+    public void recordReauthentication(SessionId id, Instant at) {
+        db.executor().createNamedUpdate("session-record-reauthentication")
+                .addParam("id", id.value())
+                .addParam("at", Sql.time(at))
+                .execute();
+    }
+
+    @Override
     public void recordActivity(SessionId id, Instant at) {
         db.validationExecutor().createNamedUpdate("session-record-activity")
                 .addParam("id", id.value())

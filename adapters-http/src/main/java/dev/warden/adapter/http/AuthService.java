@@ -3,6 +3,7 @@ package dev.warden.adapter.http;
 import dev.warden.application.port.in.AuthenticatedSession;
 import dev.warden.application.port.in.LoginUseCase;
 import dev.warden.application.port.in.LogoutUseCase;
+import dev.warden.application.port.in.ReauthenticateUseCase;
 import dev.warden.domain.Session;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
@@ -14,23 +15,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code /api/auth/*}: log in, look at the current session, log out. */
+/** {@code /api/auth/*}: log in, look at the current session, re-authenticate (step-up), log out. */
 final class AuthService extends ApiService {
     static final String LOGIN = "/api/auth/login";
     static final String SESSION = "/api/auth/session";
     static final String LOGOUT = "/api/auth/logout";
+    static final String REAUTHENTICATE = "/api/auth/reauthenticate";
 
     private final LoginUseCase login;
     private final LogoutUseCase logout;
+    private final ReauthenticateUseCase reauthenticate;
     private final Authenticator authenticator;
     private final ClientInfoReader clients;
     private final SessionCookies cookies;
     private final Views views;
 
-    AuthService(LoginUseCase login, LogoutUseCase logout, Authenticator authenticator, ClientInfoReader clients,
-                SessionCookies cookies, Views views) {
+    AuthService(LoginUseCase login, LogoutUseCase logout, ReauthenticateUseCase reauthenticate,
+                Authenticator authenticator, ClientInfoReader clients, SessionCookies cookies, Views views) {
         this.login = login;
         this.logout = logout;
+        this.reauthenticate = reauthenticate;
         this.authenticator = authenticator;
         this.clients = clients;
         this.cookies = cookies;
@@ -42,7 +46,8 @@ final class AuthService extends ApiService {
         return List.of(
                 new ApiRoute(Method.POST, LOGIN, this::login),
                 new ApiRoute(Method.GET, SESSION, this::session),
-                new ApiRoute(Method.POST, LOGOUT, this::logout));
+                new ApiRoute(Method.POST, LOGOUT, this::logout),
+                new ApiRoute(Method.POST, REAUTHENTICATE, this::reauthenticate));
     }
 
     private void login(ServerRequest req, ServerResponse res) {
@@ -50,7 +55,7 @@ final class AuthService extends ApiService {
         String username = body.requiredString("username");
         String password = body.requiredSecret("password");
         LoginUseCase.LoginResult result = login.login(username, password, clients.read(req),
-                SessionCookies.presentedDevice(req).orElse(null));
+                cookies.presentedDevice(req).orElse(null));
         Session session = result.session();
 
         Map<String, Object> json = new LinkedHashMap<>();
@@ -69,8 +74,16 @@ final class AuthService extends ApiService {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("session", views.session(current.session()));
         json.put("user", views.account(current.account()));
-        Authenticator.csrfTokenOfCookieSession(req).ifPresent(csrf -> json.put("csrfToken", csrf));
+        authenticator.csrfTokenOfCookieSession(req).ifPresent(csrf -> json.put("csrfToken", csrf));
         Responses.json(res, Status.OK_200, json);
+    }
+
+    private void reauthenticate(ServerRequest req, ServerResponse res) {
+        AuthenticatedSession current = authenticator.authenticate(req);
+        JsonBody body = JsonBody.read(req, Set.of("password"));
+        reauthenticate.reauthenticate(current, body.requiredSecret("password"),
+                cookies.presentedDevice(req).orElse(null), clients.read(req));
+        Responses.noContent(res);
     }
 
     private void logout(ServerRequest req, ServerResponse res) {

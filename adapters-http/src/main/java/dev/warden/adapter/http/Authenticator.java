@@ -20,15 +20,16 @@ import java.util.Set;
  * only sent deliberately, so bearer requests need no CSRF header.
  */
 final class Authenticator {
-    static final String SESSION_COOKIE = "warden_session";
     static final HeaderName CSRF_HEADER = HeaderNames.create("X-Warden-CSRF");
     private static final Set<Method> SAFE_METHODS = Set.of(Method.GET, Method.HEAD, Method.OPTIONS);
     private static final String BEARER = "bearer ";
 
     private final ValidateSessionUseCase validateSession;
+    private final SessionCookies cookies;
 
-    Authenticator(ValidateSessionUseCase validateSession) {
+    Authenticator(ValidateSessionUseCase validateSession, SessionCookies cookies) {
         this.validateSession = Objects.requireNonNull(validateSession, "validateSession");
+        this.cookies = Objects.requireNonNull(cookies, "cookies");
     }
 
     /**
@@ -40,7 +41,7 @@ final class Authenticator {
         if (bearer.isPresent()) {
             return validateSession.validate(bearer.get());
         }
-        String cookie = cookieToken(req)
+        String cookie = cookies.presentedSession(req)
                 .orElseThrow(() -> new Unauthenticated("Log in first: no session cookie or bearer token was sent."));
         AuthenticatedSession current = validateSession.validate(cookie);
         if (!SAFE_METHODS.contains(req.prologue().method())) {
@@ -59,11 +60,11 @@ final class Authenticator {
      * the cookie but not the login response (a new tab, a reload) can still change state. It is
      * readable only by a same-origin script, which is exactly who may use it. Bearer clients need none.
      */
-    static Optional<String> csrfTokenOfCookieSession(ServerRequest req) {
+    Optional<String> csrfTokenOfCookieSession(ServerRequest req) {
         if (req.headers().contains(HeaderNames.AUTHORIZATION)) {
             return Optional.empty();
         }
-        return cookieToken(req).map(cookie -> SessionToken.parse(cookie).csrfToken());
+        return cookies.presentedSession(req).map(cookie -> SessionToken.parse(cookie).csrfToken());
     }
 
     private static boolean csrfMatches(String cookie, String presented) {
@@ -89,13 +90,5 @@ final class Authenticator {
             throw new Unauthenticated("The Authorization header must be 'Bearer <token>'.");
         }
         return Optional.of(value.substring(BEARER.length()).strip());
-    }
-
-    private static Optional<String> cookieToken(ServerRequest req) {
-        var cookies = req.headers().cookies();
-        if (!cookies.contains(SESSION_COOKIE)) {
-            return Optional.empty();
-        }
-        return Optional.of(cookies.get(SESSION_COOKIE)).filter(value -> !value.isBlank());
     }
 }

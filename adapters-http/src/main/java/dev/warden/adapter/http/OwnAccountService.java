@@ -94,7 +94,8 @@ final class OwnAccountService extends ApiService {
         JsonBody body = JsonBody.read(req, Set.of("currentPassword", "newPassword"));
         String currentPassword = body.requiredString("currentPassword");
         String newPassword = body.requiredString("newPassword");
-        changePassword.changePassword(current, currentPassword, newPassword, clients.read(req));
+        changePassword.changePassword(current, currentPassword, newPassword, clients.read(req),
+                cookies.presentedDevice(req).orElse(null));
         Responses.noContent(res);
     }
 

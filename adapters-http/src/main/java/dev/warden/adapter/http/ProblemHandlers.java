@@ -2,6 +2,7 @@ package dev.warden.adapter.http;
 
 import dev.warden.application.port.in.AlarmNotFound;
 import dev.warden.application.port.in.Forbidden;
+import dev.warden.application.port.in.ReauthenticationRequired;
 import dev.warden.application.port.in.InvalidCredentials;
 import dev.warden.application.port.in.InvalidRequest;
 import dev.warden.application.port.in.SessionNotFound;
@@ -46,6 +47,8 @@ final class ProblemHandlers {
                         (req, res, e) -> send(res, ProblemType.INVALID_CREDENTIALS, CREDENTIALS_DETAIL))
                 .error(Unauthenticated.class, (req, res, e) -> send(res, ProblemType.UNAUTHENTICATED, e.getMessage()))
                 .error(Forbidden.class, (req, res, e) -> send(res, ProblemType.FORBIDDEN, e.getMessage()))
+                .error(ReauthenticationRequired.class,
+                        (req, res, e) -> send(res, ProblemType.REAUTHENTICATION_REQUIRED, e.getMessage()))
                 .error(SessionNotFound.class, (req, res, e) -> send(res, ProblemType.SESSION_NOT_FOUND, e.getMessage()))
                 .error(UserNotFound.class, (req, res, e) -> send(res, ProblemType.USER_NOT_FOUND, e.getMessage()))
                 .error(AlarmNotFound.class, (req, res, e) -> send(res, ProblemType.ALARM_NOT_FOUND, e.getMessage()))

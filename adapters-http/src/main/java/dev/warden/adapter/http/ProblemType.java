@@ -9,6 +9,7 @@ enum ProblemType {
     INVALID_CREDENTIALS("invalid-credentials", Status.UNAUTHORIZED_401, "Invalid credentials"),
     UNAUTHENTICATED("unauthenticated", Status.UNAUTHORIZED_401, "Authentication required"),
     FORBIDDEN("forbidden", Status.FORBIDDEN_403, "Forbidden"),
+    REAUTHENTICATION_REQUIRED("reauthentication-required", Status.FORBIDDEN_403, "Re-authentication required"),
     CSRF_TOKEN_INVALID("csrf-token-invalid", Status.FORBIDDEN_403, "CSRF token missing or invalid"),
     NOT_FOUND("not-found", Status.NOT_FOUND_404, "Not found"),
     SESSION_NOT_FOUND("session-not-found", Status.NOT_FOUND_404, "Session not found"),

@@ -118,16 +118,17 @@ public final class WardenHttp {
     }
 
     private static List<ApiService> services(WardenUseCases useCases, HttpSettings settings, ClientInfoReader clients) {
-        Authenticator authenticator = new Authenticator(useCases.validateSession());
+        SessionCookies cookies = new SessionCookies(settings.cookieSecure());
+        Authenticator authenticator = new Authenticator(useCases.validateSession(), cookies);
         Views views = new Views(settings.policy());
         return List.of(
-                new AuthService(useCases.login(), useCases.logout(), authenticator, clients,
-                        new SessionCookies(settings.cookieSecure()), views),
+                new AuthService(useCases.login(), useCases.logout(), useCases.reauthenticate(), authenticator, clients,
+                        cookies, views),
                 new SessionsAdminService(useCases.listActiveSessions(), useCases.terminateSession(),
                         useCases.terminateUserSessions(), authenticator, views),
                 new OwnAccountService(useCases.listOwnSessions(), useCases.endOwnSession(),
                         useCases.endOtherOwnSessions(), useCases.changeOwnPassword(), authenticator, clients,
-                        new SessionCookies(settings.cookieSecure()), views),
+                        cookies, views),
                 new UsersAdminService(useCases.listUsers(), useCases.createUser(), useCases.unlockUser(),
                         new UsersAdminService.Lifecycle(useCases.disableUser(), useCases.enableUser(),
                                 useCases.changeRole(), useCases.resetPassword()),

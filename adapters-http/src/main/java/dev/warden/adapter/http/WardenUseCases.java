@@ -13,6 +13,7 @@ import dev.warden.application.port.in.ListAlarmsUseCase;
 import dev.warden.application.port.in.ListAuditEntriesUseCase;
 import dev.warden.application.port.in.ListOwnSessionsUseCase;
 import dev.warden.application.port.in.ListUsersUseCase;
+import dev.warden.application.port.in.ReauthenticateUseCase;
 import dev.warden.application.port.in.LoginUseCase;
 import dev.warden.application.port.in.LogoutUseCase;
 import dev.warden.application.port.in.ResetPasswordUseCase;
@@ -43,7 +44,8 @@ public record WardenUseCases(
         ListOwnSessionsUseCase listOwnSessions,
         EndOwnSessionUseCase endOwnSession,
         EndOtherOwnSessionsUseCase endOtherOwnSessions,
-        ChangeOwnPasswordUseCase changeOwnPassword) {
+        ChangeOwnPasswordUseCase changeOwnPassword,
+        ReauthenticateUseCase reauthenticate) {
 
     public WardenUseCases {
         Objects.requireNonNull(login, "login");
@@ -66,5 +68,6 @@ public record WardenUseCases(
         Objects.requireNonNull(endOwnSession, "endOwnSession");
         Objects.requireNonNull(endOtherOwnSessions, "endOtherOwnSessions");
         Objects.requireNonNull(changeOwnPassword, "changeOwnPassword");
+        Objects.requireNonNull(reauthenticate, "reauthenticate");
     }
 }

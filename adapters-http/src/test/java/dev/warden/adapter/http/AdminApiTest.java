@@ -290,7 +290,7 @@ class AdminApiTest {
     void givenAConfiguredIpSpreadThreshold_whenListingUsers_thenTheRowIsFlaggedByThatThreshold() {
         WardenPolicy d = WardenPolicy.DEFAULTS;
         WardenPolicy oneIpIsASpread = new WardenPolicy(d.idleTimeout(), d.absoluteLifetime(), d.maxSessionsPerUser(),
-                d.expirySweepInterval(), d.lockoutThreshold(), d.lockoutDuration(), 1);
+                d.expirySweepInterval(), d.lockoutThreshold(), d.lockoutDuration(), 1, d.reauthWindow());
         try (TestServer strict = TestServer.start(WARDEN.useCases(), new HttpSettings(true, List.of(), oneIpIsASpread))) {
             var reply = strict.get("/api/admin/users", admin());
 

@@ -181,10 +181,17 @@ final class FakeWarden {
                     calls.add("endOthers of " + current.account().username());
                     return 1;
                 },
-                (current, currentPassword, newPassword, client) -> {
+                (current, currentPassword, newPassword, client, device) -> {
                     maybeFail();
                     calls.add("changePassword of " + current.account().username());
                     lastPassword = newPassword;
+                    lastLoginDevice = device;
+                },
+                (current, password, device, client) -> {
+                    maybeFail();
+                    calls.add("reauthenticate " + current.account().username());
+                    lastPassword = password;
+                    lastLoginDevice = device;
                 });
     }
 

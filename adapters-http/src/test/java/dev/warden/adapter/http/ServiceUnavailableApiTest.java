@@ -31,7 +31,7 @@ class ServiceUnavailableApiTest {
                 real.createUser(), real.unlockUser(), real.listUsers(), real.listAuditEntries(), real.listAlarms(),
                 real.acknowledgeAlarm(), real.disableUser(), real.enableUser(), real.changeRole(),
                 real.resetPassword(), real.listOwnSessions(), real.endOwnSession(), real.endOtherOwnSessions(),
-                real.changeOwnPassword());
+                real.changeOwnPassword(), real.reauthenticate());
         databaseDown = TestServer.start(validationFails, TestServer.settings(List.of()));
     }
 

@@ -18,6 +18,7 @@ import dev.warden.domain.AccountEvent;
 import dev.warden.domain.AuditEntry;
 import dev.warden.domain.AuditType;
 import dev.warden.domain.Role;
+import dev.warden.domain.StepUp;
 import dev.warden.domain.Session;
 import dev.warden.domain.UserId;
 import dev.warden.domain.WardenPolicy;
@@ -27,7 +28,8 @@ import java.time.Instant;
 /**
  * Makes a USER an ADMIN or an ADMIN a USER. Sessions are left alone: validation reads the account
  * with every request, so the new role holds from each session's next request. Setting the role an
- * account already has changes and records nothing.
+ * account already has changes and records nothing. Making or unmaking an ADMIN needs a fresh
+ * password entry ({@link StepUp}).
  */
 public final class ChangeRoleService implements ChangeRoleUseCase {
     private final TransactionBoundary transactions;
@@ -36,6 +38,7 @@ public final class ChangeRoleService implements ChangeRoleUseCase {
     private final AuditTrail audit;
     private final EventOutbox outbox;
     private final WardenPolicy policy;
+    private final StepUpCheck stepUp;
     private final Clock clock;
 
     public ChangeRoleService(TransactionBoundary transactions, UserAccounts accounts, SessionStore sessions,
@@ -46,6 +49,7 @@ public final class ChangeRoleService implements ChangeRoleUseCase {
         this.audit = audit;
         this.outbox = outbox;
         this.policy = policy;
+        this.stepUp = new StepUpCheck(sessions, policy, clock);
         this.clock = clock;
     }
 
@@ -59,6 +63,7 @@ public final class ChangeRoleService implements ChangeRoleUseCase {
             Instant now = Now.of(clock);
             Account account = accounts.lockById(userId).orElseThrow(() -> AccountStatusService.notFound(userId));
             ManagementRights.requireMayChangeRole(actor, account, role);
+            stepUp.requireIf(account.role() != role && StepUp.neededToChangeRole(account.role(), role), actor);
             if (account.role() == role) {
                 return account;
             }

@@ -9,6 +9,7 @@ import dev.warden.application.port.out.AuditTrail;
 import dev.warden.application.port.out.EventOutbox;
 import dev.warden.application.port.out.PasswordBlocklist;
 import dev.warden.application.port.out.PasswordHasher;
+import dev.warden.application.port.out.SessionStore;
 import dev.warden.application.port.out.TransactionBoundary;
 import dev.warden.application.port.out.UserAccounts;
 import dev.warden.domain.Account;
@@ -17,8 +18,10 @@ import dev.warden.domain.AuditEntry;
 import dev.warden.domain.AuditType;
 import dev.warden.domain.PasswordPolicy;
 import dev.warden.domain.Role;
+import dev.warden.domain.StepUp;
 import dev.warden.domain.UserId;
 import dev.warden.domain.Username;
+import dev.warden.domain.WardenPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
@@ -27,7 +30,8 @@ import java.util.function.BooleanSupplier;
  * Creates accounts: ADMIN and USER ones at an administrator's request, and the single OWNER on
  * first start. Both check the password policy, hash before the transaction (Argon2 is slow on
  * purpose and needs no lock), and audit USER_CREATED and publish warden.account.created in the same
- * transaction as the insert. Only the owner creates ADMIN accounts.
+ * transaction as the insert. Only the owner creates ADMIN accounts,
+ * with a fresh password entry ({@link StepUp}).
  */
 public final class CreateUserService implements CreateUserUseCase, EnsureOwnerUseCase {
     private final TransactionBoundary transactions;
@@ -36,16 +40,19 @@ public final class CreateUserService implements CreateUserUseCase, EnsureOwnerUs
     private final EventOutbox outbox;
     private final PasswordHasher hasher;
     private final PasswordBlocklist blocklist;
+    private final StepUpCheck stepUp;
     private final Clock clock;
 
-    public CreateUserService(TransactionBoundary transactions, UserAccounts accounts, AuditTrail audit,
-                             EventOutbox outbox, PasswordHasher hasher, PasswordBlocklist blocklist, Clock clock) {
+    public CreateUserService(TransactionBoundary transactions, UserAccounts accounts, SessionStore sessions,
+                             AuditTrail audit, EventOutbox outbox, PasswordHasher hasher, PasswordBlocklist blocklist,
+                             WardenPolicy policy, Clock clock) {
         this.transactions = transactions;
         this.accounts = accounts;
         this.audit = audit;
         this.outbox = outbox;
         this.hasher = hasher;
         this.blocklist = blocklist;
+        this.stepUp = new StepUpCheck(sessions, policy, clock);
         this.clock = clock;
     }
 
@@ -59,6 +66,7 @@ public final class CreateUserService implements CreateUserUseCase, EnsureOwnerUs
             throw new InvalidRequest("There is exactly one owner account; role must be ADMIN or USER.");
         }
         ManagementRights.requireMayCreate(actor, role);
+        stepUp.requireIf(StepUp.neededToCreate(role), actor);
         Account account = insert(username, password, role, actor, () -> true);
         return new UserSummary(account.id(), account.username(), role, account.status(), account.createdAt(), 0, 0,
                 null);

@@ -17,7 +17,6 @@ import dev.warden.application.port.out.UserAccounts;
 import dev.warden.application.port.out.WardenMetrics;
 import dev.warden.application.port.out.WardenMetrics.LoginOutcome;
 import dev.warden.domain.Account;
-import dev.warden.domain.AccountEvent;
 import dev.warden.domain.AuditEntry;
 import dev.warden.domain.AuditType;
 import dev.warden.domain.ClientInfo;
@@ -79,6 +78,7 @@ public final class LoginService implements LoginUseCase {
     private final SecureRandom random;
     private final KnownDevices devices;
     private final LoginThrottling throttling;
+    private final PasswordFailures failures;
     private final WardenMetrics metrics;
 
     public LoginService(TransactionBoundary transactions, UserAccounts accounts, SessionStore sessions,
@@ -104,6 +104,7 @@ public final class LoginService implements LoginUseCase {
         this.random = random;
         this.devices = devices;
         this.throttling = new LoginThrottling(throttle, audit, throttlePolicy);
+        this.failures = new PasswordFailures(transactions, accounts, devices, audit, outbox, metrics, policy);
         this.metrics = metrics;
     }
 
@@ -136,10 +137,13 @@ public final class LoginService implements LoginUseCase {
         Optional<Account> seen = accounts.findByUsername(typedName);
         KnownDevice device = seen.isPresent() && presented != null
                 ? devices.find(seen.get().id(), presented.hash()).orElse(null) : null;
-        // Decided before any hash; a known device is exempt (it may share an address with an attacker).
-        LoginThrottling.Ticket ticket = device != null ? null
-                : throttling.admit(client, seen, typedName, Now.of(clock));
-        DeviceToken keep = presented != null ? presented : DeviceToken.generate(random);
+        // Decided before any hash. A known device that may try now is exempt (it may share an address
+        // with an attacker); a locked one, or a disabled account's, is throttled like any client.
+        boolean exempt = seen.isPresent() && LoginGate.skipsAddressThrottle(seen.get(), device, Now.of(clock));
+        LoginThrottling.Ticket ticket = exempt ? null : throttling.admit(client, seen, typedName, Now.of(clock));
+        // Device tokens are minted here only: a value this user was never issued (planted by a sibling
+        // site, or another user's) is ignored and replaced, so it cannot buy a guess budget of its own.
+        DeviceToken keep = device != null ? presented : DeviceToken.generate(random);
         Outcome outcome;
         try {
             Verification verification = verify(seen, device, normalizedPassword);
@@ -211,11 +215,7 @@ public final class LoginService implements LoginUseCase {
             return new Outcome.Refused(LoginOutcome.FAILED);
         }
         if (!verification.passwordMatched()) {
-            if (device != null) {
-                recordDeviceFailure(account, device, client, now);
-            } else {
-                recordAccountFailure(account, client, now);
-            }
+            failures.record(account, device, client, now, "wrong password");
             return new Outcome.Refused(LoginOutcome.FAILED);
         }
         Account verified = account;
@@ -266,29 +266,8 @@ public final class LoginService implements LoginUseCase {
         }
     }
 
-    private void recordAccountFailure(Account account, ClientInfo client, Instant now) {
-        Account after = account.recordFailedLogin(now, policy);
-        accounts.update(after);
-        audit.append(entry(AuditType.LOGIN_FAILED, account, client, now).withReason("wrong password"));
-        if (account.becameLockedBy(after, now)) {
-            audit.append(entry(AuditType.ACCOUNT_LOCKED, account, client, now)
-                    .withReason("locked until " + after.lockedUntil()));
-            // A brute-force signal for security operations (warden.account-events).
-            outbox.append(AccountEvent.of(AccountEvent.Type.LOCKED, after, null, now));
-            transactions.afterCommit(metrics::accountLocked);
-        }
-    }
-
-    /** Counts against the device only: the account's lock belongs to the other clients. */
-    private void recordDeviceFailure(Account account, KnownDevice device, ClientInfo client, Instant now) {
-        KnownDevice after = device.recordFailedLogin(now, policy);
-        devices.save(after);
-        audit.append(entry(AuditType.LOGIN_FAILED, account, client, now).withReason("wrong password from a known device"
-                + (device.becameLockedBy(after, now) ? "; the device is locked until " + after.lockedUntil() : "")));
-    }
-
     private static AuditEntry entry(AuditType type, Account account, ClientInfo client, Instant now) {
-        return AuditEntry.of(type, now).withUser(account.id(), account.username()).withClient(client);
+        return PasswordFailures.entry(type, account, client, now);
     }
 
     /**

@@ -34,6 +34,10 @@ final class ManagementRights {
         require(rightsOf(actor).toResetPassword(target.id(), target.role()));
     }
 
+    static void requireMayUnlock(Actor actor, Account target) {
+        require(rightsOf(actor).toUnlock(target.role()));
+    }
+
     /** Creating an account of {@code role}. */
     static void requireMayCreate(Actor actor, Role role) {
         require(rightsOf(actor).toCreate(role));

@@ -19,7 +19,8 @@ import java.time.Instant;
 
 /**
  * Lifts a lockout and clears the failure count, the account's and those of its known devices;
- * unlocking an unlocked account is harmless. The action is always audited;
+ * unlocking an unlocked account is harmless. Only the owner unlocks an ADMIN or the owner (a rogue
+ * ADMIN must not alternate guesses and unlocks against them); the shell's break-glass unlocks anyone. The action is always audited;
  * warden.account.unlocked is published only when a lock was lifted.
  */
 public final class UnlockUserService implements UnlockUserUseCase, BreakGlassUnlockUseCase {
@@ -46,7 +47,12 @@ public final class UnlockUserService implements UnlockUserUseCase, BreakGlassUnl
     @Override
     public void unlock(UserId userId, Actor actor) {
         actor.requireAdministrator();
-        transactions.run(() -> unlockLocked(userId, actor.id(), actor.username()));
+        transactions.run(() -> {
+            Account target = accounts.lockById(userId)
+                    .orElseThrow(() -> new UserNotFound("No user has id " + userId + "."));
+            ManagementRights.requireMayUnlock(actor, target);
+            unlockLocked(userId, actor.id(), actor.username());
+        });
     }
 
     @Override

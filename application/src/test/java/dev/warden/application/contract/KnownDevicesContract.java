@@ -111,4 +111,23 @@ public abstract class KnownDevicesContract extends PortContract {
         assertTrue(devices.find(alice.id(), old.tokenHash()).isEmpty());
         assertTrue(devices.find(alice.id(), recent.tokenHash()).isPresent());
     }
+
+    @Test
+    void forgettingAUsersDevicesLeavesOtherUsersAlone_andCanKeepOne() {
+        Account bob = anAccount("bob").build();
+        accounts.insert(bob);
+        TokenHash current = aTokenHash();
+        TokenHash other = aTokenHash();
+        devices.save(KnownDevice.register(alice.id(), current, NOW));
+        devices.save(KnownDevice.register(alice.id(), other, NOW));
+        devices.save(KnownDevice.register(bob.id(), other, NOW));
+
+        devices.forgetAllExcept(alice.id(), current);
+        assertTrue(devices.find(alice.id(), current).isPresent());
+        assertTrue(devices.find(alice.id(), other).isEmpty());
+
+        devices.forgetAll(alice.id());
+        assertTrue(devices.find(alice.id(), current).isEmpty());
+        assertTrue(devices.find(bob.id(), other).isPresent(), "another user's device with the same browser stays");
+    }
 }

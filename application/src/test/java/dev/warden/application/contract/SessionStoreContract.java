@@ -220,6 +220,20 @@ public abstract class SessionStoreContract extends PortContract {
     }
 
     @Test
+    void givenASession_whenReauthenticated_thenItsAuthenticationTimeMovesFromTheLoginToThen_andEndsWithIt() {
+        Session session = aSession(alice).build();
+        sessions.insert(session);
+        assertEquals(session.createdAt(), sessions.authenticatedAt(session.id()).orElseThrow(), "the login counts first");
+
+        sessions.recordReauthentication(session.id(), NOW.plusSeconds(90));
+        assertEquals(NOW.plusSeconds(90), sessions.authenticatedAt(session.id()).orElseThrow());
+
+        sessions.markEnded(session.id(), TerminationReason.USER_LOGOUT, null, NOW.plusSeconds(100));
+        assertTrue(sessions.authenticatedAt(session.id()).isEmpty(), "an ended session proves nothing");
+        assertTrue(sessions.authenticatedAt(new SessionId(java.util.UUID.randomUUID())).isEmpty());
+    }
+
+    @Test
     void givenOpenAndEndedSessions_whenLockingAUsersSessions_thenOnlyTheirOpenOnesAreReturned() {
         Session a1 = aSession(alice).build();
         Session a2 = aSession(alice).expiresAt(NOW.minusSeconds(1)).build();

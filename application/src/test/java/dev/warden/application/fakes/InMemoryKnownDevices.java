@@ -48,6 +48,17 @@ public final class InMemoryKnownDevices implements KnownDevices {
     }
 
     @Override
+    public synchronized void forgetAll(UserId userId) {
+        of(userId).forEach(d -> devices.remove(key(d.userId(), d.tokenHash())));
+    }
+
+    @Override
+    public synchronized void forgetAllExcept(UserId userId, TokenHash keep) {
+        of(userId).stream().filter(d -> !d.tokenHash().equals(keep))
+                .forEach(d -> devices.remove(key(d.userId(), d.tokenHash())));
+    }
+
+    @Override
     public synchronized void unlockAll(UserId userId) {
         of(userId).forEach(d -> save(d.unlock()));
     }

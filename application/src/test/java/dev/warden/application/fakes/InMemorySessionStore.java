@@ -40,6 +40,8 @@ public final class InMemorySessionStore implements SessionStore {
             Comparator.comparing(Session::lastActiveAt).thenComparing(BY_ID).reversed();
 
     private final Map<SessionId, Row> rows = new LinkedHashMap<>();
+    /** Re-authentications by session (the column beside the row, in PostgreSQL). */
+    private final Map<SessionId, Instant> reauthenticatedAt = new LinkedHashMap<>();
     private final InMemoryUserAccounts accounts;
     private final InMemoryTransactions transactions;
     public final AtomicInteger activityWrites = new AtomicInteger();
@@ -48,6 +50,7 @@ public final class InMemorySessionStore implements SessionStore {
         this.accounts = accounts;
         this.transactions = transactions;
         transactions.enlist(this, rows);
+        transactions.enlist(this, reauthenticatedAt);
     }
 
     public synchronized Row row(SessionId id) {
@@ -110,6 +113,23 @@ public final class InMemorySessionStore implements SessionStore {
     @Override
     public synchronized int countActiveByUser(UserId userId, ActiveWindow window) {
         return (int) activeStream(window).filter(s -> s.userId().equals(userId)).count();
+    }
+
+    @Override
+    public synchronized Optional<Instant> authenticatedAt(SessionId id) {
+        Row row = rows.get(id);
+        if (row == null || !row.open()) {
+            return Optional.empty();
+        }
+        return Optional.of(reauthenticatedAt.getOrDefault(id, row.session().createdAt()));
+    }
+
+    @Override
+    public synchronized void recordReauthentication(SessionId id, Instant at) {
+        Row row = rows.get(id);
+        if (row != null && row.open()) {
+            reauthenticatedAt.put(id, at);
+        }
     }
 
     @Override

@@ -17,6 +17,7 @@ import dev.warden.application.service.LoginService;
 import dev.warden.application.service.LogoutService;
 import dev.warden.application.service.OwnSessionsService;
 import dev.warden.application.service.PruneLoginDefencesService;
+import dev.warden.application.service.ReauthenticateService;
 import dev.warden.application.service.ResetPasswordService;
 import dev.warden.application.service.SweepExpiredSessionsService;
 import dev.warden.application.service.TerminateSessionService;
@@ -56,6 +57,8 @@ public final class UseCaseFixture {
     public final InMemoryLoginThrottle throttle = stores.throttle;
     public final FakePasswordHasher hasher = new FakePasswordHasher();
     public final RecordingMetrics metrics = new RecordingMetrics();
+    /** How many times the strength estimate and blocklist were consulted (the costly password check). */
+    public final java.util.concurrent.atomic.AtomicInteger blocklistChecks = new java.util.concurrent.atomic.AtomicInteger();
 
     public final ApplicationServices services;
     public final LoginService login;
@@ -75,6 +78,7 @@ public final class UseCaseFixture {
     public final ResetPasswordService resetPassword;
     public final OwnSessionsService ownSessions;
     public final ChangeOwnPasswordService changeOwnPassword;
+    public final ReauthenticateService reauthenticate;
 
     public UseCaseFixture() {
         this(WardenPolicy.DEFAULTS);
@@ -88,7 +92,10 @@ public final class UseCaseFixture {
         this.policy = policy;
         this.throttlePolicy = throttlePolicy;
         services = ApplicationServices.wire(new ApplicationServices.Ports(transactions, accounts, sessions, audit,
-                        outbox, alarms, hasher, BLOCKLIST::contains, devices, throttle, stores.counts, metrics),
+                        outbox, alarms, hasher, password -> {
+                            blocklistChecks.incrementAndGet();
+                            return BLOCKLIST.contains(password);
+                        }, devices, throttle, stores.counts, metrics),
                 policy, throttlePolicy, clock, new SecureRandom());
         login = services.login();
         validate = services.validateSession();
@@ -107,6 +114,7 @@ public final class UseCaseFixture {
         resetPassword = services.resetPassword();
         ownSessions = services.ownSessions();
         changeOwnPassword = services.changeOwnPassword();
+        reauthenticate = services.reauthenticate();
     }
 
     /** An account with {@link #PASSWORD}, stored directly; the name is normalised as a created account's is. */
@@ -117,18 +125,30 @@ public final class UseCaseFixture {
         return account;
     }
 
+    /** The admin, acting through no session: fine for everything but the sensitive actions (step-up). */
     public Actor admin() {
         Account admin = accounts.findByUsername("admin").orElseGet(() -> givenAccount("admin", Role.ADMIN));
-        return new Actor(admin.id(), admin.username(), admin.role());
+        return new Actor(admin.id(), admin.username(), admin.role(), null);
     }
 
+    /** The owner, acting through no session: fine for everything but the sensitive actions (step-up). */
     public Actor owner() {
         Account owner = accounts.findByUsername("owner").orElseGet(() -> givenAccount("owner", Role.OWNER));
-        return new Actor(owner.id(), owner.username(), owner.role());
+        return new Actor(owner.id(), owner.username(), owner.role(), null);
+    }
+
+    /** The owner acting through a session that has just logged in: fresh for the sensitive actions. */
+    public Actor freshOwner() {
+        return actorOf(loginFrom(owner().username(), "192.0.2.254"));
     }
 
     public static Actor actor(Account account) {
-        return new Actor(account.id(), account.username(), account.role());
+        return new Actor(account.id(), account.username(), account.role(), null);
+    }
+
+    /** The actor of a login's session, as the API builds it for requests with that session. */
+    public static Actor actorOf(LoginResult login) {
+        return new dev.warden.application.port.in.AuthenticatedSession(login.session(), login.account()).actor();
     }
 
     public Account account(UserId id) {

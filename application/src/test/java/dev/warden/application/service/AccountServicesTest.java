@@ -69,7 +69,7 @@ class AccountServicesTest {
     void aUserRoleMayNotCreateUsers() {
         Account bob = warden.givenAccount("bob", Role.USER);
         assertThrows(Forbidden.class, () -> warden.createUser.create("dave", "a fine long passphrase", Role.USER,
-                new Actor(bob.id(), bob.username(), bob.role())));
+                new Actor(bob.id(), bob.username(), bob.role(), null)));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.warden.application.service;
 
 import static dev.warden.application.fakes.UseCaseFixture.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -142,18 +143,20 @@ class LoginDefencesTest {
     }
 
     @Test
-    void oneBrowserCanBeKnownForSeveralUsers_butItOnlyOpensTheLocksOfThoseItLoggedInAs() {
-        Account alice = warden.givenAccount("alice", Role.USER);
+    void aDeviceTokenIssuedToAnotherUser_isIgnoredAndReplaced_andOpensNoLockOfThisOne() {
+        warden.givenAccount("alice", Role.USER);
         Account bob = warden.givenAccount("bob", Role.USER);
-        warden.givenAccount("mallory", Role.USER);
-        DeviceToken browser = knownDeviceOf("alice");
-        assertEquals(browser, warden.login.login("bob", PASSWORD, ownersBrowser, browser).device());
-        assertEquals(browser.hash(), warden.devices.of(alice.id()).getFirst().tokenHash());
-        assertEquals(browser.hash(), warden.devices.of(bob.id()).getFirst().tokenHash());
+        DeviceToken alices = knownDeviceOf("alice");
 
-        failFrom(attacker, "mallory", 10);
+        DeviceToken bobs = warden.login.login("bob", PASSWORD, ownersBrowser, alices).device();
+        assertNotEquals(alices, bobs, "the server mints device tokens; it never adopts one it did not issue to bob");
+        assertEquals(List.of(bobs.hash()), warden.devices.of(bob.id()).stream().map(KnownDevice::tokenHash).toList());
 
-        assertThrows(InvalidCredentials.class, () -> warden.login.login("mallory", PASSWORD, ownersBrowser, browser));
+        failFrom(attacker, "bob", 10);
+
+        assertThrows(InvalidCredentials.class, () -> warden.login.login("bob", PASSWORD, ownersBrowser, alices),
+                "alice's token opens nothing of bob's");
+        assertEquals(bobs, warden.login.login("bob", PASSWORD, ownersBrowser, bobs).device());
     }
 
     @Test

@@ -123,7 +123,7 @@ class SelfServiceTest {
         LoginResult laptop = warden.loginFrom("alice", "192.0.2.1");
         LoginResult phone = warden.loginFrom("alice", "192.0.2.2");
 
-        warden.changeOwnPassword.changePassword(as(laptop), PASSWORD, NEW_PASSWORD, client);
+        warden.changeOwnPassword.changePassword(as(laptop), PASSWORD, NEW_PASSWORD, client, null);
 
         as(laptop);
         assertThrows(Unauthenticated.class, () -> as(phone));
@@ -143,7 +143,7 @@ class SelfServiceTest {
         LoginResult laptop = warden.loginFrom("alice", "192.0.2.1");
         for (int i = 0; i < 9; i++) {
             assertThrows(InvalidCredentials.class,
-                    () -> warden.changeOwnPassword.changePassword(as(laptop), "not my password", NEW_PASSWORD, client));
+                    () -> warden.changeOwnPassword.changePassword(as(laptop), "not my password", NEW_PASSWORD, client, null));
         }
         assertEquals(9, warden.account(alice.id()).failedAttempts());
         assertEquals(9, warden.audit.ofType(AuditType.LOGIN_FAILED).size());
@@ -154,7 +154,7 @@ class SelfServiceTest {
         assertEquals(1, warden.outbox.accountEvents(AccountEvent.Type.LOCKED).size());
         int hashes = warden.hasher.verifications;
         assertThrows(InvalidCredentials.class,
-                () -> warden.changeOwnPassword.changePassword(as(laptop), PASSWORD, NEW_PASSWORD, client),
+                () -> warden.changeOwnPassword.changePassword(as(laptop), PASSWORD, NEW_PASSWORD, client, null),
                 "while locked even the right password is refused");
         assertEquals(hashes + 1, warden.hasher.verifications, "one decoy hash");
         assertEquals(1, warden.audit.ofType(AuditType.LOGIN_REJECTED_LOCKED).size());
@@ -168,7 +168,7 @@ class SelfServiceTest {
         LoginResult laptop = warden.loginFrom("alice", "192.0.2.1");
         for (int i = 0; i < 10; i++) {
             assertThrows(InvalidCredentials.class,
-                    () -> warden.changeOwnPassword.changePassword(as(laptop), "not my password", NEW_PASSWORD, client));
+                    () -> warden.changeOwnPassword.changePassword(as(laptop), "not my password", NEW_PASSWORD, client, null));
         }
 
         assertTrue(warden.account(alice.id()).isLockedAt(warden.clock.instant()));
@@ -186,9 +186,9 @@ class SelfServiceTest {
         int hashes = warden.hasher.verifications;
 
         assertEquals(PasswordRejected.Rule.TOO_SHORT, assertThrows(PasswordRejected.class,
-                () -> warden.changeOwnPassword.changePassword(current, "wrong!", "short", client)).rule());
+                () -> warden.changeOwnPassword.changePassword(current, "wrong!", "short", client, null)).rule());
         assertEquals(PasswordRejected.Rule.CONTAINS_USERNAME, assertThrows(PasswordRejected.class,
-                () -> warden.changeOwnPassword.changePassword(current, PASSWORD, "alice is my name", client)).rule());
+                () -> warden.changeOwnPassword.changePassword(current, PASSWORD, "alice is my name", client, null)).rule());
 
         assertEquals(hashes, warden.hasher.verifications);
         assertEquals(0, warden.account(alice.id()).failedAttempts());
@@ -201,7 +201,7 @@ class SelfServiceTest {
         int[] openDuringHash = {-1};
         warden.hasher.whileVerifying = () -> openDuringHash[0] = warden.transactions.open();
 
-        warden.changeOwnPassword.changePassword(as(laptop), PASSWORD, NEW_PASSWORD, client);
+        warden.changeOwnPassword.changePassword(as(laptop), PASSWORD, NEW_PASSWORD, client, null);
 
         assertEquals(0, openDuringHash[0]);
     }
@@ -215,7 +215,7 @@ class SelfServiceTest {
                 warden.account(alice.id()).withPassword(warden.hasher.hash("set by an admin 123")));
 
         assertThrows(InvalidCredentials.class,
-                () -> warden.changeOwnPassword.changePassword(current, PASSWORD, NEW_PASSWORD, client));
+                () -> warden.changeOwnPassword.changePassword(current, PASSWORD, NEW_PASSWORD, client, null));
 
         assertEquals(0, warden.account(alice.id()).failedAttempts());
         warden.hasher.whileVerifying = () -> { };
@@ -231,7 +231,7 @@ class SelfServiceTest {
         warden.logout.logout(current, client);
 
         assertThrows(Unauthenticated.class,
-                () -> warden.changeOwnPassword.changePassword(current, PASSWORD, NEW_PASSWORD, client));
+                () -> warden.changeOwnPassword.changePassword(current, PASSWORD, NEW_PASSWORD, client, null));
 
         as(phone);
     }

@@ -64,7 +64,7 @@ class TerminationServicesTest {
     void aUserRoleMayNotTerminate() {
         Account bob = warden.givenAccount("bob", Role.USER);
         LoginResult login = warden.loginFrom("bob", "192.0.2.1");
-        Actor user = new Actor(bob.id(), bob.username(), bob.role());
+        Actor user = new Actor(bob.id(), bob.username(), bob.role(), null);
 
         assertThrows(Forbidden.class, () -> warden.terminate.terminate(login.session().id(), user));
         assertThrows(Forbidden.class, () -> warden.terminateAll.terminateAll(bob.id(), user));

@@ -143,8 +143,9 @@ public record WardenSettings(
         int lockoutThreshold = r.positiveInt("WARDEN_LOCKOUT_THRESHOLD", defaults.lockoutThreshold());
         Duration lockoutDuration = r.duration("WARDEN_LOCKOUT_DURATION", defaults.lockoutDuration());
         int ipSpread = r.positiveInt("WARDEN_ALARM_IP_SPREAD_THRESHOLD", defaults.ipSpreadThreshold());
+        Duration reauthWindow = r.duration("WARDEN_REAUTH_WINDOW", defaults.reauthWindow());
         WardenPolicy policy = new WardenPolicy(idle, lifetime, maxSessions, sweep, lockoutThreshold,
-                lockoutDuration, ipSpread);
+                lockoutDuration, ipSpread, reauthWindow);
         LoginThrottlePolicy throttle = new LoginThrottlePolicy(
                 r.positiveInt("WARDEN_LOGIN_IP_FAILURE_LIMIT", LoginThrottlePolicy.DEFAULTS.failureLimit()),
                 r.parse("WARDEN_LOGIN_IP_FAILURE_WINDOW", LoginThrottlePolicy.DEFAULTS.window(),

@@ -240,14 +240,15 @@ class WardenSettingsTest {
                 Map.entry("WARDEN_LOCKOUT_DURATION", "PT2S"), Map.entry("WARDEN_ALARM_IP_SPREAD_THRESHOLD", "2"),
                 Map.entry("WARDEN_OWNER_USERNAME", "root"), Map.entry("WARDEN_OWNER_PASSWORD", "pw pw pw pw pw"),
                 Map.entry("WARDEN_TRUSTED_PROXIES", "10.0.0.0/8, ::1/128"), Map.entry("WARDEN_COOKIE_SECURE", "false"),
-                Map.entry("WARDEN_DB_POOL_SIZE", "4"), Map.entry("WARDEN_DB_CONNECT_TIMEOUT", "PT0.5S")),
+                Map.entry("WARDEN_DB_POOL_SIZE", "4"), Map.entry("WARDEN_DB_CONNECT_TIMEOUT", "PT0.5S"),
+                Map.entry("WARDEN_REAUTH_WINDOW", "PT3M")),
                 false);
 
         assertEquals(8443, s.httpPort());
         assertEquals("k1:9092,k2:9092", s.kafkaBootstrap());
         assertFalse(s.embeddedStreams());
         assertEquals(new WardenPolicy(Duration.ofSeconds(5), Duration.ofMinutes(1), 3, Duration.ofSeconds(1), 5,
-                Duration.ofSeconds(2), 2), s.policy());
+                Duration.ofSeconds(2), 2, Duration.ofMinutes(3)), s.policy());
         assertEquals(List.of(Cidr.parse("10.0.0.0/8"), Cidr.parse("::1/128")), s.trustedProxies());
         assertFalse(s.cookieSecure());
         assertEquals(4, s.dbPoolSize());
@@ -266,6 +267,8 @@ class WardenSettingsTest {
         "WARDEN_SESSION_SWEEP_INTERVAL|30",
         "WARDEN_LOCKOUT_THRESHOLD|0",
         "WARDEN_LOCKOUT_DURATION|15m",
+        "WARDEN_REAUTH_WINDOW|PT0S",
+        "WARDEN_REAUTH_WINDOW|15m",
         "WARDEN_ALARM_IP_SPREAD_THRESHOLD|0",
         "WARDEN_HTTP_PORT|70000",
         "WARDEN_DB_URL|postgres://localhost/warden",

@@ -5,6 +5,6 @@ import dev.warden.domain.Session;
 /** A session that passed validation, with its account (no password hash: {@link AccountView}). */
 public record AuthenticatedSession(Session session, AccountView account) {
     public Actor actor() {
-        return new Actor(account.id(), account.username(), account.role());
+        return new Actor(account.id(), account.username(), account.role(), session.id());
     }
 }

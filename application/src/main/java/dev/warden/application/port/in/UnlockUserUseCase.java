@@ -7,6 +7,9 @@ import dev.warden.domain.UserId;
  * user's known devices, with their failure counts.
  */
 public interface UnlockUserUseCase {
-    /** @throws UserNotFound when no account has this id */
+    /**
+     * @throws UserNotFound when no account has this id
+     * @throws Forbidden    when an ADMIN would unlock an ADMIN or the owner (only the owner does)
+     */
     void unlock(UserId userId, Actor actor);
 }

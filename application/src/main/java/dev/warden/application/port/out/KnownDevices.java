@@ -25,6 +25,15 @@ public interface KnownDevices {
      */
     int keepMostRecentlyUsed(UserId userId, int keep);
 
+    /**
+     * Forgets every device of the user (a disable or a password reset: whoever held an old cookie
+     * starts again as an unknown client).
+     */
+    void forgetAll(UserId userId);
+
+    /** Forgets every device of the user but the one with {@code keep} (an own password change). */
+    void forgetAllExcept(UserId userId, TokenHash keep);
+
     /** Lifts the lock and clears the failure count of every device of the user. */
     void unlockAll(UserId userId);
 

@@ -33,6 +33,15 @@ public interface SessionStore {
 
     int countActiveByUser(UserId userId, ActiveWindow window);
 
+    /**
+     * When the open session last proved its user's password: its login, or its latest
+     * re-authentication. Read only by the sensitive actions (step-up), never on validation.
+     */
+    Optional<Instant> authenticatedAt(SessionId id);
+
+    /** The open session's user entered the password again at {@code at}. */
+    void recordReauthentication(SessionId id, Instant at);
+
     /** Moves last activity forward to {@code at}; never backwards. */
     void recordActivity(SessionId id, Instant at);
 
