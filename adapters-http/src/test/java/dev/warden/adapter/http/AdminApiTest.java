@@ -93,7 +93,7 @@ class AdminApiTest {
 
         var anonymous = server.send(method, path, body);
         var userRole = server.send(method, path, body, "Authorization", "Bearer " + WARDEN.userToken.reveal());
-        var userRoleCookie = server.send(method, path, body, "Cookie", "warden_session=" + WARDEN.userToken.reveal(),
+        var userRoleCookie = server.send(method, path, body, "Cookie", "__Host-warden_session=" + WARDEN.userToken.reveal(),
                 "X-Warden-CSRF", WARDEN.userToken.csrfToken());
 
         assertEquals(401, anonymous.status(), anonymous.body());
@@ -118,7 +118,7 @@ class AdminApiTest {
             "POST, /api/admin/alarms/0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10/acknowledge"})
     void givenAdminCookieWithoutCsrf_whenChangingState_thenCsrfTokenInvalidAndNothingHappens(String method, String path) {
         String body = bodyFor(path);
-        String cookie = "warden_session=" + WARDEN.adminToken.reveal();
+        String cookie = "__Host-warden_session=" + WARDEN.adminToken.reveal();
 
         var missing = server.send(method, path, body, "Cookie", cookie);
         var wrong = server.send(method, path, body, "Cookie", cookie, "X-Warden-CSRF", "not-the-token");
@@ -134,7 +134,7 @@ class AdminApiTest {
 
     @Test
     void givenAdminCookie_whenReading_thenNoCsrfHeaderNeeded() {
-        var reply = server.get("/api/admin/sessions", "Cookie", "warden_session=" + WARDEN.adminToken.reveal());
+        var reply = server.get("/api/admin/sessions", "Cookie", "__Host-warden_session=" + WARDEN.adminToken.reveal());
 
         assertEquals(200, reply.status(), reply.body());
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.warden.application.port.in.ReauthenticationRequired;
+import dev.warden.domain.DeviceToken;
 import dev.warden.domain.SessionLimitReached;
 import dev.warden.domain.WardenPolicy;
 import java.util.List;
@@ -75,7 +77,7 @@ class AuthApiTest {
         var reply = server.post("/api/auth/login", login("alice", FakeWarden.PASSWORD));
 
         String cookie = sessionCookie(reply);
-        assertTrue(cookie.startsWith("warden_session=" + WARDEN.adminToken.reveal() + ";"), cookie);
+        assertTrue(cookie.startsWith("__Host-warden_session=" + WARDEN.adminToken.reveal() + ";"), cookie);
         List<String> attributes = attributes(cookie);
         assertTrue(attributes.contains("httponly"), cookie);
         assertTrue(attributes.contains("samesite=strict"), cookie);
@@ -85,10 +87,11 @@ class AuthApiTest {
     }
 
     @Test
-    void givenSecureCookiesDisabled_whenLoggingIn_thenCookieHasNoSecureAttribute() {
+    void givenSecureCookiesDisabled_whenLoggingIn_thenCookieHasNoSecureAttributeNorHostPrefix() {
         var reply = insecureCookieServer.post("/api/auth/login", login("alice", FakeWarden.PASSWORD));
 
         String cookie = sessionCookie(reply);
+        assertTrue(cookie.startsWith("warden_session="), "__Host- needs Secure; plain HTTP uses the bare name: " + cookie);
         assertFalse(attributes(cookie).contains("secure"), cookie);
         assertTrue(attributes(cookie).contains("httponly"), cookie);
     }
@@ -127,7 +130,7 @@ class AuthApiTest {
 
     @Test
     void givenSessionCookie_whenGettingSession_thenSessionAndUser() {
-        var reply = server.get("/api/auth/session", "Cookie", "warden_session=" + WARDEN.userToken.reveal());
+        var reply = server.get("/api/auth/session", "Cookie", "__Host-warden_session=" + WARDEN.userToken.reveal());
 
         assertEquals(200, reply.status(), reply.body());
         assertEquals(WARDEN.userSession.id().toString(), reply.json().get("session").get("id").asText());
@@ -151,7 +154,7 @@ class AuthApiTest {
     @Test
     void givenNoOrUnknownOrMalformedCredentials_whenGettingSession_thenUnauthenticated() {
         var none = server.get("/api/auth/session");
-        var unknown = server.get("/api/auth/session", "Cookie", "warden_session=" + "x".repeat(43));
+        var unknown = server.get("/api/auth/session", "Cookie", "__Host-warden_session=" + "x".repeat(43));
         var basic = server.get("/api/auth/session", "Authorization", "Basic YWxpY2U6cHc=");
         var emptyBearer = server.get("/api/auth/session", "Authorization", "Bearer ");
 
@@ -163,13 +166,13 @@ class AuthApiTest {
 
     @Test
     void givenCookieAndCsrfHeader_whenLoggingOut_thenNoContentClearedCookieAndSessionGone() {
-        String cookie = "warden_session=" + WARDEN.adminToken.reveal();
+        String cookie = "__Host-warden_session=" + WARDEN.adminToken.reveal();
 
         var reply = server.post("/api/auth/logout", null, "Cookie", cookie, "X-Warden-CSRF", WARDEN.adminToken.csrfToken());
 
         assertEquals(204, reply.status(), reply.body());
         String cleared = sessionCookie(reply);
-        assertTrue(cleared.startsWith("warden_session=;"), cleared);
+        assertTrue(cleared.startsWith("__Host-warden_session=;"), cleared);
         assertTrue(attributes(cleared).contains("expires=thu, 1 jan 1970 00:00:00 gmt"), cleared);
         assertTrue(attributes(cleared).contains("path=/"), cleared);
         assertEquals(List.of("logout alice"), WARDEN.calls);
@@ -178,7 +181,7 @@ class AuthApiTest {
 
     @Test
     void givenCookieWithoutCsrfHeader_whenLoggingOut_thenCsrfTokenInvalidAndStillLoggedIn() {
-        String cookie = "warden_session=" + WARDEN.adminToken.reveal();
+        String cookie = "__Host-warden_session=" + WARDEN.adminToken.reveal();
 
         var missing = server.post("/api/auth/logout", null, "Cookie", cookie);
         var wrong = server.post("/api/auth/logout", null, "Cookie", cookie, "X-Warden-CSRF", WARDEN.userToken.csrfToken());
@@ -209,7 +212,7 @@ class AuthApiTest {
 
     static String sessionCookie(TestServer.Reply reply) {
         return reply.headers().allValues("Set-Cookie").stream()
-                .filter(value -> value.startsWith("warden_session="))
+                .filter(value -> value.startsWith("__Host-warden_session=") || value.startsWith("warden_session="))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no warden_session cookie in " + reply.headers().map()));
     }
@@ -222,5 +225,38 @@ class AuthApiTest {
         List<String> names = new java.util.ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
+    }
+
+    @Test
+    void reauthenticatingPassesThePasswordAndTheBrowsersDeviceToTheUseCase() {
+        DeviceToken device = DeviceToken.generate(new java.security.SecureRandom());
+
+        var reply = server.post("/api/auth/reauthenticate", "{\"password\":\"" + FakeWarden.PASSWORD + "\"}",
+                "Authorization", "Bearer " + WARDEN.adminToken.reveal(), "Cookie", "__Host-warden_device=" + device.reveal());
+
+        assertEquals(204, reply.status(), reply.body());
+        assertTrue(WARDEN.calls.contains("reauthenticate alice"), WARDEN.calls.toString());
+        assertEquals(FakeWarden.PASSWORD, WARDEN.lastPassword);
+        assertEquals(device, WARDEN.lastLoginDevice);
+    }
+
+    @Test
+    void reauthenticatingNeedsASessionAndAPassword() {
+        assertEquals(401, server.post("/api/auth/reauthenticate", "{\"password\":\"x\"}").status());
+        var noPassword = server.post("/api/auth/reauthenticate", "{}",
+                "Authorization", "Bearer " + WARDEN.adminToken.reveal());
+        assertEquals(400, noPassword.status());
+        assertEquals("invalid-request", noPassword.problem());
+    }
+
+    @Test
+    void aSensitiveActionOfAStaleSession_is403ReauthenticationRequired() {
+        WARDEN.failNextWith(new ReauthenticationRequired("This action needs your password again."));
+
+        var reply = server.post("/api/admin/users", "{\"username\":\"carol\",\"password\":\"a fine long passphrase\",\"role\":\"ADMIN\"}",
+                "Authorization", "Bearer " + WARDEN.adminToken.reveal());
+
+        assertEquals(403, reply.status(), reply.body());
+        assertEquals("reauthentication-required", reply.problem());
     }
 }

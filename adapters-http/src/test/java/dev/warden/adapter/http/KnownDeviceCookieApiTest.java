@@ -44,7 +44,7 @@ class KnownDeviceCookieApiTest {
 
     private static String deviceCookie(TestServer.Reply reply) {
         return reply.headers().allValues("Set-Cookie").stream()
-                .filter(value -> value.startsWith("warden_device="))
+                .filter(value -> value.startsWith("__Host-warden_device=") || value.startsWith("warden_device="))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no warden_device cookie in " + reply.headers().map()));
     }
@@ -59,7 +59,7 @@ class KnownDeviceCookieApiTest {
 
         assertEquals(201, reply.status(), reply.body());
         String cookie = deviceCookie(reply);
-        assertTrue(cookie.startsWith("warden_device=" + WARDEN.newDevice.reveal() + ";"), cookie);
+        assertTrue(cookie.startsWith("__Host-warden_device=" + WARDEN.newDevice.reveal() + ";"), cookie);
         List<String> attributes = attributes(cookie);
         assertTrue(attributes.contains("httponly"), cookie);
         assertTrue(attributes.contains("samesite=strict"), cookie);
@@ -75,20 +75,30 @@ class KnownDeviceCookieApiTest {
     void aPresentedDeviceCookieReachesTheLoginAndIsRenewed() {
         DeviceToken known = DeviceToken.generate(new SecureRandom());
 
-        var reply = server.post("/api/auth/login", LOGIN, "Cookie", "warden_device=" + known.reveal());
+        var reply = server.post("/api/auth/login", LOGIN, "Cookie", "__Host-warden_device=" + known.reveal());
 
         assertEquals(201, reply.status(), reply.body());
         assertEquals(known, WARDEN.lastLoginDevice);
-        assertTrue(deviceCookie(reply).startsWith("warden_device=" + known.reveal() + ";"));
+        assertTrue(deviceCookie(reply).startsWith("__Host-warden_device=" + known.reveal() + ";"));
+    }
+
+    @Test
+    void withSecureCookies_aBareNameDeviceCookieIsNotRead_onlyTheHostPrefixedOne() {
+        DeviceToken planted = DeviceToken.generate(new SecureRandom());
+
+        var reply = server.post("/api/auth/login", LOGIN, "Cookie", "warden_device=" + planted.reveal());
+
+        assertEquals(201, reply.status(), reply.body());
+        assertNull(WARDEN.lastLoginDevice, "a sibling subdomain can set warden_device, never __Host-warden_device");
     }
 
     @Test
     void aMalformedDeviceCookieIsIgnoredNotAnError() {
-        var reply = server.post("/api/auth/login", LOGIN, "Cookie", "warden_device=not-a-device-token");
+        var reply = server.post("/api/auth/login", LOGIN, "Cookie", "__Host-warden_device=not-a-device-token");
 
         assertEquals(201, reply.status(), reply.body());
         assertNull(WARDEN.lastLoginDevice);
-        assertTrue(deviceCookie(reply).startsWith("warden_device=" + WARDEN.newDevice.reveal() + ";"));
+        assertTrue(deviceCookie(reply).startsWith("__Host-warden_device=" + WARDEN.newDevice.reveal() + ";"));
     }
 
     @Test
@@ -96,6 +106,7 @@ class KnownDeviceCookieApiTest {
         var reply = insecureCookieServer.post("/api/auth/login", LOGIN);
 
         assertFalse(attributes(deviceCookie(reply)).contains("secure"));
+        assertTrue(deviceCookie(reply).startsWith("warden_device="));
     }
 
     @Test
@@ -111,7 +122,7 @@ class KnownDeviceCookieApiTest {
         var reply = server.post("/api/auth/logout", null, "Authorization", "Bearer " + WARDEN.userToken.reveal());
 
         assertEquals(204, reply.status());
-        assertTrue(reply.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("warden_device=")));
+        assertTrue(reply.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.contains("warden_device=")));
     }
 
     @Test

@@ -32,8 +32,8 @@ class OpenApiDocumentTest {
                 .forEach(method -> documented.add(method.toUpperCase() + " " + path)));
 
         assertEquals(registered, documented);
-        assertEquals(21, registered.size(),
-                "the twelve routes of docs/api.md, the eight account routes and the password policy");
+        assertEquals(22, registered.size(),
+                "the twelve routes of docs/api.md, the eight account routes, the password policy and step-up");
     }
 
     @Test

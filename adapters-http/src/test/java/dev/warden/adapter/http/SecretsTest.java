@@ -54,7 +54,7 @@ class SecretsTest {
     void whenUsingEveryRoute_thenOnlyTheLoginResponseCarriesTheTokenAndNoLogLineCarriesASecret() {
         String token = WARDEN.adminToken.reveal();
         String csrf = WARDEN.adminToken.csrfToken();
-        String cookie = "warden_session=" + token;
+        String cookie = "__Host-warden_session=" + token;
         String bearer = "Bearer " + token;
         String someId = "0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10";
         WARDEN.reset();

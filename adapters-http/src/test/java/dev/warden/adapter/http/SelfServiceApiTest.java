@@ -46,7 +46,7 @@ class SelfServiceApiTest {
     }
 
     private static String[] userCookie() {
-        return new String[] {"Cookie", "warden_session=" + WARDEN.userToken.reveal(),
+        return new String[] {"Cookie", "__Host-warden_session=" + WARDEN.userToken.reveal(),
                 "X-Warden-CSRF", WARDEN.userToken.csrfToken()};
     }
 
@@ -78,7 +78,7 @@ class SelfServiceApiTest {
     void givenACookieWithoutCsrf_whenChangingState_thenCsrfTokenInvalidAndNothingHappens(String method, String path) {
         String body = path.endsWith("password") ? CHANGE : null;
 
-        var reply = server.send(method, path, body, "Cookie", "warden_session=" + WARDEN.userToken.reveal());
+        var reply = server.send(method, path, body, "Cookie", "__Host-warden_session=" + WARDEN.userToken.reveal());
 
         assertEquals(403, reply.status(), reply.body());
         assertEquals("csrf-token-invalid", reply.problem());
@@ -123,7 +123,7 @@ class SelfServiceApiTest {
 
         assertEquals(204, reply.status(), reply.body());
         String cleared = AuthApiTest.sessionCookie(reply);
-        assertTrue(cleared.startsWith("warden_session=;"), cleared);
+        assertTrue(cleared.startsWith("__Host-warden_session=;"), cleared);
         assertEquals(401, server.get("/api/auth/session", user()).status());
     }
 
