@@ -294,20 +294,20 @@ class AccountLifecycleIT {
     }
 
     @Test
-    void theOwnerResetsTheirOwnPasswordThroughTheAdminRoute() {
-        String elsewhere = warden.ownerToken();
-
+    void aStolenOwnerTokenCannotSetANewOwnerPassword_norCanAnAdminUnlockTheOwner() {
         Response reset = api.post("/api/admin/users/" + ownerId + "/password", owner,
                 "{\"password\":\"" + NEW_PASSWORD + "\"}");
 
-        assertEquals(200, reset.status(), reset.body());
-        assertEquals(401, status(elsewhere));
-        assertEquals(401, status(owner), "every session ends, the owner's current one too");
-        String renewed = api.login(RunningWarden.OWNER, NEW_PASSWORD).token();
-        // Put the known password back for the other tests.
-        assertEquals(200, api.post("/api/admin/users/" + ownerId + "/password", renewed,
-                "{\"password\":\"" + RunningWarden.OWNER_PASSWORD + "\"}").status());
-        owner = warden.ownerToken();
+        assertEquals(403, reset.status(), reset.body());
+        assertEquals("forbidden", reset.problemType());
+        assertEquals(201, api.login(RunningWarden.OWNER, RunningWarden.OWNER_PASSWORD).status(),
+                "the old password still works");
+        assertEquals(200, status(owner), "and nothing ended");
+
+        String admin = api.login(createUser("ivan", "ADMIN", owner), PASSWORD).token();
+        Response unlock = api.post("/api/admin/users/" + ownerId + "/unlock", admin, null);
+        assertEquals(403, unlock.status(), unlock.body());
+        assertEquals(204, api.post("/api/admin/users/" + ownerId + "/unlock", owner, null).status());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warden.bootstrap.e2e.ConsoleFixture.User;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -180,8 +181,8 @@ class ConsoleAccountLifecycleIT {
         User sam = console.createUser("sam", "USER");
         User tess = console.createUser("tess", "USER");
         ConsoleBrowser owner = usersPage(console.ownerBrowser());
-        assertEquals(Set.of("logout-all", "reset-password", "view-sessions", "view-audit"),
-                menuItems(owner, RunningWarden.OWNER), "the owner: no disable, no role change, but a reset of their own");
+        assertEquals(Set.of("logout-all", "view-sessions", "view-audit"), menuItems(owner, RunningWarden.OWNER),
+                "the owner: no disable, no role change, and no reset of their own (My account changes it)");
 
         menuItem(owner, sam.name(), "change-role").click();
         String dialog = owner.text(By.id("confirm-dialog"));
@@ -203,6 +204,34 @@ class ConsoleAccountLifecycleIT {
         Set<String> roles = admin.driver.findElements(By.cssSelector("#new-role option")).stream()
                 .map(o -> o.getDomProperty("value")).collect(Collectors.toSet());
         assertEquals(Set.of("USER"), roles, "only the owner creates ADMINs");
+    }
+
+    @Test
+    void aStaleSessionIsAskedForThePasswordBeforePromoting_andTheActionThenCompletes() {
+        User uma = console.createUser("uma", "USER");
+        ConsoleBrowser owner = usersPage(console.ownerBrowser());
+        console.warden.clock.advance(Duration.ofMinutes(16)); // past WARDEN_REAUTH_WINDOW, within the idle timeout
+
+        menuItem(owner, uma.name(), "change-role").click();
+        owner.driver.findElement(By.id("confirm-ok")).click();
+        WebElement password = owner.waitUntil(d -> {
+            WebElement input = d.findElement(By.id("reauth-dialog-input"));
+            return input.isDisplayed() ? input : null;
+        });
+        assertTrue(owner.text(By.id("reauth-dialog")).contains("needs your password again"));
+        password.sendKeys("not my password at all");
+        owner.driver.findElement(By.id("reauth-dialog-ok")).click();
+        owner.waitUntil(d -> d.findElement(By.id("reauth-dialog-error")).isDisplayed());
+        assertTrue(owner.text(By.id("reauth-dialog-error")).contains("not right"));
+        assertTrue(userRow(owner, uma.name()).getText().contains("USER"), "nothing changed yet");
+
+        password.clear();
+        password.sendKeys(RunningWarden.OWNER_PASSWORD);
+        owner.driver.findElement(By.id("reauth-dialog-ok")).click();
+
+        assertFlash(owner, uma.name() + " is now ADMIN.");
+        owner.waitUntil(d -> userRow(owner, uma.name()).getText().contains("ADMIN"));
+        assertFalse(owner.driver.findElement(By.id("reauth-dialog")).isDisplayed());
     }
 
     // ---- helpers ----
