@@ -11,7 +11,9 @@ import dev.warden.adapter.kafka.KafkaEventPublisher;
 import dev.warden.adapter.kafka.OutboxRelayLoop;
 import dev.warden.application.ApplicationServices;
 import dev.warden.adapter.password.Argon2PasswordHasher;
+import dev.warden.adapter.password.BoundedPasswordBlocklist;
 import dev.warden.adapter.password.BoundedPasswordHasher;
+import dev.warden.adapter.password.BoundedPasswordWork;
 import dev.warden.adapter.password.CommonPasswordBlocklist;
 import dev.warden.bootstrap.config.ConfigurationError;
 import dev.warden.bootstrap.config.WardenSettings;
@@ -93,11 +95,13 @@ public final class WardenApplication implements AutoCloseable {
                 settings.dbPassword(), settings.dbPoolSize(), settings.dbConnectTimeout())));
         SecureRandom random = new SecureRandom();
         metrics = remember(new HelidonWardenMetrics());
+        // Hashes and strength estimates share one slot per core, on threads of their own (never a request's).
+        BoundedPasswordWork passwordWork = remember(BoundedPasswordWork.perCore());
         useCases = UseCases.wire(new ApplicationServices.Ports(database.transactions(), database.userAccounts(),
                         database.sessionStore(), database.auditTrail(), database.eventOutbox(), database.alarmStore(),
-                        remember(BoundedPasswordHasher.perCore(new Argon2PasswordHasher(random))),
-                        new CommonPasswordBlocklist(), database.knownDevices(), database.loginThrottle(),
-                        database.operationalCounts(), metrics),
+                        new BoundedPasswordHasher(new Argon2PasswordHasher(random), passwordWork),
+                        new BoundedPasswordBlocklist(new CommonPasswordBlocklist(), passwordWork),
+                        database.knownDevices(), database.loginThrottle(), database.operationalCounts(), metrics),
                 settings.policy(), settings.loginThrottle(), clock, random);
         ownerLogin = ownerPassword.ensureOwner(settings, useCases.ensureOwner());
         startKafka();

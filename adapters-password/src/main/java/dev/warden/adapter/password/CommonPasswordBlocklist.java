@@ -24,44 +24,45 @@ import java.util.stream.Collectors;
  * with their usual substitutions. How few guesses make a password common is
  * {@link PasswordPolicy#isTooGuessable}'s call.
  *
- * <h2>What zxcvbn is shown, and why</h2>
+ * <h2>What zxcvbn is shown</h2>
  *
- * zxcvbn's cost is not bounded by the password's length alone. Its l33t matcher tries every
+ * zxcvbn's cost is not bounded by a password's length alone. Its l33t matcher tries every
  * combination of substitutions for the characters it knows as l33t ({@link #L33T_CHARACTERS}: the
  * digits and {@code @ ! | $ ( [ { < + %}), so the cost grows exponentially with how many distinct
- * ones a string holds: zxcvbn 1.9.0 took 44 ms for the 20 characters {@code 4@8(3691!|70$5%2+{[<}
- * and 2.6 s for them repeated to 128; and even without them it grows with about the square of the
- * length (128 letters, 10 ms). One Argon2id hash costs 26-28 ms of CPU, so a single request could
- * cost a hundred hashes. So zxcvbn only ever sees <em>affordable</em> stretches: at most 12 code
- * points (at most 12 distinct l33t characters, about 2 ms at worst), or at most 24 UTF-16 units
- * with at most 8 distinct l33t characters (about 5 ms at worst; zxcvbn works on UTF-16 units).
+ * ones a string holds, and besides with about the square of its length. zxcvbn 1.9.0 took 45 ms of
+ * CPU for the 20 characters {@code 4@8(3691!|70$5%2+{[<}, 2.6-6 s for them repeated to 128, and
+ * 10 ms for 128 random letters, where one Argon2id hash takes 18-28 ms. So zxcvbn is only ever
+ * shown <em>affordable</em> stretches: at most 12 code points; or at most 16 UTF-16 units (what
+ * zxcvbn counts) with at most 10 distinct l33t characters; or at most 24 with at most 8. The
+ * costliest of each kind that a search found took about 10 ms.
  *
  * <ul>
- * <li>A password that is affordable as a whole is measured as a whole: the exact estimate. That is
- * nearly every password people choose (24 characters or fewer, a few digits and symbols).</li>
- * <li>Otherwise only its first {@value #MEASURED_CODE_POINTS} code points are measured. If they
- * repeat one string (period at most half of them), zxcvbn sees as many whole copies of it as are
- * affordable, at least one: one call.</li>
+ * <li>A password affordable as a whole is measured as a whole: the exact estimate, for nearly every
+ * password people choose.</li>
+ * <li>Otherwise only its first {@value #MEASURED_CODE_POINTS} code points count. If they repeat one
+ * string, zxcvbn sees as many whole copies of it as are affordable, at least one: one call.</li>
  * <li>Otherwise zxcvbn sees consecutive stretches of them from the start, each as long as is
- * affordable and at least 12 code points; the last one ends at the end and may overlap the one
- * before. That is at most six calls, so at most about six times the 12-code-point worst case, and
- * in practice one strong stretch's cost plus a few cheap weak ones (a weak stretch has little in it
- * for the l33t matcher to combine).</li>
+ * affordable and at least 12 code points, the last one being the last 12 (it may overlap the one
+ * before): at most six calls.</li>
  * </ul>
  *
- * The password is too guessable unless some stretch reaches the threshold, and the first that
- * does ends the work. The reason: a stretch of a password is never harder to guess than the whole
- * (a guesser who has the whole has every stretch of it), so a strong stretch proves the whole
- * strong. zxcvbn's estimate agrees except where a stretch cuts through a word or a repeat: the cut
- * pieces then look like random characters and the stretch rates higher than the whole
- * ({@code iloveyou12345678} is weak, its last twelve {@code eyou12345678} are not). That is why
- * the stretches are as long as the cost allows, a password that fits is measured whole, and a
- * repeat is measured in whole copies: on a corpus of 9,600 weak passwords of 13 to 128 characters
- * (words with digits and symbols, pairs of words, repeats), twelve-code-point windows alone let 85%
- * of them through; these rules let 2 through, both pairs of words longer than 24 characters. The
- * other direction is a refusal the whole would pass: 76 of 4,000 repeated passwords whose copies
- * are weak but whose repetition zxcvbn rates strong, and any password whose first 72 code points
- * are weak however strong its rest. Both are passwords worth refusing.
+ * The password is too guessable unless some stretch reaches the threshold, and the first that does
+ * ends the work. So at most one costly stretch is measured, after weak ones, which are cheap (a
+ * weak string has little in it for the l33t matcher to combine): of the pathological inputs in
+ * docs/benchmarks.md (section 7), the costliest took 9 ms, under half a hash.
+ *
+ * <p>Why a strong stretch proves the whole strong: a stretch of a password is never harder to
+ * guess than the whole, since whoever has the whole has every stretch of it. zxcvbn's estimate
+ * agrees except where a stretch cuts through a word or a repeat: the cut pieces then look like
+ * random characters, and the stretch rates higher than the whole ({@code iloveyou12345678} is weak,
+ * its last twelve {@code eyou12345678} are not). Hence stretches as long as the cost allows, the
+ * whole password whenever it fits, and repeats measured in whole copies. On a corpus of 9,465 weak
+ * passwords of 13 to 128 characters (words with digits and symbols, pairs of words, repeats), fixed
+ * windows of twelve code points let 8,024 through; these rules let 2 through, two pairs of words
+ * longer than 24 characters. The other way round, they refuse 76 of 20,615 passwords that zxcvbn
+ * rates strong as a whole, all repeated three or four times (each copy weak), and they would refuse
+ * any password whose first 72 code points are weak, however strong the rest. Both are passwords
+ * worth refusing.
  */
 public final class CommonPasswordBlocklist implements PasswordBlocklist {
     /**
@@ -71,9 +72,13 @@ public final class CommonPasswordBlocklist implements PasswordBlocklist {
     static final String L33T_CHARACTERS = "4@8({[<3691!|0$5+7%2";
     /** A stretch of at most this many code points is always affordable. */
     static final int SHORT_CODE_POINTS = 12;
-    /** A longer stretch is affordable up to this many UTF-16 units ... */
+    /** A longer stretch is affordable up to this many UTF-16 units with up to ... */
+    static final int MEDIUM_UTF16_UNITS = 16;
+    /** ... this many distinct {@link #L33T_CHARACTERS}, */
+    static final int MEDIUM_DISTINCT_L33T = 10;
+    /** or up to this many UTF-16 units with up to ... */
     static final int LONG_UTF16_UNITS = 24;
-    /** ... with at most this many distinct {@link #L33T_CHARACTERS}. */
+    /** ... this many. */
     static final int LONG_DISTINCT_L33T = 8;
     /** How much of a password too costly to measure whole is measured. */
     static final int MEASURED_CODE_POINTS = 72;
@@ -131,12 +136,8 @@ public final class CommonPasswordBlocklist implements PasswordBlocklist {
         int start = 0;
         while (true) {
             if (limit - start <= SHORT_CODE_POINTS) {
-                // The rest is short: the last stretch ends at the end, reaching back as far as is affordable.
-                int from = limit - SHORT_CODE_POINTS;
-                while (from > 0 && affordable(codePoints, from - 1, limit)) {
-                    from--;
-                }
-                stretches.add(text(codePoints, Math.max(from, 0), limit));
+                // The rest is short: the last stretch is the last twelve code points.
+                stretches.add(text(codePoints, limit - SHORT_CODE_POINTS, limit));
                 return stretches;
             }
             int end = start + SHORT_CODE_POINTS;
@@ -151,7 +152,7 @@ public final class CommonPasswordBlocklist implements PasswordBlocklist {
         }
     }
 
-    /** Whether zxcvbn's cost for these code points is bounded (see {@link #SHORT_CODE_POINTS}). */
+    /** Whether zxcvbn's cost for these code points is bounded: the three kinds of the class comment. */
     private static boolean affordable(int[] codePoints, int from, int to) {
         if (to - from <= SHORT_CODE_POINTS) {
             return true;
@@ -160,12 +161,14 @@ public final class CommonPasswordBlocklist implements PasswordBlocklist {
         int l33tSeen = 0; // one bit per character of L33T_CHARACTERS
         for (int i = from; i < to; i++) {
             units += Character.charCount(codePoints[i]);
-            int l33t = codePoints[i] < 128 ? L33T_CHARACTERS.indexOf(codePoints[i]) : -1;
-            if (l33t >= 0) {
-                l33tSeen |= 1 << l33t;
+            int index = codePoints[i] < 128 ? L33T_CHARACTERS.indexOf(codePoints[i]) : -1;
+            if (index >= 0) {
+                l33tSeen |= 1 << index;
             }
         }
-        return units <= LONG_UTF16_UNITS && Integer.bitCount(l33tSeen) <= LONG_DISTINCT_L33T;
+        int l33t = Integer.bitCount(l33tSeen);
+        return units <= MEDIUM_UTF16_UNITS && l33t <= MEDIUM_DISTINCT_L33T
+                || units <= LONG_UTF16_UNITS && l33t <= LONG_DISTINCT_L33T;
     }
 
     /** The shortest period of the first {@code limit} code points if it is at most half of them, else 0. */

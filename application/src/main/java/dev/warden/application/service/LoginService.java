@@ -132,7 +132,10 @@ public final class LoginService implements LoginUseCase {
 
     private Outcome attempt(String username, String password, ClientInfo client, DeviceToken presented) {
         String typedName = Username.lookupForm(username);
-        String normalizedPassword = PasswordPolicy.normalize(password == null ? "" : password);
+        // Input no password can be is not normalised at all (NFKC is quadratic on runs of combining marks);
+        // it still costs one hash below, like any wrong password.
+        String normalizedPassword = password == null || PasswordPolicy.isOverlong(password) ? ""
+                : PasswordPolicy.normalize(password);
 
         Optional<Account> seen = accounts.findByUsername(typedName);
         KnownDevice device = seen.isPresent() && presented != null
