@@ -1,6 +1,6 @@
 package dev.warden.bootstrap;
 
-import dev.warden.application.port.in.PruneLoginDefencesUseCase;
+import dev.warden.application.port.in.auth.PruneLoginDefencesUseCase;
 import dev.warden.application.support.BackgroundLoop;
 import java.lang.System.Logger.Level;
 import java.time.Duration;

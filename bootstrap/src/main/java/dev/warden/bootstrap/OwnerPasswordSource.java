@@ -1,7 +1,7 @@
 package dev.warden.bootstrap;
 
-import dev.warden.application.port.in.EnsureOwnerUseCase;
 import dev.warden.application.port.in.InvalidRequest;
+import dev.warden.application.port.in.accounts.EnsureOwnerUseCase;
 import dev.warden.bootstrap.config.ConfigurationError;
 import dev.warden.bootstrap.config.WardenSettings;
 import dev.warden.domain.PasswordRejected;

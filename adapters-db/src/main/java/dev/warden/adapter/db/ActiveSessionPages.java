@@ -1,8 +1,8 @@
 package dev.warden.adapter.db;
 
-import dev.warden.application.port.in.ActiveSessionQuery;
 import dev.warden.application.port.in.Page;
-import dev.warden.application.port.in.SessionCursor;
+import dev.warden.application.port.in.sessions.ActiveSessionQuery;
+import dev.warden.application.port.in.sessions.SessionCursor;
 import dev.warden.application.port.out.ActiveWindow;
 import dev.warden.domain.Session;
 import io.helidon.dbclient.DbRow;
@@ -25,9 +25,9 @@ final class ActiveSessionPages {
     static final int MAX_NAMED_USERS = 1_000;
     private static final int COUNT_LIMIT = ActiveSessionQuery.TOTAL_CAP + 1;
 
-    private final JdbcTransactionBoundary db;
+    private final DbClientTransactionBoundary db;
 
-    ActiveSessionPages(JdbcTransactionBoundary db) {
+    ActiveSessionPages(DbClientTransactionBoundary db) {
         this.db = db;
     }
 
@@ -124,7 +124,7 @@ final class ActiveSessionPages {
                 .addParam("limit", query.page().limit())
                 .addParam("offset", offset(query))
                 .execute()) {
-            return rows.map(JdbcSessionStore::session).toList();
+            return rows.map(DbClientSessionStore::session).toList();
         }
     }
 

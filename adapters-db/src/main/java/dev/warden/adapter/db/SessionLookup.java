@@ -1,7 +1,7 @@
 package dev.warden.adapter.db;
 
-import dev.warden.application.port.in.AccountView;
-import dev.warden.application.port.in.AuthenticatedSession;
+import dev.warden.application.port.in.accounts.AccountView;
+import dev.warden.application.port.in.sessions.AuthenticatedSession;
 import dev.warden.application.port.out.StoreUnavailable;
 import dev.warden.domain.AccountStatus;
 import dev.warden.domain.Role;

@@ -27,7 +27,7 @@ public final class WardenDatabase implements AutoCloseable {
     private final HikariDataSource pool;
     private final HikariDataSource validationPool;
     private final OutboxNotifications notifications;
-    private final JdbcTransactionBoundary boundary;
+    private final DbClientTransactionBoundary boundary;
     private final SessionLookup sessionLookup;
     private final TransactionBoundary transactions;
     private final SessionStore sessionStore;
@@ -47,21 +47,21 @@ public final class WardenDatabase implements AutoCloseable {
         this.validationPool = validationPool;
         this.notifications = notifications;
         DbStatements statements = SqlStatements.load();
-        this.boundary = new JdbcTransactionBoundary(pool, validationPool, statements);
+        this.boundary = new DbClientTransactionBoundary(pool, validationPool, statements);
         this.transactions = ConnectionFailures.translating(TransactionBoundary.class, boundary);
         this.sessionLookup = new SessionLookup(validationPool, statements, settings.validationPoolSize(),
                 settings.connectTimeout());
-        this.sessionStore = ConnectionFailures.translating(SessionStore.class, new JdbcSessionStore(boundary, sessionLookup));
-        this.userAccounts = ConnectionFailures.translating(UserAccounts.class, new JdbcUserAccounts(boundary));
-        this.auditTrail = ConnectionFailures.translating(AuditTrail.class, new JdbcAuditTrail(boundary));
-        this.eventOutbox = ConnectionFailures.translating(EventOutbox.class, new JdbcEventOutbox(boundary));
-        this.alarmStore = ConnectionFailures.translating(AlarmStore.class, new JdbcAlarmStore(boundary));
-        this.outboxQueue = ConnectionFailures.translating(OutboxQueue.class, new JdbcOutboxQueue(boundary, notifications));
-        this.historyRetention = ConnectionFailures.translating(HistoryRetention.class, new JdbcHistoryRetention(boundary));
-        this.knownDevices = ConnectionFailures.translating(KnownDevices.class, new JdbcKnownDevices(boundary));
-        this.loginThrottle = ConnectionFailures.translating(LoginThrottle.class, new JdbcLoginThrottle(boundary));
+        this.sessionStore = ConnectionFailures.translating(SessionStore.class, new DbClientSessionStore(boundary, sessionLookup));
+        this.userAccounts = ConnectionFailures.translating(UserAccounts.class, new DbClientUserAccounts(boundary));
+        this.auditTrail = ConnectionFailures.translating(AuditTrail.class, new DbClientAuditTrail(boundary));
+        this.eventOutbox = ConnectionFailures.translating(EventOutbox.class, new DbClientEventOutbox(boundary));
+        this.alarmStore = ConnectionFailures.translating(AlarmStore.class, new DbClientAlarmStore(boundary));
+        this.outboxQueue = ConnectionFailures.translating(OutboxQueue.class, new DbClientOutboxQueue(boundary, notifications));
+        this.historyRetention = ConnectionFailures.translating(HistoryRetention.class, new DbClientHistoryRetention(boundary));
+        this.knownDevices = ConnectionFailures.translating(KnownDevices.class, new DbClientKnownDevices(boundary));
+        this.loginThrottle = ConnectionFailures.translating(LoginThrottle.class, new DbClientLoginThrottle(boundary));
         this.operationalCounts = ConnectionFailures.translating(OperationalCounts.class,
-                new JdbcOperationalCounts(boundary));
+                new DbClientOperationalCounts(boundary));
     }
 
     /**

@@ -4,8 +4,8 @@ import static dev.warden.domain.testdata.TestData.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import dev.warden.application.port.in.AlarmQuery;
 import dev.warden.application.port.in.PageRequest;
+import dev.warden.application.port.in.alarms.AlarmQuery;
 import dev.warden.domain.Alarm;
 import dev.warden.domain.SessionEvent;
 import java.util.List;

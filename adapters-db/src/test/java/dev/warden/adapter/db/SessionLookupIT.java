@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.warden.application.contract.Ports;
-import dev.warden.application.port.in.AuthenticatedSession;
+import dev.warden.application.port.in.sessions.AuthenticatedSession;
 import dev.warden.application.port.out.StoreUnavailable;
 import dev.warden.domain.Account;
 import dev.warden.domain.Session;

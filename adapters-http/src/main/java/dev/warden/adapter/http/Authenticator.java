@@ -1,9 +1,9 @@
 package dev.warden.adapter.http;
 
 import dev.warden.application.port.in.Actor;
-import dev.warden.application.port.in.AuthenticatedSession;
-import dev.warden.application.port.in.Unauthenticated;
-import dev.warden.application.port.in.ValidateSessionUseCase;
+import dev.warden.application.port.in.sessions.AuthenticatedSession;
+import dev.warden.application.port.in.sessions.Unauthenticated;
+import dev.warden.application.port.in.sessions.ValidateSessionUseCase;
 import dev.warden.domain.SessionToken;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;

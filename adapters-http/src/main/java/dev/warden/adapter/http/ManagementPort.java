@@ -1,6 +1,6 @@
 package dev.warden.adapter.http;
 
-import dev.warden.application.port.in.OperationalFiguresQuery;
+import dev.warden.application.port.in.operations.OperationalFiguresQuery;
 import io.helidon.health.HealthCheck;
 import io.helidon.health.checks.HealthChecks;
 import io.helidon.webserver.WebServerConfig;

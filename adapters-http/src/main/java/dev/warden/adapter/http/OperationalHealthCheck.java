@@ -1,6 +1,6 @@
 package dev.warden.adapter.http;
 
-import dev.warden.application.port.in.OperationalFiguresQuery.Backlog;
+import dev.warden.application.port.in.operations.OperationalFiguresQuery.Backlog;
 import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;

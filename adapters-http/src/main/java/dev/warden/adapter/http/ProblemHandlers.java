@@ -1,15 +1,15 @@
 package dev.warden.adapter.http;
 
-import dev.warden.application.port.in.AlarmNotFound;
 import dev.warden.application.port.in.Forbidden;
-import dev.warden.application.port.in.ReauthenticationRequired;
-import dev.warden.application.port.in.InvalidCredentials;
 import dev.warden.application.port.in.InvalidRequest;
-import dev.warden.application.port.in.SessionNotFound;
-import dev.warden.application.port.in.TooManyLoginAttempts;
-import dev.warden.application.port.in.Unauthenticated;
-import dev.warden.application.port.in.UserNotFound;
-import dev.warden.application.port.in.UsernameTaken;
+import dev.warden.application.port.in.accounts.UserNotFound;
+import dev.warden.application.port.in.accounts.UsernameTaken;
+import dev.warden.application.port.in.alarms.AlarmNotFound;
+import dev.warden.application.port.in.auth.InvalidCredentials;
+import dev.warden.application.port.in.auth.ReauthenticationRequired;
+import dev.warden.application.port.in.auth.TooManyLoginAttempts;
+import dev.warden.application.port.in.sessions.SessionNotFound;
+import dev.warden.application.port.in.sessions.Unauthenticated;
 import dev.warden.application.port.out.TemporarilyUnavailable;
 import dev.warden.domain.OwnerProtected;
 import dev.warden.domain.PasswordRejected;

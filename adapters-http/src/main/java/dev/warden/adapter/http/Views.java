@@ -2,10 +2,9 @@ package dev.warden.adapter.http;
 
 import dev.warden.application.port.in.Actor;
 import dev.warden.application.port.in.Page;
-import dev.warden.application.port.in.UserSummary;
-import dev.warden.domain.Account;
+import dev.warden.application.port.in.accounts.AccountView;
+import dev.warden.application.port.in.accounts.UserSummary;
 import dev.warden.domain.AccountRights;
-import dev.warden.application.port.in.AccountView;
 import dev.warden.domain.Alarm;
 import dev.warden.domain.AuditEntry;
 import dev.warden.domain.IpSpreadRule;

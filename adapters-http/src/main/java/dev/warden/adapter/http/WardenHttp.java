@@ -47,9 +47,9 @@ public final class WardenHttp {
         routing.addFilter(new SecurityHeaders());
         routing.addFilter(new AccessLog(clients));
         ProblemHandlers.register(routing);
-        List<ApiService> services = services(useCases, settings, clients);
+        List<ApiRoutes> services = services(useCases, settings, clients);
         List<ApiRoute> routes = new ArrayList<>();
-        for (ApiService service : services) {
+        for (ApiRoutes service : services) {
             routing.register(service);
             routes.addAll(service.routes());
         }
@@ -111,29 +111,29 @@ public final class WardenHttp {
     /** Every REST route, as registered by {@link #routing}; the OpenAPI test compares against it. */
     static List<ApiRoute> apiRoutes(WardenUseCases useCases, HttpSettings settings) {
         List<ApiRoute> routes = new ArrayList<>();
-        for (ApiService service : services(useCases, settings, new ClientInfoReader(settings.trustedProxies()))) {
+        for (ApiRoutes service : services(useCases, settings, new ClientInfoReader(settings.trustedProxies()))) {
             routes.addAll(service.routes());
         }
         return routes;
     }
 
-    private static List<ApiService> services(WardenUseCases useCases, HttpSettings settings, ClientInfoReader clients) {
+    private static List<ApiRoutes> services(WardenUseCases useCases, HttpSettings settings, ClientInfoReader clients) {
         SessionCookies cookies = new SessionCookies(settings.cookieSecure());
         Authenticator authenticator = new Authenticator(useCases.validateSession(), cookies);
         Views views = new Views(settings.policy());
         return List.of(
-                new AuthService(useCases.login(), useCases.logout(), useCases.reauthenticate(), authenticator, clients,
+                new AuthRoutes(useCases.login(), useCases.logout(), useCases.reauthenticate(), authenticator, clients,
                         cookies, views),
-                new SessionsAdminService(useCases.listActiveSessions(), useCases.terminateSession(),
+                new SessionsAdminRoutes(useCases.listActiveSessions(), useCases.terminateSession(),
                         useCases.terminateUserSessions(), authenticator, views),
-                new OwnAccountService(useCases.listOwnSessions(), useCases.endOwnSession(),
+                new OwnAccountRoutes(useCases.listOwnSessions(), useCases.endOwnSession(),
                         useCases.endOtherOwnSessions(), useCases.changeOwnPassword(), authenticator, clients,
                         cookies, views),
-                new UsersAdminService(useCases.listUsers(), useCases.createUser(), useCases.unlockUser(),
-                        new UsersAdminService.Lifecycle(useCases.disableUser(), useCases.enableUser(),
+                new UsersAdminRoutes(useCases.listUsers(), useCases.createUser(), useCases.unlockUser(),
+                        new UsersAdminRoutes.Lifecycle(useCases.disableUser(), useCases.enableUser(),
                                 useCases.changeRole(), useCases.resetPassword()),
                         authenticator, views),
-                new AuditAdminService(useCases.listAuditEntries(), authenticator, views),
-                new AlarmsAdminService(useCases.listAlarms(), useCases.acknowledgeAlarm(), authenticator, views));
+                new AuditAdminRoutes(useCases.listAuditEntries(), authenticator, views),
+                new AlarmsAdminRoutes(useCases.listAlarms(), useCases.acknowledgeAlarm(), authenticator, views));
     }
 }

@@ -1,26 +1,26 @@
 package dev.warden.adapter.http;
 
-import dev.warden.application.port.in.AcknowledgeAlarmUseCase;
-import dev.warden.application.port.in.ChangeOwnPasswordUseCase;
-import dev.warden.application.port.in.ChangeRoleUseCase;
-import dev.warden.application.port.in.CreateUserUseCase;
-import dev.warden.application.port.in.DisableUserUseCase;
-import dev.warden.application.port.in.EnableUserUseCase;
-import dev.warden.application.port.in.EndOtherOwnSessionsUseCase;
-import dev.warden.application.port.in.EndOwnSessionUseCase;
-import dev.warden.application.port.in.ListActiveSessionsUseCase;
-import dev.warden.application.port.in.ListAlarmsUseCase;
-import dev.warden.application.port.in.ListAuditEntriesUseCase;
-import dev.warden.application.port.in.ListOwnSessionsUseCase;
-import dev.warden.application.port.in.ListUsersUseCase;
-import dev.warden.application.port.in.ReauthenticateUseCase;
-import dev.warden.application.port.in.LoginUseCase;
-import dev.warden.application.port.in.LogoutUseCase;
-import dev.warden.application.port.in.ResetPasswordUseCase;
-import dev.warden.application.port.in.TerminateSessionUseCase;
-import dev.warden.application.port.in.TerminateUserSessionsUseCase;
-import dev.warden.application.port.in.UnlockUserUseCase;
-import dev.warden.application.port.in.ValidateSessionUseCase;
+import dev.warden.application.port.in.accounts.ChangeRoleUseCase;
+import dev.warden.application.port.in.accounts.CreateUserUseCase;
+import dev.warden.application.port.in.accounts.DisableUserUseCase;
+import dev.warden.application.port.in.accounts.EnableUserUseCase;
+import dev.warden.application.port.in.accounts.ListUsersUseCase;
+import dev.warden.application.port.in.accounts.ResetPasswordUseCase;
+import dev.warden.application.port.in.accounts.UnlockUserUseCase;
+import dev.warden.application.port.in.alarms.AcknowledgeAlarmUseCase;
+import dev.warden.application.port.in.alarms.ListAlarmsUseCase;
+import dev.warden.application.port.in.audit.ListAuditEntriesUseCase;
+import dev.warden.application.port.in.auth.ChangeOwnPasswordUseCase;
+import dev.warden.application.port.in.auth.LoginUseCase;
+import dev.warden.application.port.in.auth.ReauthenticateUseCase;
+import dev.warden.application.port.in.sessions.EndOtherOwnSessionsUseCase;
+import dev.warden.application.port.in.sessions.EndOwnSessionUseCase;
+import dev.warden.application.port.in.sessions.ListActiveSessionsUseCase;
+import dev.warden.application.port.in.sessions.ListOwnSessionsUseCase;
+import dev.warden.application.port.in.sessions.LogoutUseCase;
+import dev.warden.application.port.in.sessions.TerminateSessionUseCase;
+import dev.warden.application.port.in.sessions.TerminateUserSessionsUseCase;
+import dev.warden.application.port.in.sessions.ValidateSessionUseCase;
 import java.util.Objects;
 
 /** Every use case the REST API calls; the HTTP adapter reaches the application through these only. */

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.application.port.in.Forbidden;
 import dev.warden.application.port.in.InvalidRequest;
-import dev.warden.application.port.in.UserNotFound;
+import dev.warden.application.port.in.accounts.UserNotFound;
 import dev.warden.domain.OwnerProtected;
 import dev.warden.domain.PasswordRejected;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.warden.application.port.in.ReauthenticationRequired;
+import dev.warden.application.port.in.auth.ReauthenticationRequired;
 import dev.warden.domain.DeviceToken;
 import dev.warden.domain.SessionLimitReached;
 import dev.warden.domain.WardenPolicy;

@@ -124,7 +124,7 @@ class HostileInputTest {
         assertEquals(200, reply.status(), reply.body());
         assertEquals(limit, reply.json().get("limit").asInt());
         assertEquals(offset, reply.json().get("offset").asInt());
-        assertEquals(new PageRequest(limit, offset), ((dev.warden.application.port.in.UserQuery) WARDEN.lastQuery).page());
+        assertEquals(new PageRequest(limit, offset), ((dev.warden.application.port.in.accounts.UserQuery) WARDEN.lastQuery).page());
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.warden.application.port.in.TooManyLoginAttempts;
+import dev.warden.application.port.in.auth.TooManyLoginAttempts;
 import dev.warden.domain.DeviceToken;
 import dev.warden.domain.WardenPolicy;
 import java.security.SecureRandom;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.warden.application.port.in.InvalidCredentials;
-import dev.warden.application.port.in.SessionNotFound;
+import dev.warden.application.port.in.auth.InvalidCredentials;
+import dev.warden.application.port.in.sessions.SessionNotFound;
 import dev.warden.domain.PasswordPolicy;
 import dev.warden.domain.PasswordRejected;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.warden.adapter.kafka;
 
 import dev.warden.adapter.kafka.AlarmEventCloudEvents.MalformedAlarmEvent;
-import dev.warden.application.port.in.RecordAlarmEventUseCase;
+import dev.warden.application.port.in.alarms.RecordAlarmEventUseCase;
 import dev.warden.application.support.BackgroundLoop;
 import dev.warden.events.EventTopics;
 import dev.warden.events.kafka.KafkaConnection;

@@ -1,6 +1,6 @@
 package dev.warden.adapter.kafka;
 
-import dev.warden.application.port.in.RelayOutboxUseCase;
+import dev.warden.application.port.in.operations.RelayOutboxUseCase;
 import dev.warden.application.port.out.EventPublisher.PublishFailed;
 import dev.warden.application.port.out.OutboxQueue;
 import dev.warden.application.support.BackgroundLoop;

@@ -3,7 +3,7 @@ package dev.warden.adapter.kafka;
 import static dev.warden.adapter.kafka.Eventually.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.warden.application.port.in.RecordAlarmEventUseCase;
+import dev.warden.application.port.in.alarms.RecordAlarmEventUseCase;
 import dev.warden.devkafka.EmbeddedKafkaBroker;
 import dev.warden.domain.AlarmEvent;
 import dev.warden.events.EventTopics;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warden.application.fakes.InMemoryOutbox;
 import dev.warden.application.port.out.EventPublisher;
-import dev.warden.application.service.OutboxRelayService;
+import dev.warden.application.service.operations.OutboxRelayService;
 import dev.warden.devkafka.EmbeddedKafkaBroker;
 import dev.warden.domain.SessionEvent;
 import dev.warden.domain.SessionId;

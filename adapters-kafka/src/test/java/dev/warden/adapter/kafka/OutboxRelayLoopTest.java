@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warden.application.fakes.InMemoryOutbox;
-import dev.warden.application.service.OutboxRelayService;
+import dev.warden.application.service.operations.OutboxRelayService;
 import dev.warden.domain.SessionEvent;
 import dev.warden.domain.UserId;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warden.application.fakes.InMemoryOutbox;
 import dev.warden.application.port.out.EventPublisher;
-import dev.warden.application.service.OutboxRelayService;
+import dev.warden.application.service.operations.OutboxRelayService;
 import dev.warden.devkafka.EmbeddedKafkaBroker;
 import dev.warden.domain.Account;
 import dev.warden.domain.AccountEvent;

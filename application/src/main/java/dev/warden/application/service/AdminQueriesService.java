@@ -1,16 +1,16 @@
 package dev.warden.application.service;
 
 import dev.warden.application.port.in.Actor;
-import dev.warden.application.port.in.ActiveSessionQuery;
-import dev.warden.application.port.in.AlarmQuery;
-import dev.warden.application.port.in.AuditQuery;
-import dev.warden.application.port.in.ListActiveSessionsUseCase;
-import dev.warden.application.port.in.ListAlarmsUseCase;
-import dev.warden.application.port.in.ListAuditEntriesUseCase;
-import dev.warden.application.port.in.ListUsersUseCase;
 import dev.warden.application.port.in.Page;
-import dev.warden.application.port.in.UserQuery;
-import dev.warden.application.port.in.UserSummary;
+import dev.warden.application.port.in.accounts.ListUsersUseCase;
+import dev.warden.application.port.in.accounts.UserQuery;
+import dev.warden.application.port.in.accounts.UserSummary;
+import dev.warden.application.port.in.alarms.AlarmQuery;
+import dev.warden.application.port.in.alarms.ListAlarmsUseCase;
+import dev.warden.application.port.in.audit.AuditQuery;
+import dev.warden.application.port.in.audit.ListAuditEntriesUseCase;
+import dev.warden.application.port.in.sessions.ActiveSessionQuery;
+import dev.warden.application.port.in.sessions.ListActiveSessionsUseCase;
 import dev.warden.application.port.out.ActiveWindow;
 import dev.warden.application.port.out.AlarmStore;
 import dev.warden.application.port.out.AuditTrail;

@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /** The current instant at the precision PostgreSQL keeps, so stored and computed times agree. */
-final class Now {
+public final class Now {
     private Now() {
     }
 
-    static Instant of(Clock clock) {
+    public static Instant of(Clock clock) {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -7,8 +7,8 @@ import static dev.warden.domain.testdata.TestData.anAlarmEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.warden.application.port.in.AlarmQuery;
 import dev.warden.application.port.in.PageRequest;
+import dev.warden.application.port.in.alarms.AlarmQuery;
 import dev.warden.application.port.out.AlarmStore;
 import dev.warden.domain.Alarm;
 import dev.warden.domain.AlarmEvent;

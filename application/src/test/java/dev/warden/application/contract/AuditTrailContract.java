@@ -3,9 +3,9 @@ package dev.warden.application.contract;
 import static dev.warden.domain.testdata.TestData.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.warden.application.port.in.AuditQuery;
 import dev.warden.application.port.in.Page;
 import dev.warden.application.port.in.PageRequest;
+import dev.warden.application.port.in.audit.AuditQuery;
 import dev.warden.application.port.out.AuditTrail;
 import dev.warden.domain.AuditEntry;
 import dev.warden.domain.AuditType;

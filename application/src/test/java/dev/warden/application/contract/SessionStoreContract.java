@@ -12,11 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.warden.application.port.in.ActiveSessionQuery;
-import dev.warden.application.port.in.AuthenticatedSession;
 import dev.warden.application.port.in.Page;
 import dev.warden.application.port.in.PageRequest;
-import dev.warden.application.port.in.SessionCursor;
+import dev.warden.application.port.in.sessions.ActiveSessionQuery;
+import dev.warden.application.port.in.sessions.AuthenticatedSession;
+import dev.warden.application.port.in.sessions.SessionCursor;
 import dev.warden.application.port.out.ActiveWindow;
 import dev.warden.application.port.out.SessionStore;
 import dev.warden.application.port.out.TransactionBoundary;

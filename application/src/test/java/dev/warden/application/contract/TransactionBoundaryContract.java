@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.warden.application.port.in.AuditQuery;
 import dev.warden.application.port.in.PageRequest;
+import dev.warden.application.port.in.audit.AuditQuery;
 import dev.warden.application.port.out.TransactionBoundary;
 import dev.warden.domain.Account;
 import dev.warden.domain.AuditEntry;

@@ -12,9 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warden.application.port.in.Page;
 import dev.warden.application.port.in.PageRequest;
-import dev.warden.application.port.in.UserQuery;
-import dev.warden.application.port.in.UserSummary;
-import dev.warden.application.port.in.UsernameTaken;
+import dev.warden.application.port.in.accounts.UserQuery;
+import dev.warden.application.port.in.accounts.UserSummary;
+import dev.warden.application.port.in.accounts.UsernameTaken;
 import dev.warden.application.port.out.ActiveWindow;
 import dev.warden.application.port.out.TransactionBoundary;
 import dev.warden.application.port.out.UserAccounts;

@@ -1,7 +1,7 @@
 package dev.warden.application.fakes;
 
-import dev.warden.application.port.in.AlarmQuery;
 import dev.warden.application.port.in.Page;
+import dev.warden.application.port.in.alarms.AlarmQuery;
 import dev.warden.application.port.out.AlarmStore;
 import dev.warden.domain.Alarm;
 import dev.warden.domain.AlarmEvent;

@@ -1,7 +1,7 @@
 package dev.warden.application.fakes;
 
-import dev.warden.application.port.in.AuditQuery;
 import dev.warden.application.port.in.Page;
+import dev.warden.application.port.in.audit.AuditQuery;
 import dev.warden.application.port.out.AuditTrail;
 import dev.warden.domain.AuditEntry;
 import dev.warden.domain.AuditType;

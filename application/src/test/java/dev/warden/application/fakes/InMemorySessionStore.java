@@ -1,10 +1,10 @@
 package dev.warden.application.fakes;
 
-import dev.warden.application.port.in.ActiveSessionQuery;
-import dev.warden.application.port.in.AccountView;
-import dev.warden.application.port.in.AuthenticatedSession;
 import dev.warden.application.port.in.Page;
-import dev.warden.application.port.in.SessionCursor;
+import dev.warden.application.port.in.accounts.AccountView;
+import dev.warden.application.port.in.sessions.ActiveSessionQuery;
+import dev.warden.application.port.in.sessions.AuthenticatedSession;
+import dev.warden.application.port.in.sessions.SessionCursor;
 import dev.warden.application.port.out.ActiveWindow;
 import dev.warden.application.port.out.SessionStore;
 import dev.warden.domain.Session;

@@ -1,9 +1,9 @@
 package dev.warden.application.fakes;
 
 import dev.warden.application.port.in.Page;
-import dev.warden.application.port.in.UserQuery;
-import dev.warden.application.port.in.UserSummary;
-import dev.warden.application.port.in.UsernameTaken;
+import dev.warden.application.port.in.accounts.UserQuery;
+import dev.warden.application.port.in.accounts.UserSummary;
+import dev.warden.application.port.in.accounts.UsernameTaken;
 import dev.warden.application.port.out.ActiveWindow;
 import dev.warden.application.port.out.UserAccounts;
 import dev.warden.domain.Account;

@@ -4,25 +4,25 @@ import static dev.warden.domain.testdata.TestData.anAccount;
 
 import dev.warden.application.ApplicationServices;
 import dev.warden.application.port.in.Actor;
-import dev.warden.application.port.in.LoginUseCase.LoginResult;
-import dev.warden.application.port.in.ValidateSessionUseCase;
+import dev.warden.application.port.in.auth.LoginUseCase.LoginResult;
+import dev.warden.application.port.in.sessions.ValidateSessionUseCase;
 import dev.warden.application.port.out.ActiveWindow;
-import dev.warden.application.service.AccountStatusService;
 import dev.warden.application.service.AdminQueriesService;
-import dev.warden.application.service.AlarmService;
-import dev.warden.application.service.ChangeOwnPasswordService;
-import dev.warden.application.service.ChangeRoleService;
-import dev.warden.application.service.CreateUserService;
-import dev.warden.application.service.LoginService;
-import dev.warden.application.service.LogoutService;
-import dev.warden.application.service.OwnSessionsService;
-import dev.warden.application.service.PruneLoginDefencesService;
-import dev.warden.application.service.ReauthenticateService;
-import dev.warden.application.service.ResetPasswordService;
-import dev.warden.application.service.SweepExpiredSessionsService;
-import dev.warden.application.service.TerminateSessionService;
-import dev.warden.application.service.TerminateUserSessionsService;
-import dev.warden.application.service.UnlockUserService;
+import dev.warden.application.service.accounts.AccountStatusService;
+import dev.warden.application.service.accounts.ChangeRoleService;
+import dev.warden.application.service.accounts.CreateUserService;
+import dev.warden.application.service.accounts.ResetPasswordService;
+import dev.warden.application.service.accounts.UnlockUserService;
+import dev.warden.application.service.alarms.AlarmService;
+import dev.warden.application.service.auth.ChangeOwnPasswordService;
+import dev.warden.application.service.auth.LoginService;
+import dev.warden.application.service.auth.PruneLoginDefencesService;
+import dev.warden.application.service.auth.ReauthenticateService;
+import dev.warden.application.service.sessions.LogoutService;
+import dev.warden.application.service.sessions.OwnSessionsService;
+import dev.warden.application.service.sessions.SweepExpiredSessionsService;
+import dev.warden.application.service.sessions.TerminateSessionService;
+import dev.warden.application.service.sessions.TerminateUserSessionsService;
 import dev.warden.domain.Account;
 import dev.warden.domain.ClientInfo;
 import dev.warden.domain.LoginThrottlePolicy;
@@ -148,7 +148,7 @@ public final class UseCaseFixture {
 
     /** The actor of a login's session, as the API builds it for requests with that session. */
     public static Actor actorOf(LoginResult login) {
-        return new dev.warden.application.port.in.AuthenticatedSession(login.session(), login.account()).actor();
+        return new dev.warden.application.port.in.sessions.AuthenticatedSession(login.session(), login.account()).actor();
     }
 
     public Account account(UserId id) {

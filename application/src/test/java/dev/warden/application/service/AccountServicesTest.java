@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.warden.application.fakes.UseCaseFixture;
 import dev.warden.application.port.in.Actor;
 import dev.warden.application.port.in.Forbidden;
-import dev.warden.application.port.in.InvalidCredentials;
 import dev.warden.application.port.in.InvalidRequest;
-import dev.warden.application.port.in.UserNotFound;
-import dev.warden.application.port.in.UserSummary;
-import dev.warden.application.port.in.UsernameTaken;
+import dev.warden.application.port.in.accounts.UserNotFound;
+import dev.warden.application.port.in.accounts.UserSummary;
+import dev.warden.application.port.in.accounts.UsernameTaken;
+import dev.warden.application.port.in.auth.InvalidCredentials;
 import dev.warden.domain.Account;
 import dev.warden.domain.AuditType;
 import dev.warden.domain.PasswordRejected;
@@ -115,7 +115,7 @@ class AccountServicesTest {
                     new dev.warden.domain.ClientInfo("192.0.2.1", "ua")));
         }
 
-        var page = warden.queries.list(new dev.warden.application.port.in.UserQuery(
+        var page = warden.queries.list(new dev.warden.application.port.in.accounts.UserQuery(
                 dev.warden.application.port.in.PageRequest.FIRST, null), warden.admin());
 
         UserSummary aliceRow = page.items().stream().filter(u -> u.id().equals(alice.id())).findFirst().orElseThrow();

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.warden.application.fakes.UseCaseFixture;
-import dev.warden.application.port.in.ActiveSessionQuery;
 import dev.warden.application.port.in.InvalidRequest;
 import dev.warden.application.port.in.Page;
 import dev.warden.application.port.in.PageRequest;
-import dev.warden.application.port.in.SessionCursor;
+import dev.warden.application.port.in.sessions.ActiveSessionQuery;
+import dev.warden.application.port.in.sessions.SessionCursor;
 import dev.warden.domain.Account;
 import dev.warden.domain.Role;
 import dev.warden.domain.Session;

@@ -2,18 +2,18 @@ package dev.warden.application.service;
 
 import static dev.warden.application.fakes.UseCaseFixture.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warden.application.fakes.UseCaseFixture;
-import dev.warden.application.port.in.InvalidCredentials;
-import dev.warden.application.port.in.LoginUseCase.LoginResult;
-import dev.warden.application.port.in.TooManyLoginAttempts;
-import dev.warden.application.port.in.UserNotFound;
+import dev.warden.application.port.in.accounts.UserNotFound;
+import dev.warden.application.port.in.auth.InvalidCredentials;
+import dev.warden.application.port.in.auth.LoginUseCase.LoginResult;
+import dev.warden.application.port.in.auth.TooManyLoginAttempts;
 import dev.warden.domain.Account;
 import dev.warden.domain.AuditEntry;
 import dev.warden.domain.AuditType;

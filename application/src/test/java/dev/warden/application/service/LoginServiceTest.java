@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warden.application.fakes.UseCaseFixture;
-import dev.warden.application.port.in.InvalidCredentials;
-import dev.warden.application.port.in.LoginUseCase.LoginResult;
+import dev.warden.application.port.in.auth.InvalidCredentials;
+import dev.warden.application.port.in.auth.LoginUseCase.LoginResult;
 import dev.warden.domain.Account;
 import dev.warden.domain.AuditEntry;
 import dev.warden.domain.AuditType;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.warden.application.fakes.UseCaseFixture;
-import dev.warden.application.port.in.InvalidCredentials;
+import dev.warden.application.port.in.auth.InvalidCredentials;
 import dev.warden.domain.Account;
 import dev.warden.domain.AuditType;
 import dev.warden.domain.ClientInfo;

@@ -4,14 +4,16 @@ import static dev.warden.domain.testdata.TestData.anAlarmEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.warden.application.fakes.InMemoryHistoryRetention;
 import dev.warden.application.fakes.InMemoryHistoryRetention.Batch;
+import dev.warden.application.fakes.InMemoryHistoryRetention;
 import dev.warden.application.fakes.UseCaseFixture;
-import dev.warden.application.port.in.PurgeExpiredHistoryUseCase.Purged;
+import dev.warden.application.port.in.operations.PurgeExpiredHistoryUseCase.Purged;
+import dev.warden.application.service.operations.OutboxRelayService;
+import dev.warden.application.service.operations.PurgeExpiredHistoryService;
 import dev.warden.domain.Alarm;
 import dev.warden.domain.AlarmEvent;
-import dev.warden.domain.Role;
 import dev.warden.domain.RetentionPolicy;
+import dev.warden.domain.Role;
 import dev.warden.domain.SessionId;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,7 +100,7 @@ class PurgeExpiredHistoryServiceTest {
         assertEquals(entries, old.auditEntries());
         assertEquals(List.of(), warden.audit.entries());
         assertEquals(1, old.resolvedAlarms());
-        assertEquals(List.of(open), warden.alarms.list(new dev.warden.application.port.in.AlarmQuery(
+        assertEquals(List.of(open), warden.alarms.list(new dev.warden.application.port.in.alarms.AlarmQuery(
                 dev.warden.application.port.in.PageRequest.FIRST, null)).items().stream().map(Alarm::id).toList());
     }
 

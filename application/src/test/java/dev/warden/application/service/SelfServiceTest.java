@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warden.application.fakes.UseCaseFixture;
-import dev.warden.application.port.in.AuthenticatedSession;
-import dev.warden.application.port.in.InvalidCredentials;
-import dev.warden.application.port.in.LoginUseCase.LoginResult;
-import dev.warden.application.port.in.SessionNotFound;
-import dev.warden.application.port.in.Unauthenticated;
+import dev.warden.application.port.in.auth.InvalidCredentials;
+import dev.warden.application.port.in.auth.LoginUseCase.LoginResult;
+import dev.warden.application.port.in.sessions.AuthenticatedSession;
+import dev.warden.application.port.in.sessions.SessionNotFound;
+import dev.warden.application.port.in.sessions.Unauthenticated;
 import dev.warden.domain.Account;
 import dev.warden.domain.AccountEvent;
 import dev.warden.domain.AuditEntry;

@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warden.application.fakes.UseCaseFixture;
 import dev.warden.application.port.in.Actor;
-import dev.warden.application.port.in.AuthenticatedSession;
 import dev.warden.application.port.in.Forbidden;
-import dev.warden.application.port.in.InvalidCredentials;
-import dev.warden.application.port.in.LoginUseCase.LoginResult;
-import dev.warden.application.port.in.ReauthenticationRequired;
-import dev.warden.application.port.in.TooManyLoginAttempts;
+import dev.warden.application.port.in.auth.InvalidCredentials;
+import dev.warden.application.port.in.auth.LoginUseCase.LoginResult;
+import dev.warden.application.port.in.auth.ReauthenticationRequired;
+import dev.warden.application.port.in.auth.TooManyLoginAttempts;
+import dev.warden.application.port.in.sessions.AuthenticatedSession;
 import dev.warden.domain.Account;
 import dev.warden.domain.AccountEvent;
 import dev.warden.domain.AuditType;

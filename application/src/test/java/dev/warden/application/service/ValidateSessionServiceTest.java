@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.warden.application.fakes.UseCaseFixture;
-import dev.warden.application.port.in.AuthenticatedSession;
-import dev.warden.application.port.in.LoginUseCase.LoginResult;
-import dev.warden.application.port.in.Unauthenticated;
+import dev.warden.application.port.in.auth.LoginUseCase.LoginResult;
+import dev.warden.application.port.in.sessions.AuthenticatedSession;
+import dev.warden.application.port.in.sessions.Unauthenticated;
 import dev.warden.domain.Role;
 import dev.warden.domain.SessionEvent;
 import dev.warden.domain.TerminationReason;

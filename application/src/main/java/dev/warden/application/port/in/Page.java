@@ -1,5 +1,6 @@
 package dev.warden.application.port.in;
 
+import dev.warden.application.port.in.sessions.ActiveSessionQuery;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;

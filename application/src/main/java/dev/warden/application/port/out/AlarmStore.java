@@ -1,7 +1,7 @@
 package dev.warden.application.port.out;
 
-import dev.warden.application.port.in.AlarmQuery;
 import dev.warden.application.port.in.Page;
+import dev.warden.application.port.in.alarms.AlarmQuery;
 import dev.warden.domain.Alarm;
 import dev.warden.domain.AlarmEvent;
 import java.time.Instant;

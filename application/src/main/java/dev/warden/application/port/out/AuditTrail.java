@@ -1,7 +1,7 @@
 package dev.warden.application.port.out;
 
-import dev.warden.application.port.in.AuditQuery;
 import dev.warden.application.port.in.Page;
+import dev.warden.application.port.in.audit.AuditQuery;
 import dev.warden.domain.AuditEntry;
 
 /** The auth audit log: appended to, never changed. */

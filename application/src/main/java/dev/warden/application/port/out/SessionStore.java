@@ -1,8 +1,8 @@
 package dev.warden.application.port.out;
 
-import dev.warden.application.port.in.ActiveSessionQuery;
-import dev.warden.application.port.in.AuthenticatedSession;
 import dev.warden.application.port.in.Page;
+import dev.warden.application.port.in.sessions.ActiveSessionQuery;
+import dev.warden.application.port.in.sessions.AuthenticatedSession;
 import dev.warden.domain.Session;
 import dev.warden.domain.SessionId;
 import dev.warden.domain.TerminationReason;
@@ -22,7 +22,7 @@ public interface SessionStore {
 
     /**
      * The hot path: one indexed read by token hash, returning the session with its account (as an
-     * {@link dev.warden.application.port.in.AccountView}: no password hash is read). It reads on its
+     * {@link dev.warden.application.port.in.accounts.AccountView}: no password hash is read). It reads on its
      * own, never as part of a surrounding transaction.
      */
     Optional<AuthenticatedSession> findOpenByTokenHash(TokenHash tokenHash);

@@ -1,8 +1,8 @@
 package dev.warden.application.port.out;
 
 import dev.warden.application.port.in.Page;
-import dev.warden.application.port.in.UserQuery;
-import dev.warden.application.port.in.UserSummary;
+import dev.warden.application.port.in.accounts.UserQuery;
+import dev.warden.application.port.in.accounts.UserSummary;
 import dev.warden.domain.Account;
 import dev.warden.domain.UserId;
 import java.util.Optional;
@@ -21,7 +21,7 @@ public interface UserAccounts {
 
     Optional<Account> lockById(UserId id);
 
-    /** @throws dev.warden.application.port.in.UsernameTaken when the name is in use */
+    /** @throws dev.warden.application.port.in.accounts.UsernameTaken when the name is in use */
     void insert(Account account);
 
     void update(Account account);

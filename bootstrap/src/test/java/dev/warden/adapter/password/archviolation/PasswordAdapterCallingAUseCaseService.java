@@ -1,6 +1,6 @@
 package dev.warden.adapter.password.archviolation;
 
-import dev.warden.application.service.CreateUserService;
+import dev.warden.application.service.accounts.CreateUserService;
 
 /** Fixture: breaks "adapters reach the application through its ports only" by using a service class. */
 public class PasswordAdapterCallingAUseCaseService {

@@ -1,0 +1,201 @@
+package dev.warden.adapter.db;
+
+import static dev.warden.domain.testdata.TestData.NOW;
+import static dev.warden.domain.testdata.TestData.aSession;
+import static dev.warden.domain.testdata.TestData.aTokenHash;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.warden.application.contract.Ports;
+import dev.warden.application.contract.SessionStoreContract;
+import dev.warden.application.port.in.sessions.AuthenticatedSession;
+import dev.warden.domain.Session;
+import dev.warden.domain.SessionId;
+import dev.warden.domain.TerminationReason;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class DbClientSessionStoreIT extends SessionStoreContract {
+    private static final Pattern NAMED_PARAMETER = Pattern.compile("(?<!:):([A-Za-z][A-Za-z0-9]*)");
+
+    @Override
+    protected Ports freshPorts() {
+        return TestDatabase.freshPorts();
+    }
+
+    /** SKIP LOCKED between connections: the in-memory stores run one transaction at a time instead. */
+    @Test
+    void givenOneSweeperHoldsExpiredRows_whenAnotherSweeps_thenItSkipsThemAndTakesTheRest() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            sessions.insert(aSession(alice).lastActiveAt(NOW.minus(Duration.ofHours(2)).plusSeconds(i)).build());
+        }
+        CountDownLatch firstLocked = new CountDownLatch(1);
+        CountDownLatch secondDone = new CountDownLatch(1);
+        CompletableFuture<List<Session>> first = CompletableFuture.supplyAsync(() -> transactions.inTransaction(() -> {
+            List<Session> locked = sessions.lockExpired(WINDOW, 2);
+            firstLocked.countDown();
+            Latches.await(secondDone);
+            return locked;
+        }));
+        assertTrue(firstLocked.await(5, TimeUnit.SECONDS));
+
+        List<Session> second = transactions.inTransaction(() -> sessions.lockExpired(WINDOW, 10));
+        secondDone.countDown();
+
+        Set<SessionId> firstIds = new HashSet<>(first.get(5, TimeUnit.SECONDS).stream().map(Session::id).toList());
+        Set<SessionId> secondIds = new HashSet<>(second.stream().map(Session::id).toList());
+        assertEquals(2, firstIds.size());
+        assertEquals(2, secondIds.size());
+        assertFalse(firstIds.stream().anyMatch(secondIds::contains));
+    }
+
+    @Test
+    void givenEndedSession_whenEnded_thenTheRowStaysAsHistoryWithReasonAndActor() throws SQLException {
+        Session session = aSession(alice).build();
+        sessions.insert(session);
+
+        sessions.markEnded(session.id(), TerminationReason.ADMIN_TERMINATED, bob.id(), NOW);
+
+        try (Connection connection = TestDatabase.connection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT end_reason, ended_by, ended_at FROM sessions WHERE id = ?")) {
+            query.setObject(1, session.id().value());
+            try (ResultSet row = query.executeQuery()) {
+                assertTrue(row.next());
+                assertEquals("ADMIN_TERMINATED", row.getString(1));
+                assertEquals(bob.id().value(), row.getObject(2));
+                assertEquals(NOW, row.getObject(3, java.time.OffsetDateTime.class).toInstant());
+            }
+        }
+    }
+
+    @Test
+    void givenManyValidationsAtOnce_whenLookupsShareStatements_thenEachGetsItsOwnSessionOrNone() throws Exception {
+        List<Session> stored = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            Session session = aSession(i % 2 == 0 ? alice : bob).build();
+            sessions.insert(session);
+            stored.add(session);
+        }
+        Session ended = stored.getLast();
+        sessions.markEnded(ended.id(), TerminationReason.ADMIN_TERMINATED, bob.id(), NOW);
+
+        // 40 threads x 30 lookups: many wait together, so statements answer several at once.
+        List<Future<List<String>>> workers = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(40)) {
+            for (int t = 0; t < 40; t++) {
+                int offset = t;
+                workers.add(threads.submit(() -> {
+                    List<String> wrong = new ArrayList<>();
+                    for (int i = 0; i < 30; i++) {
+                        Session wanted = stored.get((offset * 7 + i) % stored.size());
+                        Optional<AuthenticatedSession> found = sessions.findOpenByTokenHash(wanted.tokenHash());
+                        boolean right = wanted == ended ? found.isEmpty()
+                                : found.map(f -> f.session().equals(wanted)
+                                        && f.account().id().equals(wanted.userId())).orElse(false);
+                        if (!right) {
+                            wrong.add(wanted.id() + " -> " + found);
+                        }
+                        if (sessions.findOpenByTokenHash(aTokenHash()).isPresent()) {
+                            wrong.add("an unknown token hash was found");
+                        }
+                    }
+                    return wrong;
+                }));
+            }
+            for (Future<List<String>> worker : workers) {
+                assertEquals(List.of(), worker.get(60, TimeUnit.SECONDS));
+            }
+        }
+    }
+
+    @Test
+    void givenMostlyHistory_whenEveryPageShapeIsPlannedGenerically_thenEachWalksAnIndexNotEverySession()
+            throws SQLException {
+        try (Connection connection = TestDatabase.connection(); Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    INSERT INTO users (id, username, password_hash, role, status, created_at)
+                    SELECT gen_random_uuid(), 'user' || n, 'x', 'USER', 'ACTIVE', now() FROM generate_series(1, 200) n""");
+            // Mostly history, as in production: ended rows far outnumber open ones.
+            statement.execute("""
+                    INSERT INTO sessions (id, user_id, token_hash, ip_address, user_agent, created_at,
+                                          last_active_at, expires_at, ended_at, end_reason)
+                    SELECT gen_random_uuid(), u.id, md5(random()::text) || n, '10.0.' || (n % 250) || '.1', 'ua',
+                           now() - interval '2 hours', now() - (n % 3600) * interval '1 second', now() + interval '1 day',
+                           CASE WHEN n % 10 <> 0 THEN now() END, CASE WHEN n % 10 <> 0 THEN 'USER_LOGOUT' END
+                    FROM generate_series(1, 20000) n
+                    JOIN LATERAL (SELECT id FROM users ORDER BY id OFFSET (n % 200) LIMIT 1) u ON true""");
+            statement.execute("ANALYZE users");
+            statement.execute("ANALYZE sessions");
+            // What PostgreSQL may settle on after a connection's fifth execution: a plan for any value
+            // (so the values below do not matter, only their types).
+            statement.execute("SET plan_cache_mode = force_generic_plan");
+
+            Map<String, String> values = Map.ofEntries(
+                    Map.entry("now", "now()"), Map.entry("lastActiveAfter", "now() - interval '1 hour'"),
+                    Map.entry("userId", "'" + UUID.randomUUID() + "'"), Map.entry("ipAddress", "'10.0.7.1'"),
+                    Map.entry("q", "'user1'"), Map.entry("pattern", "'%user1%'"),
+                    Map.entry("cursorAt", "now() - interval '30 minutes'"),
+                    Map.entry("cursorId", "'ffffffff-ffff-ffff-ffff-ffffffffffff'"),
+                    Map.entry("ids", "'{" + UUID.randomUUID() + "}'"),
+                    Map.entry("limit", "50"), Map.entry("offset", "0"), Map.entry("perUser", "50"),
+                    Map.entry("cap", "10001"), Map.entry("max", "1001"));
+            for (String name : List.of("session-page-all", "session-page-all-after", "session-page-of-user",
+                    "session-count-of-user", "session-page-from-ip", "session-count-from-ip",
+                    "session-page-of-users", "session-count-of-users", "session-page-named",
+                    "session-page-named-after")) {
+                String plan = genericPlan(statement, SqlStatements.load().statement(name), values);
+
+                assertFalse(plan.contains("Seq Scan on sessions"), name + ":\n" + plan);
+                assertTrue(Pattern.compile("Index (Only )?Scan.* on sessions").matcher(plan).find(), name + ":\n" + plan);
+            }
+            // (session-users-named reads users only: with 200 of them a scan is right; at 100,000 it
+            // takes users_username_trigrams, bench/admin-list.sh shows the plan.)
+        }
+    }
+
+    /** PREPAREs a named statement ($1.. in order of first use) and EXPLAINs an EXECUTE with SQL values. */
+    private static String genericPlan(Statement statement, String sql, Map<String, String> values) throws SQLException {
+        Matcher matcher = NAMED_PARAMETER.matcher(sql);
+        List<String> names = new ArrayList<>();
+        StringBuilder prepared = new StringBuilder();
+        while (matcher.find()) {
+            if (!names.contains(matcher.group(1))) {
+                names.add(matcher.group(1));
+            }
+            matcher.appendReplacement(prepared, "\\$" + (names.indexOf(matcher.group(1)) + 1));
+        }
+        matcher.appendTail(prepared);
+        statement.execute("DEALLOCATE ALL");
+        statement.execute("PREPARE shape AS " + prepared);
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet rows = statement.executeQuery("EXPLAIN EXECUTE shape("
+                + String.join(", ", names.stream().map(values::get).toList()) + ")")) {
+            while (rows.next()) {
+                plan.append(rows.getString(1)).append('\n');
+            }
+        }
+        return plan.toString();
+    }
+}

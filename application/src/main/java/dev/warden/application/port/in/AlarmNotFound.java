@@ -1,8 +1,0 @@
-package dev.warden.application.port.in;
-
-/** No alarm has this id. */
-public final class AlarmNotFound extends RuntimeException {
-    public AlarmNotFound(String message) {
-        super(message);
-    }
-}

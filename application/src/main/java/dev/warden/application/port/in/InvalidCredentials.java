@@ -1,8 +1,0 @@
-package dev.warden.application.port.in;
-
-/** A login failed. Deliberately the same for an unknown user, a wrong password and a locked or disabled account. */
-public final class InvalidCredentials extends RuntimeException {
-    public InvalidCredentials(String message) {
-        super(message);
-    }
-}

@@ -1,8 +1,0 @@
-package dev.warden.application.port.in;
-
-import dev.warden.domain.ClientInfo;
-
-/** Ends the caller's own session. */
-public interface LogoutUseCase {
-    void logout(AuthenticatedSession current, ClientInfo client);
-}

@@ -1,8 +1,0 @@
-package dev.warden.application.port.in;
-
-/** No account has this id. */
-public final class UserNotFound extends RuntimeException {
-    public UserNotFound(String message) {
-        super(message);
-    }
-}

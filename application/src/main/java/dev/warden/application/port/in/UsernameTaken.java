@@ -1,8 +1,0 @@
-package dev.warden.application.port.in;
-
-/** Another account already has this username (compared without case). */
-public final class UsernameTaken extends RuntimeException {
-    public UsernameTaken(String message) {
-        super(message);
-    }
-}

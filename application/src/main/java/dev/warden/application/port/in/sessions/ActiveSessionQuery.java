@@ -1,0 +1,37 @@
+package dev.warden.application.port.in.sessions;
+
+import dev.warden.application.port.in.InvalidRequest;
+import dev.warden.application.port.in.PageRequest;
+import dev.warden.application.port.in.QueryText;
+import dev.warden.domain.UserId;
+import java.util.Objects;
+
+/**
+ * Which active sessions to list: optionally one user's, one IP's, or those whose username
+ * contains {@code q} (case-insensitive). With a cursor the page continues after it and the
+ * offset must be 0. The page's total is exact up to {@link #TOTAL_CAP}; beyond, it is a lower
+ * bound ("10,000+"): counting a million sessions for every page cost most of the page's time.
+ */
+public record ActiveSessionQuery(PageRequest page, SessionCursor cursor, UserId userId, String ipAddress, String q) {
+    /** How far the total of a Sessions page is counted exactly. */
+    public static final int TOTAL_CAP = 10_000;
+
+    public ActiveSessionQuery {
+        Objects.requireNonNull(page, "page");
+        if (cursor != null && page.offset() != 0) {
+            throw new InvalidRequest("Use either cursor or offset, not both.");
+        }
+        ipAddress = QueryText.blankToNull(ipAddress);
+        q = QueryText.blankToNull(q);
+        if (q != null && q.length() > 64) {
+            throw new InvalidRequest("q must be at most 64 characters.");
+        }
+        if (ipAddress != null && ipAddress.length() > 64) {
+            throw new InvalidRequest("ip must be at most 64 characters.");
+        }
+    }
+
+    public static ActiveSessionQuery all(PageRequest page) {
+        return new ActiveSessionQuery(page, null, null, null, null);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.warden.application.service.accounts;
+
+import dev.warden.application.port.in.Actor;
+import dev.warden.application.port.in.InvalidRequest;
+import dev.warden.application.port.in.accounts.CreateUserUseCase;
+import dev.warden.application.port.in.accounts.EnsureOwnerUseCase;
+import dev.warden.application.port.in.accounts.UserSummary;
+import dev.warden.application.port.out.AuditTrail;
+import dev.warden.application.port.out.EventOutbox;
+import dev.warden.application.port.out.PasswordBlocklist;
+import dev.warden.application.port.out.PasswordHasher;
+import dev.warden.application.port.out.SessionStore;
+import dev.warden.application.port.out.TransactionBoundary;
+import dev.warden.application.port.out.UserAccounts;
+import dev.warden.application.service.Now;
+import dev.warden.domain.Account;
+import dev.warden.domain.AccountEvent;
+import dev.warden.domain.AuditEntry;
+import dev.warden.domain.AuditType;
+import dev.warden.domain.PasswordPolicy;
+import dev.warden.domain.Role;
+import dev.warden.domain.StepUp;
+import dev.warden.domain.UserId;
+import dev.warden.domain.Username;
+import dev.warden.domain.WardenPolicy;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Creates accounts: ADMIN and USER ones at an administrator's request, and the single OWNER on
+ * first start. Both check the password policy, hash before the transaction (Argon2 is slow on
+ * purpose and needs no lock), and audit USER_CREATED and publish warden.account.created in the same
+ * transaction as the insert. Only the owner creates ADMIN accounts,
+ * with a fresh password entry ({@link StepUp}).
+ */
+public final class CreateUserService implements CreateUserUseCase, EnsureOwnerUseCase {
+    private final TransactionBoundary transactions;
+    private final UserAccounts accounts;
+    private final AuditTrail audit;
+    private final EventOutbox outbox;
+    private final PasswordHasher hasher;
+    private final PasswordBlocklist blocklist;
+    private final StepUpCheck stepUp;
+    private final Clock clock;
+
+    public CreateUserService(TransactionBoundary transactions, UserAccounts accounts, SessionStore sessions,
+                             AuditTrail audit, EventOutbox outbox, PasswordHasher hasher, PasswordBlocklist blocklist,
+                             WardenPolicy policy, Clock clock) {
+        this.transactions = transactions;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.hasher = hasher;
+        this.blocklist = blocklist;
+        this.stepUp = new StepUpCheck(sessions, policy, clock);
+        this.clock = clock;
+    }
+
+    @Override
+    public UserSummary create(String username, String password, Role role, Actor actor) {
+        actor.requireAdministrator();
+        if (role == null) {
+            throw new InvalidRequest("role must be one of ADMIN, USER.");
+        }
+        if (role == Role.OWNER) {
+            throw new InvalidRequest("There is exactly one owner account; role must be ADMIN or USER.");
+        }
+        ManagementRights.requireMayCreate(actor, role);
+        stepUp.requireIf(StepUp.neededToCreate(role), actor);
+        Account account = insert(username, password, role, actor, () -> true);
+        return new UserSummary(account.id(), account.username(), role, account.status(), account.createdAt(), 0, 0,
+                null);
+    }
+
+    @Override
+    public boolean ensureOwner(String username, String password) {
+        if (accounts.ownerExists()) {
+            return false;
+        }
+        if (password == null) {
+            throw new InvalidRequest("No owner account exists yet, and no password was given to create it.");
+        }
+        // Checked again under the transaction: two instances may start at once.
+        return insert(username, password, Role.OWNER, null, () -> !accounts.ownerExists()) != null;
+    }
+
+    /** @return the new account, or null when {@code stillWanted} said no inside the transaction */
+    private Account insert(String username, String password, Role role, Actor actor, BooleanSupplier stillWanted) {
+        Username name = parseUsername(username);
+        String hash = hasher.hash(PasswordPolicy.check(name.value(), password, blocklist::contains));
+        return transactions.inTransaction(() -> {
+            if (!stillWanted.getAsBoolean()) {
+                return null;
+            }
+            Instant now = Now.of(clock);
+            Account account = Account.create(UserId.random(), name, hash, role, now);
+            accounts.insert(account);
+            AuditEntry entry = AuditEntry.of(AuditType.USER_CREATED, now)
+                    .withUser(account.id(), account.username())
+                    .withReason(role.name());
+            audit.append(actor == null ? entry : entry.withActor(actor.id(), actor.username()));
+            outbox.append(AccountEvent.of(AccountEvent.Type.CREATED, account, actor == null ? null : actor.id(), now));
+            return account;
+        });
+    }
+
+    private static Username parseUsername(String username) {
+        try {
+            return new Username(username);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidRequest("username must be 1 to 64 letters, digits or . _ - @ characters.");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.warden.application.service.alarms;
+
+import dev.warden.application.port.in.Actor;
+import dev.warden.application.port.in.alarms.AcknowledgeAlarmUseCase;
+import dev.warden.application.port.in.alarms.AlarmNotFound;
+import dev.warden.application.port.in.alarms.RecordAlarmEventUseCase;
+import dev.warden.application.port.out.AlarmStore;
+import dev.warden.application.port.out.AuditTrail;
+import dev.warden.application.port.out.TransactionBoundary;
+import dev.warden.application.service.Now;
+import dev.warden.domain.Alarm;
+import dev.warden.domain.AlarmEvent;
+import dev.warden.domain.AuditEntry;
+import dev.warden.domain.AuditType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Alarm events from the topology go into the store; administrators acknowledge them there, and
+ * each acknowledgement is audited (ALARM_ACKNOWLEDGED, naming the alarm's user) with it.
+ */
+public final class AlarmService implements RecordAlarmEventUseCase, AcknowledgeAlarmUseCase {
+    private final TransactionBoundary transactions;
+    private final AlarmStore alarms;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public AlarmService(TransactionBoundary transactions, AlarmStore alarms, AuditTrail audit, Clock clock) {
+        this.transactions = transactions;
+        this.alarms = alarms;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public void record(AlarmEvent event) {
+        alarms.apply(event);
+    }
+
+    @Override
+    public void acknowledge(UUID alarmId, Actor actor) {
+        actor.requireAdministrator();
+        transactions.run(() -> {
+            Instant now = Now.of(clock);
+            Alarm alarm = alarms.acknowledge(alarmId, now, actor.username())
+                    .orElseThrow(() -> new AlarmNotFound("No alarm has id " + alarmId + "."));
+            audit.append(AuditEntry.of(AuditType.ALARM_ACKNOWLEDGED, now)
+                    .withUser(alarm.userId(), alarm.username())
+                    .withActor(actor.id(), actor.username())
+                    .withReason("alarm " + alarm.id() + " (" + alarm.type() + ", " + alarm.distinctIps()
+                            + " IPs, " + alarm.status() + ")"));
+        });
+    }
+}
