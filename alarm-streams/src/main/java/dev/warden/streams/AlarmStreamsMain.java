@@ -1,6 +1,7 @@
 package dev.warden.streams;
 
 import dev.warden.events.kafka.KafkaClientSettingsRejected;
+import dev.warden.events.kafka.KafkaVariables;
 import dev.warden.events.kafka.TopicProvisioning;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -41,8 +42,8 @@ public final class AlarmStreamsMain {
         } catch (KafkaClientSettingsRejected e) {
             System.err.println("warden-alarm-streams: " + (e.authenticationRefused()
                     ? "Kafka at " + config.kafka().bootstrapServers() + " refused to authenticate (check "
-                            + AlarmStreamsEnv.PROPERTIES_FILE + "): " + e.reason()
-                    : AlarmStreamsEnv.PROPERTIES_FILE + ": " + e.getMessage()));
+                            + KafkaVariables.PROPERTIES_FILE + "): " + e.reason()
+                    : KafkaVariables.PROPERTIES_FILE + ": " + e.getMessage()));
             closeQuietly(temporary);
             System.exit(2);
             return;

@@ -49,7 +49,8 @@ class AlarmStreamsEnvTest {
     void givenNoBootstrap_thenTheErrorSaysItIsRequired() {
         var error = assertThrows(AlarmStreamsEnv.BadSetting.class, () -> AlarmStreamsEnv.read(Map.of()));
 
-        assertEquals("WARDEN_KAFKA_BOOTSTRAP is required (host:port of a Kafka broker)", error.getMessage());
+        assertEquals("WARDEN_KAFKA_BOOTSTRAP is required: set it to the brokers' host:port[,host:port...]",
+                error.getMessage());
     }
 
     @ParameterizedTest

@@ -1,7 +1,7 @@
 package dev.warden.bootstrap;
 
 import dev.warden.application.port.in.sessions.SweepExpiredSessionsUseCase;
-import dev.warden.application.support.BackgroundLoop;
+import dev.warden.application.support.FixedDelayJob;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 
@@ -12,9 +12,9 @@ final class ExpirySweeper {
     private ExpirySweeper() {
     }
 
-    /** Starts the job on its own thread; closing the loop stops it. */
-    static BackgroundLoop start(SweepExpiredSessionsUseCase sweep, Duration interval) {
-        return BackgroundLoop.named("warden-expiry-sweeper").logTo(LOG).every(interval)
+    /** Starts the job on its own thread; closing it stops it. */
+    static FixedDelayJob start(SweepExpiredSessionsUseCase sweep, Duration interval) {
+        return FixedDelayJob.named("warden-expiry-sweeper").logTo(LOG).every(interval)
                 .describeFailures(e -> "expiry sweep failed (" + e.getMessage() + ")")
                 .start(() -> {
                     int ended = sweep.sweepOnce();

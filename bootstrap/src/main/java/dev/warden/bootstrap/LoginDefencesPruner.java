@@ -1,7 +1,7 @@
 package dev.warden.bootstrap;
 
 import dev.warden.application.port.in.auth.PruneLoginDefencesUseCase;
-import dev.warden.application.support.BackgroundLoop;
+import dev.warden.application.support.FixedDelayJob;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 
@@ -15,9 +15,9 @@ final class LoginDefencesPruner {
     private LoginDefencesPruner() {
     }
 
-    /** Starts the job on its own thread; closing the loop stops it. */
-    static BackgroundLoop start(PruneLoginDefencesUseCase prune, Duration interval) {
-        return BackgroundLoop.named("warden-login-defences-pruner").logTo(LOG).every(interval)
+    /** Starts the job on its own thread; closing it stops it. */
+    static FixedDelayJob start(PruneLoginDefencesUseCase prune, Duration interval) {
+        return FixedDelayJob.named("warden-login-defences-pruner").logTo(LOG).every(interval)
                 .describeFailures(e -> "pruning the login defences failed (" + e.getMessage() + ")")
                 .start(() -> {
                     int deleted = prune.pruneOnce();

@@ -2,7 +2,7 @@ package dev.warden.bootstrap;
 
 import dev.warden.application.port.in.operations.PurgeExpiredHistoryUseCase.Purged;
 import dev.warden.application.port.in.operations.PurgeExpiredHistoryUseCase;
-import dev.warden.application.support.BackgroundLoop;
+import dev.warden.application.support.FixedDelayJob;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 
@@ -18,9 +18,9 @@ final class RetentionJob {
     private RetentionJob() {
     }
 
-    /** Starts the job on its own thread; closing the loop stops it. */
-    static BackgroundLoop start(PurgeExpiredHistoryUseCase purge, Duration interval) {
-        return BackgroundLoop.named("warden-retention").logTo(LOG).every(interval)
+    /** Starts the job on its own thread; closing it stops it. */
+    static FixedDelayJob start(PurgeExpiredHistoryUseCase purge, Duration interval) {
+        return FixedDelayJob.named("warden-retention").logTo(LOG).every(interval)
                 .firstPassAfter(interval.compareTo(FIRST_RUN_AT_MOST_AFTER) < 0 ? interval : FIRST_RUN_AT_MOST_AFTER)
                 .describeFailures(e -> "retention purge failed (" + e.getMessage() + ")")
                 .start(() -> {

@@ -9,12 +9,13 @@ import dev.warden.adapter.http.WardenHttp;
 import dev.warden.adapter.kafka.KafkaAlarmConsumer;
 import dev.warden.adapter.kafka.KafkaEventPublisher;
 import dev.warden.adapter.kafka.OutboxRelayLoop;
-import dev.warden.application.ApplicationServices;
 import dev.warden.adapter.password.Argon2PasswordHasher;
 import dev.warden.adapter.password.BoundedPasswordBlocklist;
 import dev.warden.adapter.password.BoundedPasswordHasher;
 import dev.warden.adapter.password.BoundedPasswordWork;
 import dev.warden.adapter.password.CommonPasswordBlocklist;
+import dev.warden.application.UseCaseWiring;
+import dev.warden.application.port.in.UseCaseCatalogue;
 import dev.warden.bootstrap.config.ConfigurationError;
 import dev.warden.bootstrap.config.WardenSettings;
 import dev.warden.events.kafka.KafkaClientSettingsRejected;
@@ -51,7 +52,7 @@ public final class WardenApplication implements AutoCloseable {
     /** Every time of day the service reads (expiry, lockouts, throttle windows, retention, metrics). */
     private final Clock clock;
     private WardenDatabase database;
-    private UseCases useCases;
+    private UseCaseCatalogue useCases;
     private String kafkaBootstrap;
     private WebServer server;
     private HttpSettings httpSettings;
@@ -97,22 +98,26 @@ public final class WardenApplication implements AutoCloseable {
         metrics = remember(new HelidonWardenMetrics());
         // Hashes and strength estimates share one slot per core, on threads of their own (never a request's).
         BoundedPasswordWork passwordWork = remember(BoundedPasswordWork.perCore());
-        useCases = UseCases.wire(new ApplicationServices.Ports(database.transactions(), database.userAccounts(),
+        KafkaConnection kafka = connectKafka();
+        KafkaEventPublisher publisher = remember(new KafkaEventPublisher(kafka));
+        useCases = UseCaseWiring.wire(new UseCaseWiring.Ports(database.transactions(), database.userAccounts(),
                         database.sessionStore(), database.auditTrail(), database.eventOutbox(), database.alarmStore(),
                         new BoundedPasswordHasher(new Argon2PasswordHasher(random), passwordWork),
                         new BoundedPasswordBlocklist(new CommonPasswordBlocklist(), passwordWork),
-                        database.knownDevices(), database.loginThrottle(), database.operationalCounts(), metrics),
-                settings.policy(), settings.loginThrottle(), clock, random);
+                        database.knownDevices(), database.loginThrottle(), database.operationalCounts(),
+                        database.outboxQueue(), publisher, database.historyRetention(), metrics),
+                new UseCaseWiring.Policies(settings.policy(), settings.loginThrottle(), settings.retention()), clock,
+                random);
         ownerLogin = ownerPassword.ensureOwner(settings, useCases.ensureOwner());
-        startKafka();
-        remember(ExpirySweeper.start(useCases.sweep(), settings.policy().expirySweepInterval()));
-        remember(RetentionJob.start(UseCases.purge(database.historyRetention(), settings.retention(), clock),
-                settings.retentionInterval()));
+        startKafkaClients(kafka);
+        remember(ExpirySweeper.start(useCases.sweepExpiredSessions(), settings.policy().expirySweepInterval()));
+        remember(RetentionJob.start(useCases.purgeExpiredHistory(), settings.retentionInterval()));
         remember(LoginDefencesPruner.start(useCases.pruneLoginDefences(), settings.loginThrottle().window()));
         startHttp();
     }
 
-    private void startKafka() {
+    /** The broker (the embedded one in dev) and the topics; the API works on while Kafka is away. */
+    private KafkaConnection connectKafka() {
         kafkaBootstrap = settings.embeddedKafka() ? remember(DevKafka.start()).bootstrapServers()
                 : settings.kafkaBootstrap();
         KafkaConnection kafka = new KafkaConnection(kafkaBootstrap, settings.kafkaProperties());
@@ -125,9 +130,13 @@ public final class WardenApplication implements AutoCloseable {
             // The API must work while Kafka is away; the relay keeps events until it is back.
             LOG.log(Level.WARNING, "Could not check the Kafka topics at " + kafkaBootstrap + ": " + e.getMessage());
         }
-        KafkaEventPublisher publisher = remember(new KafkaEventPublisher(kafka));
-        remember(new OutboxRelayLoop(UseCases.relay(database.outboxQueue(), publisher, metrics), database.outboxQueue()).start());
-        remember(new KafkaAlarmConsumer(kafka, useCases.recordAlarm()).start());
+        return kafka;
+    }
+
+    /** The outbox relay, the alarm consumer and, in process, the alarm topology. */
+    private void startKafkaClients(KafkaConnection kafka) {
+        remember(new OutboxRelayLoop(useCases.relayOutbox(), database.outboxQueue()).start());
+        remember(new KafkaAlarmConsumer(kafka, useCases.recordAlarmEvent()).start());
         if (settings.embeddedStreams()) {
             // Closed in reverse order: the streams first, then their state folder is deleted.
             streamsState = remember(StreamsStateFolder.createTemporary());
@@ -144,7 +153,7 @@ public final class WardenApplication implements AutoCloseable {
                 .port(settings.httpPort())
                 .maxTcpConnections(settings.httpMaxConnections())
                 .shutdownHook(false);
-        WardenHttp.configure(builder, useCases.http(), http, database::isHealthy);
+        WardenHttp.configure(builder, useCases, http, database::isHealthy);
         WardenSettings.Management m = settings.management();
         management = remember(ManagementPort.start(metrics, useCases.operationalFigures(), m.metricsRefreshInterval(),
                 m.sessionCountInterval(), database::isHealthy, clock));
@@ -191,12 +200,12 @@ public final class WardenApplication implements AutoCloseable {
 
     /** The REST routes this instance serves, straight from the HTTP adapter's route table (fuzz tests walk it). */
     public List<WardenHttp.RouteTemplate> apiRoutes() {
-        return WardenHttp.routeTable(useCases.http(), httpSettings);
+        return WardenHttp.routeTable(useCases, httpSettings);
     }
 
     /** Runs one expiry sweep now, rather than waiting for the interval. */
     public int sweepExpiredSessions() {
-        return useCases.sweep().sweepOnce();
+        return useCases.sweepExpiredSessions().sweepOnce();
     }
 
     @Override

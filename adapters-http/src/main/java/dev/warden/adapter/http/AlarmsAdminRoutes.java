@@ -12,25 +12,14 @@ import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
 
 /** {@code /api/admin/alarms}: the Alarms page and acknowledging an alarm. */
-final class AlarmsAdminRoutes extends ApiRoutes {
+record AlarmsAdminRoutes(ListAlarmsUseCase list, AcknowledgeAlarmUseCase acknowledge,
+        Authenticator authenticator, Views views) implements ApiRoutes {
+
     static final String ALARMS = "/api/admin/alarms";
     static final String ACKNOWLEDGE = "/api/admin/alarms/{id}/acknowledge";
 
-    private final ListAlarmsUseCase list;
-    private final AcknowledgeAlarmUseCase acknowledge;
-    private final Authenticator authenticator;
-    private final Views views;
-
-    AlarmsAdminRoutes(ListAlarmsUseCase list, AcknowledgeAlarmUseCase acknowledge, Authenticator authenticator,
-                       Views views) {
-        this.list = list;
-        this.acknowledge = acknowledge;
-        this.authenticator = authenticator;
-        this.views = views;
-    }
-
     @Override
-    List<ApiRoute> routes() {
+    public List<ApiRoute> routes() {
         return List.of(
                 new ApiRoute(Method.GET, ALARMS, this::list),
                 new ApiRoute(Method.POST, ACKNOWLEDGE, this::acknowledge));

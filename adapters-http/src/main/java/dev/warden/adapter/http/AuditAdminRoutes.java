@@ -11,21 +11,12 @@ import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
 
 /** {@code /api/admin/audit}: the Auth Audit page. */
-final class AuditAdminRoutes extends ApiRoutes {
+record AuditAdminRoutes(ListAuditEntriesUseCase list, Authenticator authenticator, Views views) implements ApiRoutes {
+
     static final String AUDIT = "/api/admin/audit";
 
-    private final ListAuditEntriesUseCase list;
-    private final Authenticator authenticator;
-    private final Views views;
-
-    AuditAdminRoutes(ListAuditEntriesUseCase list, Authenticator authenticator, Views views) {
-        this.list = list;
-        this.authenticator = authenticator;
-        this.views = views;
-    }
-
     @Override
-    List<ApiRoute> routes() {
+    public List<ApiRoute> routes() {
         return List.of(new ApiRoute(Method.GET, AUDIT, this::list));
     }
 

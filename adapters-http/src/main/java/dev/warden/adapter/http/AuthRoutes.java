@@ -16,33 +16,16 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code /api/auth/*}: log in, look at the current session, re-authenticate (step-up), log out. */
-final class AuthRoutes extends ApiRoutes {
+record AuthRoutes(LoginUseCase login, LogoutUseCase logout, ReauthenticateUseCase reauthenticate,
+        Authenticator authenticator, ClientInfoReader clients, SessionCookies cookies, Views views) implements ApiRoutes {
+
     static final String LOGIN = "/api/auth/login";
     static final String SESSION = "/api/auth/session";
     static final String LOGOUT = "/api/auth/logout";
     static final String REAUTHENTICATE = "/api/auth/reauthenticate";
 
-    private final LoginUseCase login;
-    private final LogoutUseCase logout;
-    private final ReauthenticateUseCase reauthenticate;
-    private final Authenticator authenticator;
-    private final ClientInfoReader clients;
-    private final SessionCookies cookies;
-    private final Views views;
-
-    AuthRoutes(LoginUseCase login, LogoutUseCase logout, ReauthenticateUseCase reauthenticate,
-                Authenticator authenticator, ClientInfoReader clients, SessionCookies cookies, Views views) {
-        this.login = login;
-        this.logout = logout;
-        this.reauthenticate = reauthenticate;
-        this.authenticator = authenticator;
-        this.clients = clients;
-        this.cookies = cookies;
-        this.views = views;
-    }
-
     @Override
-    List<ApiRoute> routes() {
+    public List<ApiRoute> routes() {
         return List.of(
                 new ApiRoute(Method.POST, LOGIN, this::login),
                 new ApiRoute(Method.GET, SESSION, this::session),

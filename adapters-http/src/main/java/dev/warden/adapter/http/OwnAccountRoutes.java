@@ -20,7 +20,10 @@ import java.util.Set;
  * ending one or all others), {@code /api/auth/password} (changing one's own password) and
  * {@code /api/auth/password-policy} (the length rules a new password must keep).
  */
-final class OwnAccountRoutes extends ApiRoutes {
+record OwnAccountRoutes(ListOwnSessionsUseCase list, EndOwnSessionUseCase endOne,
+        EndOtherOwnSessionsUseCase endOthers, ChangeOwnPasswordUseCase changePassword,
+        Authenticator authenticator, ClientInfoReader clients, SessionCookies cookies, Views views) implements ApiRoutes {
+
     static final String SESSIONS = "/api/auth/sessions";
     static final String SESSION = "/api/auth/sessions/{id}";
     static final String PASSWORD = "/api/auth/password";
@@ -28,30 +31,8 @@ final class OwnAccountRoutes extends ApiRoutes {
     /** The only scope a bulk DELETE takes: without it the request would read as "end them all". */
     static final String SCOPE_OTHERS = "others";
 
-    private final ListOwnSessionsUseCase list;
-    private final EndOwnSessionUseCase endOne;
-    private final EndOtherOwnSessionsUseCase endOthers;
-    private final ChangeOwnPasswordUseCase changePassword;
-    private final Authenticator authenticator;
-    private final ClientInfoReader clients;
-    private final SessionCookies cookies;
-    private final Views views;
-
-    OwnAccountRoutes(ListOwnSessionsUseCase list, EndOwnSessionUseCase endOne, EndOtherOwnSessionsUseCase endOthers,
-                      ChangeOwnPasswordUseCase changePassword, Authenticator authenticator, ClientInfoReader clients,
-                      SessionCookies cookies, Views views) {
-        this.list = list;
-        this.endOne = endOne;
-        this.endOthers = endOthers;
-        this.changePassword = changePassword;
-        this.authenticator = authenticator;
-        this.clients = clients;
-        this.cookies = cookies;
-        this.views = views;
-    }
-
     @Override
-    List<ApiRoute> routes() {
+    public List<ApiRoute> routes() {
         return List.of(
                 new ApiRoute(Method.GET, SESSIONS, this::list),
                 new ApiRoute(Method.DELETE, SESSIONS, this::endOthers),

@@ -16,27 +16,14 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code /api/admin/sessions}: the Sessions page and its terminate actions. */
-final class SessionsAdminRoutes extends ApiRoutes {
+record SessionsAdminRoutes(ListActiveSessionsUseCase list, TerminateSessionUseCase terminate,
+        TerminateUserSessionsUseCase terminateAll, Authenticator authenticator, Views views) implements ApiRoutes {
+
     static final String SESSIONS = "/api/admin/sessions";
     static final String SESSION = "/api/admin/sessions/{id}";
 
-    private final ListActiveSessionsUseCase list;
-    private final TerminateSessionUseCase terminate;
-    private final TerminateUserSessionsUseCase terminateAll;
-    private final Authenticator authenticator;
-    private final Views views;
-
-    SessionsAdminRoutes(ListActiveSessionsUseCase list, TerminateSessionUseCase terminate,
-                         TerminateUserSessionsUseCase terminateAll, Authenticator authenticator, Views views) {
-        this.list = list;
-        this.terminate = terminate;
-        this.terminateAll = terminateAll;
-        this.authenticator = authenticator;
-        this.views = views;
-    }
-
     @Override
-    List<ApiRoute> routes() {
+    public List<ApiRoute> routes() {
         return List.of(
                 new ApiRoute(Method.GET, SESSIONS, this::list),
                 new ApiRoute(Method.DELETE, SESSIONS, this::terminateAllOfUser),

@@ -26,7 +26,9 @@ import java.util.Set;
  * {@code /api/admin/users}: the Users page, creating accounts, lifting lockouts, and the account
  * lifecycle (disable, enable, role, password reset). Who may do what to whom is the use cases' call.
  */
-final class UsersAdminRoutes extends ApiRoutes {
+record UsersAdminRoutes(ListUsersUseCase list, CreateUserUseCase create, UnlockUserUseCase unlock,
+        Lifecycle lifecycle, Authenticator authenticator, Views views) implements ApiRoutes {
+
     static final String USERS = "/api/admin/users";
     static final String UNLOCK = "/api/admin/users/{id}/unlock";
     static final String DISABLE = "/api/admin/users/{id}/disable";
@@ -39,25 +41,8 @@ final class UsersAdminRoutes extends ApiRoutes {
                      ResetPasswordUseCase resetPassword) {
     }
 
-    private final ListUsersUseCase list;
-    private final CreateUserUseCase create;
-    private final UnlockUserUseCase unlock;
-    private final Lifecycle lifecycle;
-    private final Authenticator authenticator;
-    private final Views views;
-
-    UsersAdminRoutes(ListUsersUseCase list, CreateUserUseCase create, UnlockUserUseCase unlock, Lifecycle lifecycle,
-                      Authenticator authenticator, Views views) {
-        this.list = list;
-        this.create = create;
-        this.unlock = unlock;
-        this.lifecycle = lifecycle;
-        this.authenticator = authenticator;
-        this.views = views;
-    }
-
     @Override
-    List<ApiRoute> routes() {
+    public List<ApiRoute> routes() {
         return List.of(
                 new ApiRoute(Method.GET, USERS, this::list),
                 new ApiRoute(Method.POST, USERS, this::create),

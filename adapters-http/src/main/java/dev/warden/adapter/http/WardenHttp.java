@@ -1,5 +1,6 @@
 package dev.warden.adapter.http;
 
+import dev.warden.application.port.in.UseCaseCatalogue;
 import io.helidon.health.HealthCheck;
 import io.helidon.openapi.OpenApiFeature;
 import io.helidon.webserver.WebServerConfig;
@@ -30,8 +31,8 @@ public final class WardenHttp {
     private WardenHttp() {
     }
 
-    /** {@link #routing(HttpRouting.Builder, WardenUseCases, HttpSettings, BooleanSupplier)} with a health that is always UP. */
-    public static void routing(HttpRouting.Builder routing, WardenUseCases useCases, HttpSettings settings) {
+    /** {@link #routing(HttpRouting.Builder, UseCaseCatalogue, HttpSettings, BooleanSupplier)} with a health that is always UP. */
+    public static void routing(HttpRouting.Builder routing, UseCaseCatalogue useCases, HttpSettings settings) {
         routing(routing, useCases, settings, () -> true);
     }
 
@@ -41,13 +42,13 @@ public final class WardenHttp {
      * the public {@code /observe/health} (UP while {@code databaseUp} answers true), and the web
      * console at {@code /}.
      */
-    public static void routing(HttpRouting.Builder routing, WardenUseCases useCases, HttpSettings settings,
+    public static void routing(HttpRouting.Builder routing, UseCaseCatalogue useCases, HttpSettings settings,
                                BooleanSupplier databaseUp) {
         ClientInfoReader clients = new ClientInfoReader(settings.trustedProxies());
         routing.addFilter(new SecurityHeaders());
         routing.addFilter(new AccessLog(clients));
         ProblemHandlers.register(routing);
-        List<ApiRoutes> services = services(useCases, settings, clients);
+        List<ApiRoutes> services = routeGroups(useCases, settings, clients);
         List<ApiRoute> routes = new ArrayList<>();
         for (ApiRoutes service : services) {
             routing.register(service);
@@ -78,7 +79,7 @@ public final class WardenHttp {
     }
 
     /** Routing, direct handlers, the payload limit and features in one call, for a server builder. */
-    public static void configure(WebServerConfig.Builder server, WardenUseCases useCases, HttpSettings settings,
+    public static void configure(WebServerConfig.Builder server, UseCaseCatalogue useCases, HttpSettings settings,
                                  BooleanSupplier databaseUp) {
         server.maxPayloadSize(MAX_PAYLOAD_BYTES);
         server.routing(routing -> routing(routing, useCases, settings, databaseUp));
@@ -102,22 +103,22 @@ public final class WardenHttp {
     }
 
     /** The route table: every REST route {@link #routing} registers, for tests outside this module (fuzzing). */
-    public static List<RouteTemplate> routeTable(WardenUseCases useCases, HttpSettings settings) {
+    public static List<RouteTemplate> routeTable(UseCaseCatalogue useCases, HttpSettings settings) {
         return apiRoutes(useCases, settings).stream()
                 .map(route -> new RouteTemplate(route.method().text(), route.path()))
                 .toList();
     }
 
     /** Every REST route, as registered by {@link #routing}; the OpenAPI test compares against it. */
-    static List<ApiRoute> apiRoutes(WardenUseCases useCases, HttpSettings settings) {
+    static List<ApiRoute> apiRoutes(UseCaseCatalogue useCases, HttpSettings settings) {
         List<ApiRoute> routes = new ArrayList<>();
-        for (ApiRoutes service : services(useCases, settings, new ClientInfoReader(settings.trustedProxies()))) {
+        for (ApiRoutes service : routeGroups(useCases, settings, new ClientInfoReader(settings.trustedProxies()))) {
             routes.addAll(service.routes());
         }
         return routes;
     }
 
-    private static List<ApiRoutes> services(WardenUseCases useCases, HttpSettings settings, ClientInfoReader clients) {
+    private static List<ApiRoutes> routeGroups(UseCaseCatalogue useCases, HttpSettings settings, ClientInfoReader clients) {
         SessionCookies cookies = new SessionCookies(settings.cookieSecure());
         Authenticator authenticator = new Authenticator(useCases.validateSession(), cookies);
         Views views = new Views(settings.policy());

@@ -3,7 +3,7 @@
  * health, metrics and the OpenAPI document.
  *
  * <p>Entry points for the composition root: {@link dev.warden.adapter.http.WardenHttp} with
- * {@link dev.warden.adapter.http.WardenUseCases} and {@link dev.warden.adapter.http.HttpSettings}.
+ * the application's {@link dev.warden.application.port.in.UseCaseCatalogue} and {@link dev.warden.adapter.http.HttpSettings}.
  *
  * <p>Design choices a client notices:
  * <ul>

@@ -13,10 +13,8 @@ import dev.warden.domain.OwnerProtected;
 import dev.warden.domain.PasswordRejected;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,22 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class AccountLifecycleApiTest {
     private static final FakeWarden WARDEN = new FakeWarden();
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(WARDEN.useCases(), TestServer.settings(List.of()));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        WARDEN.reset();
-    }
+    @RegisterExtension
+    static final ApiServer server = ApiServer.over(WARDEN);
 
     private static String[] admin() {
         return new String[] {"Authorization", "Bearer " + WARDEN.adminToken.reveal()};

@@ -21,33 +21,20 @@ import dev.warden.domain.PasswordRejected;
 import dev.warden.domain.WardenPolicy;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class AdminApiTest {
     private static final FakeWarden WARDEN = new FakeWarden();
     private static final String NEW_USER = "{\"username\":\"carol\",\"password\":\"a long enough password\",\"role\":\"USER\"}";
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(WARDEN.useCases(), TestServer.settings(List.of()));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        WARDEN.reset();
-    }
+    @RegisterExtension
+    static final ApiServer server = ApiServer.over(WARDEN);
 
     private static String[] admin() {
         return new String[] {"Authorization", "Bearer " + WARDEN.adminToken.reveal()};
@@ -370,28 +357,6 @@ class AdminApiTest {
         assertEquals("owner-protected", reply.problem());
     }
 
-    @Test
-    void whenUnlockingUser_thenNoContent() {
-        String userId = id();
-
-        var reply = server.post("/api/admin/users/" + userId + "/unlock", null, admin());
-
-        assertEquals(204, reply.status(), reply.body());
-        assertEquals(List.of("unlock " + userId + " by alice"), WARDEN.calls);
-    }
-
-    @Test
-    void givenUnknownOrMalformedUser_whenUnlocking_thenUserNotFoundOrInvalidRequest() {
-        WARDEN.failNextWith(new UserNotFound("No account has this id."));
-        var unknown = server.post("/api/admin/users/" + id() + "/unlock", null, admin());
-        var malformed = server.post("/api/admin/users/xyz/unlock", null, admin());
-
-        assertEquals(404, unknown.status());
-        assertEquals("user-not-found", unknown.problem());
-        assertEquals(400, malformed.status());
-        assertEquals("invalid-request", malformed.problem());
-    }
-
     // ---- audit ----
 
     @Test
@@ -447,24 +412,39 @@ class AdminApiTest {
         assertEquals("invalid-request", reply.problem());
     }
 
-    @Test
-    void whenAcknowledgingAlarm_thenNoContent() {
-        String alarmId = id();
+    // ---- unlocking a user, acknowledging an alarm: a POST on one id ----
 
-        var reply = server.post("/api/admin/alarms/" + alarmId + "/acknowledge", null, admin());
+    @ParameterizedTest
+    @CsvSource({
+            "/api/admin/users/{id}/unlock, unlock",
+            "/api/admin/alarms/{id}/acknowledge, acknowledge"})
+    void whenUnlockingUserOrAcknowledgingAlarm_thenNoContentAndUseCaseCalledWithId(String route, String call) {
+        String id = id();
+
+        var reply = server.post(route.replace("{id}", id), null, admin());
 
         assertEquals(204, reply.status(), reply.body());
-        assertEquals(List.of("acknowledge " + alarmId + " by alice"), WARDEN.calls);
+        assertEquals(List.of(call + " " + id + " by alice"), WARDEN.calls);
     }
 
-    @Test
-    void givenUnknownOrMalformedAlarm_whenAcknowledging_thenAlarmNotFoundOrInvalidRequest() {
-        WARDEN.failNextWith(new AlarmNotFound("No alarm has this id."));
-        var unknown = server.post("/api/admin/alarms/" + id() + "/acknowledge", null, admin());
-        var malformed = server.post("/api/admin/alarms/123/acknowledge", null, admin());
+    static Stream<Arguments> unknownOrMalformedIds() {
+        return Stream.of(
+                Arguments.of("/api/admin/users/{id}/unlock", new UserNotFound("No account has this id."), "xyz",
+                        "user-not-found"),
+                Arguments.of("/api/admin/alarms/{id}/acknowledge", new AlarmNotFound("No alarm has this id."), "123",
+                        "alarm-not-found"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unknownOrMalformedIds")
+    void givenUnknownOrMalformedId_whenUnlockingOrAcknowledging_thenNotFoundOrInvalidRequest(
+            String route, RuntimeException unknownId, String malformedId, String notFound) {
+        WARDEN.failNextWith(unknownId);
+        var unknown = server.post(route.replace("{id}", id()), null, admin());
+        var malformed = server.post(route.replace("{id}", malformedId), null, admin());
 
         assertEquals(404, unknown.status());
-        assertEquals("alarm-not-found", unknown.problem());
+        assertEquals(notFound, unknown.problem());
         assertEquals(400, malformed.status());
         assertEquals("invalid-request", malformed.problem());
     }

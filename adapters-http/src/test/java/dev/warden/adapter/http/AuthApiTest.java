@@ -8,35 +8,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.application.port.in.auth.ReauthenticationRequired;
 import dev.warden.domain.DeviceToken;
 import dev.warden.domain.SessionLimitReached;
-import dev.warden.domain.WardenPolicy;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AuthApiTest {
     private static final FakeWarden WARDEN = new FakeWarden();
-    private static TestServer server;
-    private static TestServer insecureCookieServer;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(WARDEN.useCases(), TestServer.settings(List.of()));
-        insecureCookieServer = TestServer.start(WARDEN.useCases(),
-                new HttpSettings(false, List.of(), WardenPolicy.DEFAULTS));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        insecureCookieServer.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        WARDEN.reset();
-    }
+    @RegisterExtension
+    static final ApiServer server = ApiServer.over(WARDEN);
+    @RegisterExtension
+    static final ApiServer insecureCookieServer = ApiServer.over(WARDEN).withInsecureCookies();
 
     private static String login(String username, String password) {
         return "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";

@@ -2,30 +2,18 @@ package dev.warden.adapter.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The IP that reaches LoginUseCase: X-Forwarded-For only counts when the socket peer is a trusted proxy. */
 class ClientIpHttpTest {
     private static final FakeWarden WARDEN = new FakeWarden();
     private static final String LOGIN = "{\"username\":\"alice\",\"password\":\"" + FakeWarden.PASSWORD + "\"}";
-    private static TestServer untrusting;
-    private static TestServer trustingLoopback;
-
-    @BeforeAll
-    static void start() {
-        untrusting = TestServer.start(WARDEN.useCases(), TestServer.settings(List.of(Cidr.parse("10.0.0.0/8"))));
-        trustingLoopback = TestServer.start(WARDEN.useCases(),
-                TestServer.settings(List.of(Cidr.parse("127.0.0.0/8"), Cidr.parse("::1"))));
-    }
-
-    @AfterAll
-    static void stop() {
-        untrusting.close();
-        trustingLoopback.close();
-    }
+    @RegisterExtension
+    static final ApiServer untrusting = ApiServer.over(WARDEN).withTrustedProxies(Cidr.parse("10.0.0.0/8"));
+    @RegisterExtension
+    static final ApiServer trustingLoopback = ApiServer.over(WARDEN)
+            .withTrustedProxies(Cidr.parse("127.0.0.0/8"), Cidr.parse("::1"));
 
     @Test
     void givenUntrustedPeer_whenLoggingInWithForwardedFor_thenPeerIpIsRecorded() {

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.warden.domain.WardenPolicy;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,21 +16,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ConsoleTest {
     private static final FakeWarden WARDEN = new FakeWarden();
-    private static TestServer fixture;
-    private static TestServer real;
-
-    @BeforeAll
-    static void start() {
-        fixture = TestServer.start(WARDEN.useCases(),
-                new HttpSettings(true, List.of(), WardenPolicy.DEFAULTS, "console-fixture"));
-        real = TestServer.start(WARDEN.useCases(), TestServer.settings(List.of()));
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-        real.close();
-    }
+    @RegisterExtension
+    static final ApiServer fixture = ApiServer.over(WARDEN).withConsoleFrom("console-fixture");
+    @RegisterExtension
+    static final ApiServer real = ApiServer.over(WARDEN);
 
     @Test
     void whenOpeningRoot_thenIndexHtmlIsTheWelcomeFile() {

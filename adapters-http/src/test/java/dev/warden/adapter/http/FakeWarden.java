@@ -3,6 +3,7 @@ package dev.warden.adapter.http;
 import static dev.warden.domain.testdata.TestData.aSession;
 
 import dev.warden.application.port.in.Page;
+import dev.warden.application.port.in.UseCaseCatalogue;
 import dev.warden.application.port.in.accounts.AccountView;
 import dev.warden.application.port.in.accounts.UserQuery;
 import dev.warden.application.port.in.accounts.UserSummary;
@@ -10,10 +11,13 @@ import dev.warden.application.port.in.alarms.AlarmQuery;
 import dev.warden.application.port.in.audit.AuditQuery;
 import dev.warden.application.port.in.auth.InvalidCredentials;
 import dev.warden.application.port.in.auth.LoginUseCase;
+import dev.warden.application.port.in.operations.OperationalFiguresQuery.Backlog;
+import dev.warden.application.port.in.operations.OperationalFiguresQuery;
 import dev.warden.application.port.in.sessions.ActiveSessionQuery;
 import dev.warden.application.port.in.sessions.AuthenticatedSession;
 import dev.warden.application.port.in.sessions.SessionCursor;
 import dev.warden.application.port.in.sessions.Unauthenticated;
+import dev.warden.application.port.in.sessions.ValidateSessionUseCase;
 import dev.warden.domain.AccountStatus;
 import dev.warden.domain.Alarm;
 import dev.warden.domain.AuditEntry;
@@ -79,10 +83,15 @@ final class FakeWarden {
         failure = e;
     }
 
-    WardenUseCases useCases() {
-        return new WardenUseCases(
-                this::login,
-                this::validate,
+    /** The HTTP adapter's view of the application: the fakes below, and the non-HTTP use cases unused. */
+    UseCaseCatalogue useCases() {
+        return useCases(this::validate);
+    }
+
+    /** The same, with another session validation (a database outage, say). */
+    UseCaseCatalogue useCases(ValidateSessionUseCase validate) {
+        return new UseCaseCatalogue(
+                validate,
                 (current, client) -> {
                     maybeFail();
                     endedTokens.add(current.session().id().toString());
@@ -107,15 +116,38 @@ final class FakeWarden {
                     calls.add("terminateAll " + userId + " by " + actor.username());
                     return 3;
                 },
-                (username, password, role, actor) -> {
+                () -> unused(),
+                current -> {
                     maybeFail();
-                    calls.add("create " + username + " " + role + " by " + actor.username());
-                    return new UserSummary(UserId.random(), username, role, AccountStatus.ACTIVE, NOW, 0, 0, null);
+                    calls.add("listOwn " + current.account().username());
+                    return List.of(current.session(), otherSessionOf(current.account()));
                 },
-                (userId, actor) -> {
+                (sessionId, current, client) -> {
                     maybeFail();
-                    calls.add("unlock " + userId + " by " + actor.username());
+                    calls.add("endOwn " + sessionId + " by " + current.account().username());
+                    if (sessionId.equals(current.session().id())) {
+                        endedTokens.add(sessionId.toString());
+                    }
                 },
+                (current, client) -> {
+                    maybeFail();
+                    calls.add("endOthers of " + current.account().username());
+                    return 1;
+                },
+                this::login,
+                (current, password, device, client) -> {
+                    maybeFail();
+                    calls.add("reauthenticate " + current.account().username());
+                    lastPassword = password;
+                    lastLoginDevice = device;
+                },
+                (current, currentPassword, newPassword, client, device) -> {
+                    maybeFail();
+                    calls.add("changePassword of " + current.account().username());
+                    lastPassword = newPassword;
+                    lastLoginDevice = device;
+                },
+                () -> unused(),
                 (UserQuery query, dev.warden.application.port.in.Actor actor) -> {
                     maybeFail();
                     lastQuery = query;
@@ -123,6 +155,37 @@ final class FakeWarden {
                             user.createdAt(), 1, 1, NOW.plus(Duration.ofMinutes(15)))), 1,
                             query.page().limit(), query.page().offset(), null);
                 },
+                (username, password, role, actor) -> {
+                    maybeFail();
+                    calls.add("create " + username + " " + role + " by " + actor.username());
+                    return new UserSummary(UserId.random(), username, role, AccountStatus.ACTIVE, NOW, 0, 0, null);
+                },
+                (username, password) -> unused(),
+                (userId, actor) -> {
+                    maybeFail();
+                    calls.add("disable " + userId + " by " + actor.username());
+                    return 2;
+                },
+                (userId, actor) -> {
+                    maybeFail();
+                    calls.add("enable " + userId + " by " + actor.username());
+                },
+                (userId, role, actor) -> {
+                    maybeFail();
+                    calls.add("role " + userId + " " + role + " by " + actor.username());
+                    return new UserSummary(userId, "carol", role, AccountStatus.ACTIVE, NOW, 1, 1, null);
+                },
+                (userId, password, actor) -> {
+                    maybeFail();
+                    calls.add("resetPassword " + userId + " by " + actor.username());
+                    lastPassword = password;
+                    return 4;
+                },
+                (userId, actor) -> {
+                    maybeFail();
+                    calls.add("unlock " + userId + " by " + actor.username());
+                },
+                (username, operator) -> unused(),
                 (AuditQuery query, dev.warden.application.port.in.Actor actor) -> {
                     maybeFail();
                     lastQuery = query;
@@ -144,55 +207,29 @@ final class FakeWarden {
                     maybeFail();
                     calls.add("acknowledge " + alarmId + " by " + actor.username());
                 },
-                (userId, actor) -> {
-                    maybeFail();
-                    calls.add("disable " + userId + " by " + actor.username());
-                    return 2;
-                },
-                (userId, actor) -> {
-                    maybeFail();
-                    calls.add("enable " + userId + " by " + actor.username());
-                },
-                (userId, role, actor) -> {
-                    maybeFail();
-                    calls.add("role " + userId + " " + role + " by " + actor.username());
-                    return new UserSummary(userId, "carol", role, AccountStatus.ACTIVE, NOW, 1, 1, null);
-                },
-                (userId, password, actor) -> {
-                    maybeFail();
-                    calls.add("resetPassword " + userId + " by " + actor.username());
-                    lastPassword = password;
-                    return 4;
-                },
-                current -> {
-                    maybeFail();
-                    calls.add("listOwn " + current.account().username());
-                    return List.of(current.session(), otherSessionOf(current.account()));
-                },
-                (sessionId, current, client) -> {
-                    maybeFail();
-                    calls.add("endOwn " + sessionId + " by " + current.account().username());
-                    if (sessionId.equals(current.session().id())) {
-                        endedTokens.add(sessionId.toString());
-                    }
-                },
-                (current, client) -> {
-                    maybeFail();
-                    calls.add("endOthers of " + current.account().username());
-                    return 1;
-                },
-                (current, currentPassword, newPassword, client, device) -> {
-                    maybeFail();
-                    calls.add("changePassword of " + current.account().username());
-                    lastPassword = newPassword;
-                    lastLoginDevice = device;
-                },
-                (current, password, device, client) -> {
-                    maybeFail();
-                    calls.add("reauthenticate " + current.account().username());
-                    lastPassword = password;
-                    lastLoginDevice = device;
-                });
+                event -> unused(),
+                () -> unused(),
+                () -> unused(),
+                noFigures());
+    }
+
+    /** A use case the HTTP adapter never calls. */
+    private static <T> T unused() {
+        throw new UnsupportedOperationException("not a use case of the HTTP adapter");
+    }
+
+    private static OperationalFiguresQuery noFigures() {
+        return new OperationalFiguresQuery() {
+            @Override
+            public Backlog backlog() {
+                return unused();
+            }
+
+            @Override
+            public long activeSessions() {
+                return unused();
+            }
+        };
     }
 
     /** A second session of the same account, on another device. */
@@ -211,7 +248,7 @@ final class FakeWarden {
         if (user.username().equals(username) && PASSWORD.equals(password)) {
             return new LoginUseCase.LoginResult(userToken, userSession, user, keep);
         }
-        throw new InvalidCredentials("unknown user " + username);
+        throw new InvalidCredentials();
     }
 
     private AuthenticatedSession validate(String presented) {

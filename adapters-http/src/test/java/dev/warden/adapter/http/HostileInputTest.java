@@ -13,11 +13,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,22 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class HostileInputTest {
     private static final FakeWarden WARDEN = new FakeWarden();
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.startWithFeatures(WARDEN.useCases(), TestServer.settings(List.of()), () -> true);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        WARDEN.reset();
-    }
+    @RegisterExtension
+    static final ApiServer server = ApiServer.over(WARDEN).withServerFeatures(() -> true);
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"\\u0000", "\\u0007", "\\u001f", "\\u007f", "\\u0085", "\\u009f", "\\ud800", "\\udfff"})

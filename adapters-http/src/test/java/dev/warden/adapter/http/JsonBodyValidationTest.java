@@ -8,32 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class JsonBodyValidationTest {
     private static final FakeWarden WARDEN = new FakeWarden();
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(WARDEN.useCases(), TestServer.settings(List.of()));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        WARDEN.reset();
-    }
+    @RegisterExtension
+    static final ApiServer server = ApiServer.over(WARDEN);
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {

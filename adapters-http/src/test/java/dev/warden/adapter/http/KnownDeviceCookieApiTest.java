@@ -7,40 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warden.application.port.in.auth.TooManyLoginAttempts;
 import dev.warden.domain.DeviceToken;
-import dev.warden.domain.WardenPolicy;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The {@code warden_device} cookie that makes a browser a known device, and the 429 of the login throttle. */
 class KnownDeviceCookieApiTest {
     private static final FakeWarden WARDEN = new FakeWarden();
     private static final String LOGIN = "{\"username\":\"alice\",\"password\":\"" + FakeWarden.PASSWORD + "\"}";
-    private static TestServer server;
-    private static TestServer insecureCookieServer;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(WARDEN.useCases(), TestServer.settings(List.of()));
-        insecureCookieServer = TestServer.start(WARDEN.useCases(),
-                new HttpSettings(false, List.of(), WardenPolicy.DEFAULTS));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        insecureCookieServer.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        WARDEN.reset();
-    }
+    @RegisterExtension
+    static final ApiServer server = ApiServer.over(WARDEN);
+    @RegisterExtension
+    static final ApiServer insecureCookieServer = ApiServer.over(WARDEN).withInsecureCookies();
 
     private static String deviceCookie(TestServer.Reply reply) {
         return reply.headers().allValues("Set-Cookie").stream()

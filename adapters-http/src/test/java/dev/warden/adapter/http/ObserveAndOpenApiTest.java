@@ -6,25 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The server features of {@link WardenHttp#configure}: the public health answer, OpenAPI, and no metrics. */
 class ObserveAndOpenApiTest {
     private static final FakeWarden WARDEN = new FakeWarden();
     private static final AtomicBoolean DATABASE_UP = new AtomicBoolean(true);
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.startWithFeatures(WARDEN.useCases(), TestServer.settings(List.of()), DATABASE_UP::get);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ApiServer server = ApiServer.over(WARDEN).withServerFeatures(DATABASE_UP::get);
 
     @Test
     void givenDatabaseUpThenDown_whenCheckingHealth_thenOnlyUpOrDownWithoutDetails() {

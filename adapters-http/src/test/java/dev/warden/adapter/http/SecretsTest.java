@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** No token, CSRF token, password or hash in any response but the login's own, nor in any log line. */
 class SecretsTest {
@@ -35,18 +36,17 @@ class SecretsTest {
         public void close() {
         }
     };
-    private static TestServer server;
+    @RegisterExtension
+    static final ApiServer server = ApiServer.over(WARDEN);
 
     @BeforeAll
-    static void start() {
+    static void captureLogs() {
         CAPTURE.setLevel(Level.ALL);
         ADAPTER_LOGGER.addHandler(CAPTURE);
-        server = TestServer.start(WARDEN.useCases(), TestServer.settings(List.of()));
     }
 
     @AfterAll
-    static void stop() {
-        server.close();
+    static void stopCapturing() {
         ADAPTER_LOGGER.removeHandler(CAPTURE);
     }
 
@@ -57,7 +57,6 @@ class SecretsTest {
         String cookie = "__Host-warden_session=" + token;
         String bearer = "Bearer " + token;
         String someId = "0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10";
-        WARDEN.reset();
 
         var login = server.post("/api/auth/login",
                 "{\"username\":\"alice\",\"password\":\"" + FakeWarden.PASSWORD + "\"}");

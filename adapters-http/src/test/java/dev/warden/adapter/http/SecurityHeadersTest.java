@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.warden.domain.WardenPolicy;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -17,10 +16,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,26 +25,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SecurityHeadersTest {
     static final String CSP = "default-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'";
     private static final FakeWarden WARDEN = new FakeWarden();
-    private static TestServer server;
-    private static TestServer fixture;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.startWithFeatures(WARDEN.useCases(), TestServer.settings(List.of()), () -> true);
-        fixture = TestServer.start(WARDEN.useCases(),
-                new HttpSettings(true, List.of(), WardenPolicy.DEFAULTS, "console-fixture"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        fixture.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        WARDEN.reset();
-    }
+    @RegisterExtension
+    static final ApiServer server = ApiServer.over(WARDEN).withServerFeatures(() -> true);
+    @RegisterExtension
+    static final ApiServer fixture = ApiServer.over(WARDEN).withConsoleFrom("console-fixture");
 
     @Test
     void givenApiSuccessProblemsAndErrors_thenNosniffAndNoStore() {

@@ -10,10 +10,8 @@ import dev.warden.application.port.in.sessions.SessionNotFound;
 import dev.warden.domain.PasswordPolicy;
 import dev.warden.domain.PasswordRejected;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,22 +21,8 @@ class SelfServiceApiTest {
     private static final FakeWarden WARDEN = new FakeWarden();
     private static final String CHANGE = "{\"currentPassword\":\"correct horse battery staple\","
             + "\"newPassword\":\"a brand new passphrase\"}";
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(WARDEN.useCases(), TestServer.settings(List.of()));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        WARDEN.reset();
-    }
+    @RegisterExtension
+    static final ApiServer server = ApiServer.over(WARDEN);
 
     /** The USER role: self-service is not an admin feature. */
     private static String[] user() {
@@ -182,7 +166,7 @@ class SelfServiceApiTest {
 
     @Test
     void aWrongCurrentPasswordIsInvalidCredentials() {
-        WARDEN.failNextWith(new InvalidCredentials("The current password is incorrect."));
+        WARDEN.failNextWith(new InvalidCredentials());
 
         var reply = server.post("/api/auth/password", CHANGE, user());
 

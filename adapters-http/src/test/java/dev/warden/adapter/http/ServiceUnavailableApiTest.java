@@ -6,45 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.warden.application.port.out.PasswordHashingSaturated;
 import dev.warden.application.port.out.StoreUnavailable;
 import java.sql.SQLException;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** An unreachable database or saturated password hashing answers 503 with Retry-After, never 500. */
 class ServiceUnavailableApiTest {
     private static final FakeWarden WARDEN = new FakeWarden();
     private static final String DRIVER_MESSAGE = "Connection to 10.0.0.5:5432 refused";
-    private static TestServer server;
-    private static TestServer databaseDown;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(WARDEN.useCases(), TestServer.settings(List.of()));
-        WardenUseCases real = WARDEN.useCases();
-        WardenUseCases validationFails = new WardenUseCases(real.login(),
-                token -> {
-                    throw unreachable();
-                },
-                real.logout(), real.listActiveSessions(), real.terminateSession(), real.terminateUserSessions(),
-                real.createUser(), real.unlockUser(), real.listUsers(), real.listAuditEntries(), real.listAlarms(),
-                real.acknowledgeAlarm(), real.disableUser(), real.enableUser(), real.changeRole(),
-                real.resetPassword(), real.listOwnSessions(), real.endOwnSession(), real.endOtherOwnSessions(),
-                real.changeOwnPassword(), real.reauthenticate());
-        databaseDown = TestServer.start(validationFails, TestServer.settings(List.of()));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        databaseDown.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        WARDEN.reset();
-    }
+    @RegisterExtension
+    static final ApiServer server = ApiServer.over(WARDEN);
+    @RegisterExtension
+    static final ApiServer databaseDown = ApiServer.over(WARDEN).withSessionValidation(token -> {
+        throw unreachable();
+    });
 
     private static StoreUnavailable unreachable() {
         return new StoreUnavailable(new SQLException(DRIVER_MESSAGE, "08001"));

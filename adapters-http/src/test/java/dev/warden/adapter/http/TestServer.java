@@ -2,6 +2,7 @@ package dev.warden.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warden.application.port.in.UseCaseCatalogue;
 import dev.warden.domain.WardenPolicy;
 import io.helidon.webserver.WebServer;
 import java.io.IOException;
@@ -31,7 +32,7 @@ final class TestServer implements AutoCloseable {
         return new HttpSettings(true, trustedProxies, WardenPolicy.DEFAULTS);
     }
 
-    static TestServer start(WardenUseCases useCases, HttpSettings settings) {
+    static TestServer start(UseCaseCatalogue useCases, HttpSettings settings) {
         return new TestServer(WebServer.builder()
                 .host("127.0.0.1")
                 .port(0)
@@ -41,7 +42,7 @@ final class TestServer implements AutoCloseable {
                 .start());
     }
 
-    static TestServer startWithFeatures(WardenUseCases useCases, HttpSettings settings, BooleanSupplier databaseUp) {
+    static TestServer startWithFeatures(UseCaseCatalogue useCases, HttpSettings settings, BooleanSupplier databaseUp) {
         return new TestServer(WebServer.builder()
                 .host("127.0.0.1")
                 .port(0)

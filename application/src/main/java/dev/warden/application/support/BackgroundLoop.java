@@ -1,39 +1,36 @@
 package dev.warden.application.support;
 
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 /**
- * One background job of the service on a named daemon thread: runs a pass, rests, runs again,
- * until {@link #close()}. A failed pass never ends the loop: it is retried after a pause that
- * grows from {@code initial} to {@code max}, with one WARNING per run of failures (not per
- * retry) and one INFO when a pass succeeds again.
+ * A background job of the service that waits for its work rather than running every so often (the
+ * outbox relay, the alarm consumer), on a named daemon thread: runs passes back to back while they
+ * report more work waiting, until {@link #close()}. A failed pass never ends the loop: it is retried
+ * after a pause that grows from {@code initial} to {@code max}, with one WARNING per run of failures
+ * (not per retry) and one INFO when a pass succeeds again. A job that runs every so often is a
+ * {@link FixedDelayJob}.
  *
- * <p>Three ways to rest. {@link Builder#every(Duration)}: a fixed pause after each pass (the
- * expiry sweep, retention, pruning). {@link Builder#restingOn(IdleWait, Duration)}: a pass says
- * whether more work is waiting; while it is, the next pass follows at once, and when it is not the
- * loop waits on the given signal (the outbox's commit notification) for at most the interval.
- * {@link Builder#backToBack()}: no rest, for a pass that waits by itself (a Kafka poll).
+ * <p>Two ways to wait for work. {@link Builder#restingOn(IdleWait, Duration)}: when a pass finds no
+ * more work, the loop waits on the given signal (the outbox's commit notification) for at most the
+ * interval. {@link Builder#backToBack()}: no rest, for a pass that waits by itself (a Kafka poll).
  *
- * <p>Closing stops the loop, wakes it from a rest at once, and waits a bounded time for a pass in
- * hand to finish; only a pass that overruns that bound is interrupted. The thread is a platform
- * thread: interrupting a virtual thread blocked on a socket closes the socket (a JDBC connection).
+ * <p>Closing stops the loop, wakes it from a wait at once, and waits a bounded time for a pass in
+ * hand to finish; only a pass that overruns that bound is interrupted.
  *
  * <pre>{@code
- * BackgroundLoop sweeper = BackgroundLoop.named("warden-expiry-sweeper").logTo(LOG)
- *         .every(Duration.ofSeconds(30))
- *         .start(sweep::sweepOnce);
- * sweeper.close();
+ * BackgroundLoop relay = BackgroundLoop.named("warden-outbox-relay").logTo(LOG)
+ *         .restingOn(queue::awaitNewEvents, Duration.ofSeconds(1))
+ *         .build(() -> relayOnce() > 0)
+ *         .start();
+ * relay.close();
  * }</pre>
  */
 public final class BackgroundLoop implements AutoCloseable {
     /** How long {@link #close()} waits for a pass in hand before interrupting it, unless set. */
-    public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(15);
-    private static final Duration INTERRUPTED_PASS_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_STOP_TIMEOUT = JobBuilder.DEFAULT_STOP_TIMEOUT;
 
     /** One pass of the work. */
     @FunctionalInterface
@@ -49,18 +46,15 @@ public final class BackgroundLoop implements AutoCloseable {
         void await(Duration atMost) throws InterruptedException;
     }
 
-    private final String name;
-    private final System.Logger log;
     private final Duration interval;
+    /** Null for a loop whose passes run back to back. */
     private final IdleWait idleWait;
-    private final boolean backToBack;
-    private final Duration firstPassAfter;
     private final Duration initialRetry;
     private final Duration maxRetry;
-    private final Function<RuntimeException, String> describeFailure;
+    private final FailureLog failures;
+    private final BoundedStop stop;
     private final Runnable onStop;
     private final Runnable onExit;
-    private final Duration stopTimeout;
     private final Pass pass;
     private final Thread thread;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -69,21 +63,16 @@ public final class BackgroundLoop implements AutoCloseable {
     private volatile boolean waitingForSignal;
 
     private BackgroundLoop(Builder b, Pass pass) {
-        this.name = b.name;
-        this.log = b.log;
         this.interval = b.interval;
         this.idleWait = b.idleWait;
-        this.backToBack = b.backToBack;
-        this.firstPassAfter = b.firstPassAfter != null ? b.firstPassAfter
-                : idleWait == null && !backToBack ? interval : Duration.ZERO;
         this.initialRetry = b.initialRetry != null ? b.initialRetry : interval;
         this.maxRetry = b.maxRetry != null ? b.maxRetry : interval;
-        this.describeFailure = b.describeFailure;
+        this.failures = b.failureLog();
+        this.stop = b.boundedStop();
         this.onStop = b.onStop;
         this.onExit = b.onExit;
-        this.stopTimeout = b.stopTimeout;
         this.pass = pass;
-        this.thread = Thread.ofPlatform().daemon().name(name).unstarted(this::run);
+        this.thread = b.daemonThread().unstarted(this::run);
     }
 
     /** A loop whose thread has this name; the name also starts every log line of it. */
@@ -93,19 +82,12 @@ public final class BackgroundLoop implements AutoCloseable {
 
     private void run() {
         try {
-            if (!rest(firstPassAfter)) {
-                return;
-            }
             Duration pause = initialRetry;
-            int failures = 0;
             while (running) {
                 try {
                     boolean moreWaiting = pass.run();
-                    if (failures > 0) {
-                        log.log(Level.INFO, name + " recovered after " + failures + " failed attempt(s)");
-                        failures = 0;
-                        pause = initialRetry;
-                    }
+                    failures.succeeded();
+                    pause = initialRetry;
                     if (!moreWaiting) {
                         idle();
                     }
@@ -113,10 +95,7 @@ public final class BackgroundLoop implements AutoCloseable {
                     if (!running) {
                         return; // close() cut the pass short (e.g. woke a blocking poll): not a failure
                     }
-                    if (failures++ == 0) {
-                        // The description only, no stack trace: messages are written to be safe to log.
-                        log.log(Level.WARNING, name + ": " + describeFailure.apply(e) + "; retrying " + retrying());
-                    }
+                    failures.failed(e, retrying());
                     rest(pause);
                     pause = pause.multipliedBy(2).compareTo(maxRetry) > 0 ? maxRetry : pause.multipliedBy(2);
                 }
@@ -131,12 +110,8 @@ public final class BackgroundLoop implements AutoCloseable {
     }
 
     private void idle() {
-        if (backToBack) {
-            return;
-        }
         if (idleWait == null) {
-            rest(interval);
-            return;
+            return; // back to back: the pass waits by itself
         }
         waitingForSignal = true;
         try {
@@ -151,16 +126,22 @@ public final class BackgroundLoop implements AutoCloseable {
         }
     }
 
-    /** Waits {@code duration} unless closed first; false when closed. */
-    private boolean rest(Duration duration) {
+    /** Waits {@code duration} unless closed first. */
+    private void rest(Duration duration) {
         try {
-            return !stopped.await(duration.toNanos(), TimeUnit.NANOSECONDS);
+            stopped.await(duration.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
-            return false; // only close() interrupts, and only after stopping
+            // only close() interrupts, and only after stopping
         }
     }
 
-    /** Stops the loop: a rest ends at once; a pass in hand may finish within the stop timeout. */
+    /** Starts a loop made by {@link Builder#build}; returns at once. */
+    public BackgroundLoop start() {
+        thread.start();
+        return this;
+    }
+
+    /** Stops the loop: a wait ends at once; a pass in hand may finish within the stop timeout. */
     @Override
     public void close() {
         running = false;
@@ -175,17 +156,10 @@ public final class BackgroundLoop implements AutoCloseable {
         if (waitingForSignal) {
             thread.interrupt();
         }
-        try {
-            thread.join(stopTimeout);
-            if (thread.isAlive()) {
-                log.log(Level.WARNING, name + " did not stop within " + stopTimeout
-                        + "; interrupting it");
-                thread.interrupt();
-                thread.join(INTERRUPTED_PASS_TIMEOUT);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        stop.await(atMost -> {
+            thread.join(atMost);
+            return !thread.isAlive();
+        }, thread::interrupt);
     }
 
     /** Whether the thread still runs (it ends only after {@link #close()}). */
@@ -193,84 +167,51 @@ public final class BackgroundLoop implements AutoCloseable {
         return thread.isAlive();
     }
 
-    /** How a loop runs; {@link #start} builds and starts it. */
-    public static final class Builder {
-        private final String name;
-        private System.Logger log = System.getLogger(BackgroundLoop.class.getName());
+    /** How a loop runs; {@link #build} builds it. */
+    public static final class Builder extends JobBuilder<Builder> {
         private Duration interval;
         private IdleWait idleWait;
-        private boolean backToBack;
-        private Duration firstPassAfter;
         private Duration initialRetry;
         private Duration maxRetry;
-        private Function<RuntimeException, String> describeFailure = e -> e.getClass().getSimpleName() + " ("
-                + e.getMessage() + ")";
         private Runnable onStop = () -> { };
         private Runnable onExit = () -> { };
-        private Duration stopTimeout = DEFAULT_STOP_TIMEOUT;
 
         private Builder(String name) {
-            this.name = requireText(name);
+            super(name);
         }
 
-        /** Where failures and recoveries are logged: the owner's logger, so its name is in the log. */
-        public Builder logTo(System.Logger logger) {
-            this.log = Objects.requireNonNull(logger, "logger");
-            return this;
-        }
-
-        /** Rests {@code pause} after each pass; the first pass comes after one pause too, unless set. */
-        public Builder every(Duration pause) {
-            this.interval = positive(pause, "pause");
-            this.idleWait = null;
-            this.backToBack = false;
+        @Override
+        Builder self() {
             return this;
         }
 
         /**
          * Runs passes back to back while they report more work, then waits on {@code signal} for at
-         * most {@code atMost}; the first pass comes at once, unless set.
+         * most {@code atMost}; a failed pass is retried after {@code atMost} unless {@link #retryAfter} says otherwise.
          */
         public Builder restingOn(IdleWait signal, Duration atMost) {
             this.idleWait = Objects.requireNonNull(signal, "signal");
             this.interval = positive(atMost, "atMost");
-            this.backToBack = false;
             return this;
         }
 
         /**
-         * Runs passes back to back, for a pass that waits by itself (a poll with a timeout); the first
-         * pass comes at once, and a failed pass is retried after a second unless {@link #retryAfter} says otherwise.
+         * Runs passes back to back, for a pass that waits by itself (a poll with a timeout); a failed
+         * pass is retried after a second unless {@link #retryAfter} says otherwise.
          */
         public Builder backToBack() {
             this.idleWait = null;
             this.interval = Duration.ofSeconds(1);
-            this.backToBack = true;
             return this;
         }
 
-        public Builder firstPassAfter(Duration delay) {
-            Objects.requireNonNull(delay, "delay");
-            if (delay.isNegative()) {
-                throw new IllegalArgumentException("delay must not be negative");
-            }
-            this.firstPassAfter = delay;
-            return this;
-        }
-
-        /** The pause after a failed pass, doubled per further failure up to {@code max}; by default the interval. */
+        /** The pause after a failed pass, doubled per further failure up to {@code max}. */
         public Builder retryAfter(Duration initial, Duration max) {
             this.initialRetry = positive(initial, "initial");
             this.maxRetry = positive(max, "max");
             if (max.compareTo(initial) < 0) {
                 throw new IllegalArgumentException("max must not be below initial");
             }
-            return this;
-        }
-
-        /** The WARNING's words for a failed pass (no secret: it is logged); by default the exception's class and message. */
-        public Builder describeFailures(Function<RuntimeException, String> describe) {
-            this.describeFailure = Objects.requireNonNull(describe, "describe");
             return this;
         }
 
@@ -286,22 +227,6 @@ public final class BackgroundLoop implements AutoCloseable {
             return this;
         }
 
-        /** How long close() waits for a pass in hand before interrupting it. */
-        public Builder stopTimeout(Duration timeout) {
-            this.stopTimeout = positive(timeout, "timeout");
-            return this;
-        }
-
-        /** Starts the loop; returns at once. */
-        public BackgroundLoop start(Pass pass) {
-            return build(pass).start();
-        }
-
-        /** Starts a loop whose passes never report more work waiting: it rests after each. */
-        public BackgroundLoop start(Runnable job) {
-            return build(job).start();
-        }
-
         /** Like {@link #build(Pass)}, for passes that never report more work waiting. */
         public BackgroundLoop build(Runnable job) {
             Objects.requireNonNull(job, "job");
@@ -314,30 +239,9 @@ public final class BackgroundLoop implements AutoCloseable {
         /** Builds the loop without starting it ({@link BackgroundLoop#start()}); closing it unstarted runs the exit hook. */
         public BackgroundLoop build(Pass pass) {
             if (interval == null) {
-                throw new IllegalStateException("say how the loop rests: every(...), restingOn(...) or backToBack()");
+                throw new IllegalStateException("say how the loop waits for work: restingOn(...) or backToBack()");
             }
             return new BackgroundLoop(this, Objects.requireNonNull(pass, "pass"));
         }
-
-        private static Duration positive(Duration duration, String name) {
-            Objects.requireNonNull(duration, name);
-            if (duration.isZero() || duration.isNegative()) {
-                throw new IllegalArgumentException(name + " must be positive");
-            }
-            return duration;
-        }
-
-        private static String requireText(String name) {
-            if (Objects.requireNonNull(name, "name").isBlank()) {
-                throw new IllegalArgumentException("name must not be blank");
-            }
-            return name;
-        }
-    }
-
-    /** Starts a loop made by {@link Builder#build}; returns at once. */
-    public BackgroundLoop start() {
-        thread.start();
-        return this;
     }
 }

@@ -2,40 +2,55 @@ package dev.warden.application.fakes;
 
 import static dev.warden.domain.testdata.TestData.anAccount;
 
-import dev.warden.application.ApplicationServices;
+import dev.warden.application.UseCaseWiring;
 import dev.warden.application.port.in.Actor;
+import dev.warden.application.port.in.UseCaseCatalogue;
+import dev.warden.application.port.in.accounts.BreakGlassUnlockUseCase;
+import dev.warden.application.port.in.accounts.ChangeRoleUseCase;
+import dev.warden.application.port.in.accounts.CreateUserUseCase;
+import dev.warden.application.port.in.accounts.DisableUserUseCase;
+import dev.warden.application.port.in.accounts.EnableUserUseCase;
+import dev.warden.application.port.in.accounts.EnsureOwnerUseCase;
+import dev.warden.application.port.in.accounts.ListUsersUseCase;
+import dev.warden.application.port.in.accounts.ResetPasswordUseCase;
+import dev.warden.application.port.in.accounts.UnlockUserUseCase;
+import dev.warden.application.port.in.alarms.AcknowledgeAlarmUseCase;
+import dev.warden.application.port.in.alarms.ListAlarmsUseCase;
+import dev.warden.application.port.in.alarms.RecordAlarmEventUseCase;
+import dev.warden.application.port.in.audit.ListAuditEntriesUseCase;
+import dev.warden.application.port.in.auth.ChangeOwnPasswordUseCase;
 import dev.warden.application.port.in.auth.LoginUseCase.LoginResult;
+import dev.warden.application.port.in.auth.LoginUseCase;
+import dev.warden.application.port.in.auth.PruneLoginDefencesUseCase;
+import dev.warden.application.port.in.auth.ReauthenticateUseCase;
+import dev.warden.application.port.in.sessions.AuthenticatedSession;
+import dev.warden.application.port.in.sessions.EndOtherOwnSessionsUseCase;
+import dev.warden.application.port.in.sessions.EndOwnSessionUseCase;
+import dev.warden.application.port.in.sessions.ListActiveSessionsUseCase;
+import dev.warden.application.port.in.sessions.ListOwnSessionsUseCase;
+import dev.warden.application.port.in.sessions.LogoutUseCase;
+import dev.warden.application.port.in.sessions.SweepExpiredSessionsUseCase;
+import dev.warden.application.port.in.sessions.TerminateSessionUseCase;
+import dev.warden.application.port.in.sessions.TerminateUserSessionsUseCase;
 import dev.warden.application.port.in.sessions.ValidateSessionUseCase;
 import dev.warden.application.port.out.ActiveWindow;
-import dev.warden.application.service.AdminQueriesService;
-import dev.warden.application.service.accounts.AccountStatusService;
-import dev.warden.application.service.accounts.ChangeRoleService;
-import dev.warden.application.service.accounts.CreateUserService;
-import dev.warden.application.service.accounts.ResetPasswordService;
-import dev.warden.application.service.accounts.UnlockUserService;
-import dev.warden.application.service.alarms.AlarmService;
-import dev.warden.application.service.auth.ChangeOwnPasswordService;
-import dev.warden.application.service.auth.LoginService;
-import dev.warden.application.service.auth.PruneLoginDefencesService;
-import dev.warden.application.service.auth.ReauthenticateService;
-import dev.warden.application.service.sessions.LogoutService;
-import dev.warden.application.service.sessions.OwnSessionsService;
-import dev.warden.application.service.sessions.SweepExpiredSessionsService;
-import dev.warden.application.service.sessions.TerminateSessionService;
-import dev.warden.application.service.sessions.TerminateUserSessionsService;
 import dev.warden.domain.Account;
 import dev.warden.domain.ClientInfo;
 import dev.warden.domain.LoginThrottlePolicy;
+import dev.warden.domain.OutboxEvent;
+import dev.warden.domain.RetentionPolicy;
 import dev.warden.domain.Role;
 import dev.warden.domain.UserId;
 import dev.warden.domain.Username;
 import dev.warden.domain.WardenPolicy;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The application as production wires it ({@link ApplicationServices}), over in-memory fakes and a
+ * The application as production wires it ({@link UseCaseWiring}), over in-memory fakes and a
  * movable clock: the use cases as a unit. The fields name the stores and services for the tests.
  */
 public final class UseCaseFixture {
@@ -60,25 +75,37 @@ public final class UseCaseFixture {
     /** How many times the strength estimate and blocklist were consulted (the costly password check). */
     public final java.util.concurrent.atomic.AtomicInteger blocklistChecks = new java.util.concurrent.atomic.AtomicInteger();
 
-    public final ApplicationServices services;
-    public final LoginService login;
+    /** What the relay published (it runs only when a test asks it to). */
+    public final List<OutboxEvent> published = new CopyOnWriteArrayList<>();
+
+    /** The application's catalogue, as production wires it. */
+    public final UseCaseCatalogue useCases;
+    public final LoginUseCase login;
     public final ValidateSessionUseCase validate;
-    public final LogoutService logout;
-    public final TerminateSessionService terminate;
-    public final TerminateUserSessionsService terminateAll;
-    public final SweepExpiredSessionsService sweep;
-    public final CreateUserService createUser;
-    public final CreateUserService ensureOwner;
-    public final UnlockUserService unlock;
-    public final AdminQueriesService queries;
-    public final AlarmService alarmService;
-    public final PruneLoginDefencesService prune;
-    public final AccountStatusService accountStatus;
-    public final ChangeRoleService changeRole;
-    public final ResetPasswordService resetPassword;
-    public final OwnSessionsService ownSessions;
-    public final ChangeOwnPasswordService changeOwnPassword;
-    public final ReauthenticateService reauthenticate;
+    public final LogoutUseCase logout;
+    public final TerminateSessionUseCase terminate;
+    public final TerminateUserSessionsUseCase terminateAll;
+    public final SweepExpiredSessionsUseCase sweep;
+    public final CreateUserUseCase createUser;
+    public final EnsureOwnerUseCase ensureOwner;
+    public final UnlockUserUseCase unlock;
+    public final BreakGlassUnlockUseCase breakGlass;
+    public final ListActiveSessionsUseCase listSessions;
+    public final ListUsersUseCase listUsers;
+    public final ListAuditEntriesUseCase listAudit;
+    public final ListAlarmsUseCase listAlarms;
+    public final RecordAlarmEventUseCase recordAlarm;
+    public final AcknowledgeAlarmUseCase acknowledgeAlarm;
+    public final PruneLoginDefencesUseCase prune;
+    public final DisableUserUseCase disableUser;
+    public final EnableUserUseCase enableUser;
+    public final ChangeRoleUseCase changeRole;
+    public final ResetPasswordUseCase resetPassword;
+    public final ListOwnSessionsUseCase listOwnSessions;
+    public final EndOwnSessionUseCase endOwnSession;
+    public final EndOtherOwnSessionsUseCase endOtherOwnSessions;
+    public final ChangeOwnPasswordUseCase changeOwnPassword;
+    public final ReauthenticateUseCase reauthenticate;
 
     public UseCaseFixture() {
         this(WardenPolicy.DEFAULTS);
@@ -91,30 +118,38 @@ public final class UseCaseFixture {
     public UseCaseFixture(WardenPolicy policy, LoginThrottlePolicy throttlePolicy) {
         this.policy = policy;
         this.throttlePolicy = throttlePolicy;
-        services = ApplicationServices.wire(new ApplicationServices.Ports(transactions, accounts, sessions, audit,
+        useCases = UseCaseWiring.wire(new UseCaseWiring.Ports(transactions, accounts, sessions, audit,
                         outbox, alarms, hasher, password -> {
                             blocklistChecks.incrementAndGet();
                             return BLOCKLIST.contains(password);
-                        }, devices, throttle, stores.counts, metrics),
-                policy, throttlePolicy, clock, new SecureRandom());
-        login = services.login();
-        validate = services.validateSession();
-        logout = services.logout();
-        terminate = services.terminateSession();
-        terminateAll = services.terminateUserSessions();
-        sweep = services.sweepExpiredSessions();
-        createUser = services.createUser();
-        ensureOwner = services.createUser();
-        unlock = services.unlockUser();
-        queries = services.queries();
-        alarmService = services.alarms();
-        prune = services.pruneLoginDefences();
-        accountStatus = services.accountStatus();
-        changeRole = services.changeRole();
-        resetPassword = services.resetPassword();
-        ownSessions = services.ownSessions();
-        changeOwnPassword = services.changeOwnPassword();
-        reauthenticate = services.reauthenticate();
+                        }, devices, throttle, stores.counts, outbox, published::addAll, stores.retention, metrics),
+                new UseCaseWiring.Policies(policy, throttlePolicy, RetentionPolicy.DEFAULTS), clock, new SecureRandom());
+        login = useCases.login();
+        validate = useCases.validateSession();
+        logout = useCases.logout();
+        terminate = useCases.terminateSession();
+        terminateAll = useCases.terminateUserSessions();
+        sweep = useCases.sweepExpiredSessions();
+        createUser = useCases.createUser();
+        ensureOwner = useCases.ensureOwner();
+        unlock = useCases.unlockUser();
+        breakGlass = useCases.breakGlassUnlock();
+        listSessions = useCases.listActiveSessions();
+        listUsers = useCases.listUsers();
+        listAudit = useCases.listAuditEntries();
+        listAlarms = useCases.listAlarms();
+        recordAlarm = useCases.recordAlarmEvent();
+        acknowledgeAlarm = useCases.acknowledgeAlarm();
+        prune = useCases.pruneLoginDefences();
+        disableUser = useCases.disableUser();
+        enableUser = useCases.enableUser();
+        changeRole = useCases.changeRole();
+        resetPassword = useCases.resetPassword();
+        listOwnSessions = useCases.listOwnSessions();
+        endOwnSession = useCases.endOwnSession();
+        endOtherOwnSessions = useCases.endOtherOwnSessions();
+        changeOwnPassword = useCases.changeOwnPassword();
+        reauthenticate = useCases.reauthenticate();
     }
 
     /** An account with {@link #PASSWORD}, stored directly; the name is normalised as a created account's is. */

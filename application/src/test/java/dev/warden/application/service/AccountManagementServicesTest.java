@@ -61,7 +61,7 @@ class AccountManagementServicesTest {
         Actor admin = warden.admin();
         int transactionsBefore = warden.transactions.started();
 
-        int terminated = warden.accountStatus.disable(alice.id(), admin);
+        int terminated = warden.disableUser.disable(alice.id(), admin);
 
         assertEquals(1, warden.transactions.started() - transactionsBefore, "disable is one transaction");
         assertEquals(3, terminated);
@@ -85,9 +85,9 @@ class AccountManagementServicesTest {
     void enablingLetsTheUserLogInAgainButEndedSessionsStayEnded() {
         Account alice = warden.givenAccount("alice", Role.USER);
         LoginResult before = warden.loginFrom("alice", "192.0.2.1");
-        warden.accountStatus.disable(alice.id(), warden.admin());
+        warden.disableUser.disable(alice.id(), warden.admin());
 
-        warden.accountStatus.enable(alice.id(), warden.admin());
+        warden.enableUser.enable(alice.id(), warden.admin());
 
         assertEquals(AccountStatus.ACTIVE, warden.account(alice.id()).status());
         assertThrows(Unauthenticated.class, () -> warden.validate.validate(before.token().reveal()));
@@ -99,10 +99,10 @@ class AccountManagementServicesTest {
     @Test
     void disablingTwiceOrEnablingAnActiveAccountChangesAndRecordsNothing() {
         Account alice = warden.givenAccount("alice", Role.USER);
-        warden.accountStatus.enable(alice.id(), warden.admin());
-        warden.accountStatus.disable(alice.id(), warden.admin());
+        warden.enableUser.enable(alice.id(), warden.admin());
+        warden.disableUser.disable(alice.id(), warden.admin());
 
-        assertEquals(0, warden.accountStatus.disable(alice.id(), warden.admin()));
+        assertEquals(0, warden.disableUser.disable(alice.id(), warden.admin()));
 
         assertEquals(1, warden.audit.ofType(AuditType.USER_DISABLED).size());
         assertEquals(0, warden.audit.ofType(AuditType.USER_ENABLED).size());
@@ -117,7 +117,7 @@ class AccountManagementServicesTest {
         warden.clock.advance(Duration.ofMinutes(61));
         LoginResult fresh = warden.loginFrom("alice", "192.0.2.2");
 
-        assertEquals(1, warden.accountStatus.disable(alice.id(), warden.admin()));
+        assertEquals(1, warden.disableUser.disable(alice.id(), warden.admin()));
 
         assertEquals(TerminationReason.IDLE_TIMEOUT, warden.sessions.row(stale.session().id()).endReason());
         assertEquals(TerminationReason.ACCOUNT_DISABLED, warden.sessions.row(fresh.session().id()).endReason());
@@ -127,10 +127,10 @@ class AccountManagementServicesTest {
     void theOwnerCannotBeDisabledByAnyone() {
         Actor owner = warden.owner();
 
-        assertThrows(OwnerProtected.class, () -> warden.accountStatus.disable(owner.id(), owner));
-        assertThrows(OwnerProtected.class, () -> warden.accountStatus.disable(owner.id(), warden.admin()));
+        assertThrows(OwnerProtected.class, () -> warden.disableUser.disable(owner.id(), owner));
+        assertThrows(OwnerProtected.class, () -> warden.disableUser.disable(owner.id(), warden.admin()));
         assertEquals(AccountStatus.ACTIVE, warden.account(owner.id()).status());
-        warden.accountStatus.enable(owner.id(), warden.admin()); // the owner is always active: nothing to do
+        warden.enableUser.enable(owner.id(), warden.admin()); // the owner is always active: nothing to do
     }
 
     @Test
@@ -138,13 +138,13 @@ class AccountManagementServicesTest {
         Account bob = warden.givenAccount("bob", Role.ADMIN);
         Actor admin = warden.admin();
 
-        assertThrows(Forbidden.class, () -> warden.accountStatus.disable(bob.id(), admin));
-        assertThrows(Forbidden.class, () -> warden.accountStatus.disable(admin.id(), admin), "not even oneself");
+        assertThrows(Forbidden.class, () -> warden.disableUser.disable(bob.id(), admin));
+        assertThrows(Forbidden.class, () -> warden.disableUser.disable(admin.id(), admin), "not even oneself");
         assertEquals(AccountStatus.ACTIVE, warden.account(bob.id()).status());
 
-        warden.accountStatus.disable(bob.id(), warden.freshOwner());
-        assertThrows(Forbidden.class, () -> warden.accountStatus.enable(bob.id(), admin));
-        warden.accountStatus.enable(bob.id(), warden.freshOwner());
+        warden.disableUser.disable(bob.id(), warden.freshOwner());
+        assertThrows(Forbidden.class, () -> warden.enableUser.enable(bob.id(), admin));
+        warden.enableUser.enable(bob.id(), warden.freshOwner());
         assertEquals(AccountStatus.ACTIVE, warden.account(bob.id()).status());
     }
 
@@ -154,13 +154,13 @@ class AccountManagementServicesTest {
         Account carol = warden.givenAccount("carol", Role.USER);
         Actor user = actor(alice);
 
-        assertThrows(Forbidden.class, () -> warden.accountStatus.disable(carol.id(), user));
-        assertThrows(Forbidden.class, () -> warden.accountStatus.enable(carol.id(), user));
+        assertThrows(Forbidden.class, () -> warden.disableUser.disable(carol.id(), user));
+        assertThrows(Forbidden.class, () -> warden.enableUser.enable(carol.id(), user));
         assertThrows(Forbidden.class, () -> warden.changeRole.changeRole(carol.id(), Role.ADMIN, user));
         assertThrows(Forbidden.class, () -> warden.resetPassword.resetPassword(carol.id(), NEW_PASSWORD, user));
         UserId nobody = UserId.random();
-        assertThrows(UserNotFound.class, () -> warden.accountStatus.disable(nobody, warden.admin()));
-        assertThrows(UserNotFound.class, () -> warden.accountStatus.enable(nobody, warden.admin()));
+        assertThrows(UserNotFound.class, () -> warden.disableUser.disable(nobody, warden.admin()));
+        assertThrows(UserNotFound.class, () -> warden.enableUser.enable(nobody, warden.admin()));
         assertThrows(UserNotFound.class, () -> warden.changeRole.changeRole(nobody, Role.USER, warden.admin()));
         assertThrows(UserNotFound.class, () -> warden.resetPassword.resetPassword(nobody, NEW_PASSWORD, warden.admin()));
     }

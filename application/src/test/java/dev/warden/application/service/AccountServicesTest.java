@@ -115,7 +115,7 @@ class AccountServicesTest {
                     new dev.warden.domain.ClientInfo("192.0.2.1", "ua")));
         }
 
-        var page = warden.queries.list(new dev.warden.application.port.in.accounts.UserQuery(
+        var page = warden.listUsers.list(new dev.warden.application.port.in.accounts.UserQuery(
                 dev.warden.application.port.in.PageRequest.FIRST, null), warden.admin());
 
         UserSummary aliceRow = page.items().stream().filter(u -> u.id().equals(alice.id())).findFirst().orElseThrow();

@@ -31,37 +31,37 @@ class AlarmAndRelayServicesTest {
         UUID alarmId = UUID.randomUUID();
         AlarmEvent raised = anAlarmEvent().forAlarm(alarmId).withIps(List.of("10.0.0.4", "10.0.0.1", "10.0.0.3", "10.0.0.2"))
                 .at(UseCaseFixture.START).build();
-        warden.alarmService.record(raised);
-        warden.alarmService.record(raised);
+        warden.recordAlarm.record(raised);
+        warden.recordAlarm.record(raised);
 
-        assertEquals(1, warden.queries.list(new AlarmQuery(PageRequest.FIRST, Alarm.Status.OPEN), warden.admin()).total());
+        assertEquals(1, warden.listAlarms.list(new AlarmQuery(PageRequest.FIRST, Alarm.Status.OPEN), warden.admin()).total());
 
-        assertEquals(List.of("10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4"), warden.queries.list(
+        assertEquals(List.of("10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4"), warden.listAlarms.list(
                 new AlarmQuery(PageRequest.FIRST, Alarm.Status.OPEN), warden.admin()).items().getFirst().ipAddresses(),
                 "the alarm names its addresses, sorted");
 
-        warden.alarmService.record(anAlarmEvent().resolved().forAlarm(alarmId).withIpCount(3)
+        warden.recordAlarm.record(anAlarmEvent().resolved().forAlarm(alarmId).withIpCount(3)
                 .at(UseCaseFixture.START.plusSeconds(5)).build());
-        assertEquals(0, warden.queries.list(new AlarmQuery(PageRequest.FIRST, Alarm.Status.OPEN), warden.admin()).total());
-        assertEquals(1, warden.queries.list(new AlarmQuery(PageRequest.FIRST, Alarm.Status.RESOLVED), warden.admin()).total());
+        assertEquals(0, warden.listAlarms.list(new AlarmQuery(PageRequest.FIRST, Alarm.Status.OPEN), warden.admin()).total());
+        assertEquals(1, warden.listAlarms.list(new AlarmQuery(PageRequest.FIRST, Alarm.Status.RESOLVED), warden.admin()).total());
     }
 
     @Test
     void acknowledgingRecordsWhoAndUnknownAlarmsAreNotFound() {
         UUID alarmId = UUID.randomUUID();
         UserId alice = UserId.random();
-        warden.alarmService.record(anAlarmEvent().forAlarm(alarmId).forUser(alice, "alice").at(UseCaseFixture.START)
+        warden.recordAlarm.record(anAlarmEvent().forAlarm(alarmId).forUser(alice, "alice").at(UseCaseFixture.START)
                 .build());
 
-        warden.alarmService.acknowledge(alarmId, warden.admin());
+        warden.acknowledgeAlarm.acknowledge(alarmId, warden.admin());
 
-        Alarm alarm = warden.queries.list(new AlarmQuery(PageRequest.FIRST, null), warden.admin()).items().getFirst();
+        Alarm alarm = warden.listAlarms.list(new AlarmQuery(PageRequest.FIRST, null), warden.admin()).items().getFirst();
         assertEquals("admin", alarm.acknowledgedBy());
         AuditEntry audited = warden.audit.ofType(AuditType.ALARM_ACKNOWLEDGED).getFirst();
         assertEquals(alice, audited.userId());
         assertEquals("admin", audited.actorUsername());
         assertTrue(audited.reason().contains(alarmId.toString()), audited.reason());
-        assertThrows(AlarmNotFound.class, () -> warden.alarmService.acknowledge(UUID.randomUUID(), warden.admin()));
+        assertThrows(AlarmNotFound.class, () -> warden.acknowledgeAlarm.acknowledge(UUID.randomUUID(), warden.admin()));
         assertEquals(1, warden.audit.ofType(AuditType.ALARM_ACKNOWLEDGED).size(), "an unknown alarm is not audited");
     }
 

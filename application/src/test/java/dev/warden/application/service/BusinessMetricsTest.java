@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.warden.application.fakes.RecordingMetrics;
 import dev.warden.application.fakes.UseCaseFixture;
 import dev.warden.application.port.in.auth.InvalidCredentials;
+import dev.warden.application.port.in.auth.LoginUseCase;
 import dev.warden.application.port.in.auth.TooManyLoginAttempts;
 import dev.warden.application.port.in.operations.OperationalFiguresQuery.Backlog;
 import dev.warden.application.port.in.sessions.Unauthenticated;
@@ -17,7 +18,6 @@ import dev.warden.application.port.out.EventPublisher;
 import dev.warden.application.port.out.OperationalCounts;
 import dev.warden.application.port.out.PasswordHashingSaturated;
 import dev.warden.application.port.out.WardenMetrics.LoginOutcome;
-import dev.warden.application.service.auth.LoginService;
 import dev.warden.application.service.operations.MeteredEventOutbox;
 import dev.warden.application.service.operations.OperationalFiguresService;
 import dev.warden.application.service.operations.OutboxRelayService;
@@ -42,7 +42,7 @@ class BusinessMetricsTest {
     private final UseCaseFixture warden = new UseCaseFixture(WardenPolicy.DEFAULTS.withMaxSessionsPerUser(2),
             new LoginThrottlePolicy(30, Duration.ofMinutes(5)));
     private final RecordingMetrics metrics = warden.metrics;
-    private final LoginService login = warden.login;
+    private final LoginUseCase login = warden.login;
     private final ClientInfo client = new ClientInfo("198.51.100.4", "Firefox");
 
     @Test

@@ -377,13 +377,13 @@ class LoginDefencesTest {
         Account owner = warden.givenAccount("owner", Role.OWNER);
         failFrom(attacker, "owner", 10);
 
-        assertEquals("owner", warden.unlock.unlockFromShell("OWNER", "root"));
+        assertEquals("owner", warden.breakGlass.unlockFromShell("OWNER", "root"));
 
         warden.login.login("owner", PASSWORD, ownersBrowser);
         AuditEntry entry = warden.audit.ofType(AuditType.ACCOUNT_UNLOCKED).getFirst();
         assertEquals(owner.id(), entry.userId());
         assertNull(entry.actorId());
         assertEquals("shell:root", entry.actorUsername());
-        assertThrows(UserNotFound.class, () -> warden.unlock.unlockFromShell("nobody", "root"));
+        assertThrows(UserNotFound.class, () -> warden.breakGlass.unlockFromShell("nobody", "root"));
     }
 }

@@ -134,6 +134,6 @@ class PurgeExpiredHistoryServiceTest {
 
     private void alarm(AlarmEvent.Kind kind, UUID alarmId) {
         Instant at = warden.clock.instant();
-        warden.alarmService.record(anAlarmEvent().ofKind(kind).forAlarm(alarmId).at(at).build());
+        warden.recordAlarm.record(anAlarmEvent().ofKind(kind).forAlarm(alarmId).at(at).build());
     }
 }

@@ -45,7 +45,7 @@ class SelfServiceTest {
         LoginResult ended = warden.loginFrom("alice", "192.0.2.4");
         warden.logout.logout(as(ended), client);
 
-        List<Session> mine = warden.ownSessions.listOwn(as(one));
+        List<Session> mine = warden.listOwnSessions.listOwn(as(one));
 
         assertEquals(java.util.Set.of(one.session().id(), two.session().id()),
                 mine.stream().map(Session::id).collect(java.util.stream.Collectors.toSet()));
@@ -58,7 +58,7 @@ class SelfServiceTest {
         LoginResult laptop = warden.loginFrom("alice", "192.0.2.1");
         LoginResult phone = warden.loginFrom("alice", "192.0.2.2");
 
-        warden.ownSessions.endOwn(phone.session().id(), as(laptop), client);
+        warden.endOwnSession.endOwn(phone.session().id(), as(laptop), client);
 
         assertThrows(Unauthenticated.class, () -> as(phone));
         as(laptop);
@@ -73,7 +73,7 @@ class SelfServiceTest {
         warden.givenAccount("alice", Role.USER);
         LoginResult laptop = warden.loginFrom("alice", "192.0.2.1");
 
-        warden.ownSessions.endOwn(laptop.session().id(), as(laptop), client);
+        warden.endOwnSession.endOwn(laptop.session().id(), as(laptop), client);
 
         assertThrows(Unauthenticated.class, () -> as(laptop));
     }
@@ -85,18 +85,18 @@ class SelfServiceTest {
         LoginResult alice = warden.loginFrom("alice", "192.0.2.1");
         LoginResult bobs = warden.loginFrom("bob", "192.0.2.2");
         LoginResult ended = warden.loginFrom("alice", "192.0.2.3");
-        warden.ownSessions.endOwn(ended.session().id(), as(alice), client);
+        warden.endOwnSession.endOwn(ended.session().id(), as(alice), client);
 
-        assertThrows(SessionNotFound.class, () -> warden.ownSessions.endOwn(bobs.session().id(), as(alice), client));
-        assertThrows(SessionNotFound.class, () -> warden.ownSessions.endOwn(SessionId.random(), as(alice), client));
-        assertThrows(SessionNotFound.class, () -> warden.ownSessions.endOwn(ended.session().id(), as(alice), client));
+        assertThrows(SessionNotFound.class, () -> warden.endOwnSession.endOwn(bobs.session().id(), as(alice), client));
+        assertThrows(SessionNotFound.class, () -> warden.endOwnSession.endOwn(SessionId.random(), as(alice), client));
+        assertThrows(SessionNotFound.class, () -> warden.endOwnSession.endOwn(ended.session().id(), as(alice), client));
         as(bobs);
 
         LoginResult idle = warden.loginFrom("alice", "192.0.2.4");
         warden.clock.advance(Duration.ofMinutes(50));
         AuthenticatedSession fresh = as(alice);
         warden.clock.advance(Duration.ofMinutes(11));
-        assertThrows(SessionNotFound.class, () -> warden.ownSessions.endOwn(idle.session().id(), fresh, client));
+        assertThrows(SessionNotFound.class, () -> warden.endOwnSession.endOwn(idle.session().id(), fresh, client));
     }
 
     @Test
@@ -108,13 +108,13 @@ class SelfServiceTest {
         LoginResult tablet = warden.loginFrom("alice", "192.0.2.3");
         LoginResult bobs = warden.loginFrom("bob", "192.0.2.4");
 
-        assertEquals(2, warden.ownSessions.endOthers(as(laptop), client));
+        assertEquals(2, warden.endOtherOwnSessions.endOthers(as(laptop), client));
 
         assertThrows(Unauthenticated.class, () -> as(phone));
         assertThrows(Unauthenticated.class, () -> as(tablet));
         as(laptop);
         as(bobs);
-        assertEquals(0, warden.ownSessions.endOthers(as(laptop), client));
+        assertEquals(0, warden.endOtherOwnSessions.endOthers(as(laptop), client));
     }
 
     @Test

@@ -127,7 +127,7 @@ class StepUpAndHardeningTest {
         assertEquals(1, warden.audit.ofType(AuditType.REAUTHENTICATED).size());
         assertEquals(0, warden.account(stale.id()).failedAttempts(), "the right password resets the count");
         warden.clock.advance(warden.policy.reauthWindow());
-        assertThrows(ReauthenticationRequired.class, () -> warden.accountStatus.disable(bob.id(), stale));
+        assertThrows(ReauthenticationRequired.class, () -> warden.disableUser.disable(bob.id(), stale));
     }
 
     @Test
@@ -166,7 +166,7 @@ class StepUpAndHardeningTest {
         Account alice = warden.givenAccount("alice", Role.USER);
         DeviceToken device = warden.login.login("alice", PASSWORD, attacker).device();
 
-        warden.accountStatus.disable(alice.id(), warden.admin());
+        warden.disableUser.disable(alice.id(), warden.admin());
 
         assertTrue(warden.devices.of(alice.id()).isEmpty());
         for (int i = 0; i < 3; i++) {

@@ -2,28 +2,15 @@ package dev.warden.bootstrap.config;
 
 import dev.warden.adapter.db.ConnectionUrls;
 import dev.warden.adapter.http.Cidr;
-import dev.warden.events.kafka.KafkaClientSettingsRejected;
-import dev.warden.events.kafka.KafkaConnection;
 import dev.warden.domain.LoginThrottlePolicy;
 import dev.warden.domain.RetentionPolicy;
 import dev.warden.domain.Username;
 import dev.warden.domain.WardenPolicy;
-import dev.warden.events.BootstrapServers;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * Everything an operator can set, read from the environment variables of docs/operations.md. Every value
@@ -35,9 +22,8 @@ import java.util.function.Function;
  * @param httpMaxConnections TCP connections the public port holds at once (WARDEN_HTTP_MAX_CONNECTIONS)
  * @param dbPoolSize connections of the work pool; session validation has a small pool of its own
  * @param dbConnectTimeout the longest an API call waits for the database before answering 503
- * @param kafkaBootstrap "embedded" (dev mode only) or host:port,...
- * @param kafkaProperties Kafka client properties from WARDEN_KAFKA_PROPERTIES_FILE (security, timeouts), for
- *                        every Kafka client of the service; values may be secrets and are never printed
+ * @param kafka          where Kafka is: "embedded" (dev mode only) or host:port,..., and the client properties
+ *                       from WARDEN_KAFKA_PROPERTIES_FILE (values may be secrets and are never printed)
  * @param ownerPassword  empty when not given: dev mode then generates one, production refuses
  * @param trustedProxies peers whose X-Forwarded-For is believed (WARDEN_TRUSTED_PROXIES)
  * @param retention      how long history is kept
@@ -53,8 +39,7 @@ public record WardenSettings(
         String dbPassword,
         int dbPoolSize,
         Duration dbConnectTimeout,
-        String kafkaBootstrap,
-        Map<String, String> kafkaProperties,
+        KafkaSettings kafka,
         boolean embeddedStreams,
         WardenPolicy policy,
         String ownerUsername,
@@ -87,12 +72,21 @@ public record WardenSettings(
     private static final Duration MIN_DB_CONNECT_TIMEOUT = Duration.ofMillis(250);
 
     public WardenSettings {
-        kafkaProperties = Map.copyOf(kafkaProperties);
         trustedProxies = List.copyOf(trustedProxies);
     }
 
     public boolean embeddedKafka() {
-        return EMBEDDED.equals(kafkaBootstrap);
+        return kafka.embedded();
+    }
+
+    /** "embedded" (dev mode only) or host:port,... */
+    public String kafkaBootstrap() {
+        return kafka.bootstrap();
+    }
+
+    /** The Kafka client properties for every Kafka client of the service; values may be secrets. */
+    public Map<String, String> kafkaProperties() {
+        return kafka.clientProperties();
     }
 
     @Override
@@ -101,7 +95,7 @@ public record WardenSettings(
         return "WardenSettings[http=" + httpHost + ":" + httpPort + " (at most " + httpMaxConnections
                 + " connections), management=" + management.host() + ":"
                 + management.port() + ", db=" + ConnectionUrls.redact(dbUrl) + " as " + dbUser
-                + ", kafka=" + kafkaBootstrap + ", streams=" + (embeddedStreams ? EMBEDDED : "off")
+                + ", kafka=" + kafka.bootstrap() + ", streams=" + (embeddedStreams ? EMBEDDED : "off")
                 + ", policy=" + policy + ", owner=" + ownerUsername + "]";
     }
 
@@ -112,16 +106,9 @@ public record WardenSettings(
      */
     public static WardenSettings fromEnvironment(Map<String, String> env, boolean devMode) {
         WardenSettings settings = parse(env, devMode);
-        checkKafkaClientProperties(settings.kafkaBootstrap(), settings.kafkaProperties());
+        settings.kafka().checkClientProperties();
         // Checked last, so a bad value of any other variable is still named first.
-        if (!devMode && settings.embeddedKafka()) {
-            throw new ConfigurationError(env.get("WARDEN_KAFKA_BOOTSTRAP") == null
-                    || env.get("WARDEN_KAFKA_BOOTSTRAP").isBlank()
-                    ? "WARDEN_KAFKA_BOOTSTRAP is required outside dev mode: set it to the brokers' host:port[,host:port...]"
-                            + " (production never starts a throwaway broker)"
-                    : "WARDEN_KAFKA_BOOTSTRAP=embedded is for dev mode only (./warden dev); production needs the brokers'"
-                            + " host:port[,host:port...]");
-        }
+        settings.kafka().requireBrokersOutsideDevMode(env, devMode);
         return settings;
     }
 
@@ -134,7 +121,7 @@ public record WardenSettings(
     }
 
     private static WardenSettings parse(Map<String, String> env, boolean devMode) {
-        Reader r = new Reader(env);
+        VariableReader r = new VariableReader(env);
         WardenPolicy defaults = WardenPolicy.DEFAULTS;
         Duration idle = r.duration("WARDEN_SESSION_IDLE_TIMEOUT", defaults.idleTimeout());
         Duration lifetime = r.duration("WARDEN_SESSION_ABSOLUTE_LIFETIME", defaults.absoluteLifetime());
@@ -166,16 +153,7 @@ public record WardenSettings(
                     }
                     return d;
                 });
-        String kafka = r.text("WARDEN_KAFKA_BOOTSTRAP", EMBEDDED);
-        if (!kafka.equals(EMBEDDED) && !BootstrapServers.isValid(kafka)) {
-            throw new ConfigurationError("WARDEN_KAFKA_BOOTSTRAP must be 'embedded' or " + BootstrapServers.FORMAT
-                    + ", was '" + kafka + "'");
-        }
-        Map<String, String> kafkaProperties = r.properties("WARDEN_KAFKA_PROPERTIES_FILE");
-        if (kafkaProperties.containsKey("bootstrap.servers")) {
-            throw new ConfigurationError("WARDEN_KAFKA_PROPERTIES_FILE must not set bootstrap.servers"
-                    + " (WARDEN_KAFKA_BOOTSTRAP says where Kafka is)");
-        }
+        KafkaSettings kafka = KafkaSettings.read(env);
         int httpPort = r.port("WARDEN_HTTP_PORT", 8080);
         int httpMaxConnections = httpMaxConnections(env, HttpConnectionLimit.openFileLimit());
         Management management = management(r, httpPort);
@@ -193,7 +171,6 @@ public record WardenSettings(
                 dbPoolSize,
                 dbConnectTimeout,
                 kafka,
-                kafkaProperties,
                 streams.equals(EMBEDDED),
                 policy,
                 ownerUsername(r),
@@ -209,7 +186,7 @@ public record WardenSettings(
 
     /** WARDEN_HTTP_MAX_CONNECTIONS for a process with {@code openFiles} open files ({@link HttpConnectionLimit}). */
     static int httpMaxConnections(Map<String, String> env, long openFiles) {
-        Reader r = new Reader(env);
+        VariableReader r = new VariableReader(env);
         int highest = HttpConnectionLimit.highest(openFiles);
         int limit = r.positiveInt("WARDEN_HTTP_MAX_CONNECTIONS", HttpConnectionLimit.byDefault(openFiles));
         if (limit > highest) {
@@ -220,7 +197,7 @@ public record WardenSettings(
         return limit;
     }
 
-    private static Management management(Reader r, int httpPort) {
+    private static Management management(VariableReader r, int httpPort) {
         int port = r.port("WARDEN_MANAGEMENT_PORT", Management.DEFAULT_PORT);
         if (port != 0 && port == httpPort) {
             throw new ConfigurationError("WARDEN_MANAGEMENT_PORT must differ from WARDEN_HTTP_PORT (" + httpPort
@@ -232,7 +209,7 @@ public record WardenSettings(
     }
 
     /** Kept as given (the owner account normalises it as every username); refused here when no account could have it. */
-    private static String ownerUsername(Reader r) {
+    private static String ownerUsername(VariableReader r) {
         return r.parse("WARDEN_OWNER_USERNAME", "owner", "1 to " + Username.MAX_LENGTH
                 + " letters, digits or . _ - @ characters", text -> {
                     new Username(text); // throws when no account could be named so
@@ -240,20 +217,7 @@ public record WardenSettings(
                 });
     }
 
-    /**
-     * The values of the Kafka properties file, parsed as every client will parse them; no client is
-     * built and nothing connects (the embedded broker's address is not known yet: any will do).
-     */
-    private static void checkKafkaClientProperties(String bootstrap, Map<String, String> properties) {
-        try {
-            new KafkaConnection(bootstrap.equals(EMBEDDED) ? "127.0.0.1:9092" : bootstrap, properties)
-                    .checkClientProperties();
-        } catch (KafkaClientSettingsRejected e) {
-            throw new ConfigurationError("WARDEN_KAFKA_PROPERTIES_FILE: " + e.getMessage());
-        }
-    }
-
-    private static Duration atLeastASecond(Reader r, String name, Duration fallback) {
+    private static Duration atLeastASecond(VariableReader r, String name, Duration fallback) {
         return r.parse(name, fallback, "an ISO-8601 duration of at least one second such as "
                 + fallback, text -> {
                     Duration d = Duration.parse(text);
@@ -267,140 +231,11 @@ public record WardenSettings(
     /** How often the retention job runs unless WARDEN_RETENTION_INTERVAL says otherwise. */
     public static final Duration DEFAULT_RETENTION_INTERVAL = Duration.ofMinutes(10);
 
-    private static RetentionPolicy retention(Reader r) {
+    private static RetentionPolicy retention(VariableReader r) {
         RetentionPolicy defaults = RetentionPolicy.DEFAULTS;
         return new RetentionPolicy(
                 r.duration("WARDEN_OUTBOX_RETENTION", defaults.publishedEvents()),
                 r.duration("WARDEN_SESSION_HISTORY_RETENTION", defaults.endedSessions()),
                 r.duration("WARDEN_AUDIT_RETENTION", defaults.auditEntries()));
-    }
-
-    /** Parses one variable at a time, naming it in every error. */
-    private record Reader(Map<String, String> env) {
-        String text(String name, String fallback) {
-            String value = env.get(name);
-            return value == null || value.isBlank() ? fallback : value.strip();
-        }
-
-        <T> T parse(String name, T fallback, String expected, Function<String, T> parser) {
-            String value = env.get(name);
-            if (value == null || value.isBlank()) {
-                return fallback;
-            }
-            try {
-                return parser.apply(value.strip());
-            } catch (RuntimeException e) {
-                throw new ConfigurationError(name + " must be " + expected + ", was '" + value + "'");
-            }
-        }
-
-        Duration duration(String name, Duration fallback) {
-            return parse(name, fallback, "a positive ISO-8601 duration such as PT60M or PT30S", text -> {
-                Duration d = Duration.parse(text);
-                if (d.isNegative() || d.isZero()) {
-                    throw new DateTimeParseException("not positive", text, 0);
-                }
-                return d;
-            });
-        }
-
-        int positiveInt(String name, int fallback) {
-            return parse(name, fallback, "a whole number of at least 1", text -> {
-                int n = Integer.parseInt(text);
-                if (n < 1) {
-                    throw new NumberFormatException("below 1");
-                }
-                return n;
-            });
-        }
-
-        int port(String name, int fallback) {
-            return parse(name, fallback, "a port number from 0 to 65535", text -> {
-                int n = Integer.parseInt(text);
-                if (n < 0 || n > 65535) {
-                    throw new NumberFormatException("out of range");
-                }
-                return n;
-            });
-        }
-
-        /** A listen address, checked for its form only: never looked up. */
-        String host(String name, String fallback) {
-            return parse(name, fallback, "an IP address or a host name such as 127.0.0.1, 0.0.0.0 or ::", text -> {
-                if (!ListenHost.isWellFormed(text)) {
-                    throw new IllegalArgumentException("not a host");
-                }
-                return text;
-            });
-        }
-
-        boolean bool(String name, boolean fallback) {
-            return parse(name, fallback, "true or false", text -> switch (text.toLowerCase(java.util.Locale.ROOT)) {
-                case "true" -> true;
-                case "false" -> false;
-                default -> throw new IllegalArgumentException(text);
-            });
-        }
-
-        /**
-         * A secret from {@code name} or from the file {@code name_FILE} names (containers mount secrets as
-         * files): the file's content with one trailing newline removed. Null when neither is set.
-         */
-        String secret(String name) {
-            String value = env.get(name);
-            String fileName = env.get(name + "_FILE");
-            boolean fromFile = fileName != null && !fileName.isBlank();
-            if (fromFile && value != null && !value.isEmpty()) {
-                throw new ConfigurationError(name + " and " + name + "_FILE are both set; set only one of them");
-            }
-            if (!fromFile) {
-                return value;
-            }
-            String content = readFile(name + "_FILE", fileName);
-            if (content.endsWith("\r\n")) {
-                return content.substring(0, content.length() - 2);
-            }
-            return content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
-        }
-
-        /** A Java properties file (UTF-8); an empty map when the variable is not set. */
-        Map<String, String> properties(String name) {
-            String fileName = env.get(name);
-            if (fileName == null || fileName.isBlank()) {
-                return Map.of();
-            }
-            Properties properties = new Properties();
-            try {
-                properties.load(new java.io.StringReader(readFile(name, fileName)));
-            } catch (IOException | IllegalArgumentException e) {
-                // Never the content: sasl.jaas.config holds a password.
-                throw new ConfigurationError(name + " is not a Java properties file: '" + fileName.strip() + "'");
-            }
-            Map<String, String> map = new TreeMap<>();
-            properties.stringPropertyNames().forEach(key -> map.put(key, properties.getProperty(key)));
-            return Map.copyOf(map);
-        }
-
-        /** The whole file, naming the variable (and never the content) when it cannot be read. */
-        private static String readFile(String name, String fileName) {
-            Path file = Path.of(fileName.strip());
-            String reason;
-            if (Files.isDirectory(file)) {
-                reason = "a directory";
-            } else {
-                try {
-                    return Files.readString(file, StandardCharsets.UTF_8);
-                } catch (NoSuchFileException e) {
-                    reason = "no such file";
-                } catch (AccessDeniedException e) {
-                    reason = "permission denied";
-                } catch (CharacterCodingException e) {
-                    reason = "not UTF-8 text";
-                } catch (IOException e) {
-                    reason = e.getClass().getSimpleName();
-                }
-            }
-            throw new ConfigurationError(name + " cannot be read: '" + file + "' (" + reason + ")");
-        }
     }
 }

@@ -73,7 +73,8 @@ class AlarmStreamsJarIT {
 
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         assertEquals(2, process.exitValue());
-        assertEquals(List.of("warden-alarm-streams: WARDEN_KAFKA_BOOTSTRAP is required (host:port of a Kafka broker)"),
+        assertEquals(List.of("warden-alarm-streams: WARDEN_KAFKA_BOOTSTRAP is required: set it to the brokers'"
+                + " host:port[,host:port...]"),
                 meaningfulLines(output));
     }
 

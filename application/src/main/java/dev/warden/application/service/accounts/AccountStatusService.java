@@ -33,32 +33,9 @@ import java.time.Instant;
  * Disabling or enabling an ADMIN needs a fresh password entry ({@link StepUp}). Disabling a disabled account, or enabling an
  * active one, changes nothing and records nothing.
  */
-public final class AccountStatusService implements DisableUserUseCase, EnableUserUseCase {
-    private final TransactionBoundary transactions;
-    private final UserAccounts accounts;
-    private final SessionStore sessions;
-    private final KnownDevices devices;
-    private final AuditTrail audit;
-    private final EventOutbox outbox;
-    private final SessionEnding ending;
-    private final WardenPolicy policy;
-    private final StepUpCheck stepUp;
-    private final Clock clock;
-
-    public AccountStatusService(TransactionBoundary transactions, UserAccounts accounts, SessionStore sessions,
-                                KnownDevices devices, AuditTrail audit, EventOutbox outbox, WardenPolicy policy,
-                                Clock clock) {
-        this.transactions = transactions;
-        this.accounts = accounts;
-        this.sessions = sessions;
-        this.devices = devices;
-        this.audit = audit;
-        this.outbox = outbox;
-        this.ending = new SessionEnding(sessions, audit, outbox);
-        this.policy = policy;
-        this.stepUp = new StepUpCheck(sessions, policy, clock);
-        this.clock = clock;
-    }
+public record AccountStatusService(TransactionBoundary transactions, UserAccounts accounts,
+        SessionStore sessions, KnownDevices devices, AuditTrail audit, EventOutbox outbox,
+        SessionEnding ending, StepUpCheck stepUp, WardenPolicy policy, Clock clock) implements DisableUserUseCase, EnableUserUseCase {
 
     @Override
     public int disable(UserId userId, Actor actor) {

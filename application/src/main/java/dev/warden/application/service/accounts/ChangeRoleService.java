@@ -1,10 +1,10 @@
 package dev.warden.application.service.accounts;
 
 import dev.warden.application.port.in.Actor;
-import dev.warden.application.port.in.InvalidRequest;
 import dev.warden.application.port.in.Page;
 import dev.warden.application.port.in.PageRequest;
 import dev.warden.application.port.in.accounts.ChangeRoleUseCase;
+import dev.warden.application.port.in.accounts.RoleChange;
 import dev.warden.application.port.in.accounts.UserSummary;
 import dev.warden.application.port.in.sessions.ActiveSessionQuery;
 import dev.warden.application.port.out.ActiveWindow;
@@ -57,9 +57,7 @@ public final class ChangeRoleService implements ChangeRoleUseCase {
     @Override
     public UserSummary changeRole(UserId userId, Role role, Actor actor) {
         actor.requireAdministrator();
-        if (role != Role.ADMIN && role != Role.USER) {
-            throw new InvalidRequest("role must be one of ADMIN, USER.");
-        }
+        new RoleChange(role);
         Account changed = transactions.inTransaction(() -> {
             Instant now = Now.of(clock);
             Account account = accounts.lockById(userId).orElseThrow(() -> AccountStatusService.notFound(userId));

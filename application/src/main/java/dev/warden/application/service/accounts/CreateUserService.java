@@ -4,6 +4,7 @@ import dev.warden.application.port.in.Actor;
 import dev.warden.application.port.in.InvalidRequest;
 import dev.warden.application.port.in.accounts.CreateUserUseCase;
 import dev.warden.application.port.in.accounts.EnsureOwnerUseCase;
+import dev.warden.application.port.in.accounts.NewAccount;
 import dev.warden.application.port.in.accounts.UserSummary;
 import dev.warden.application.port.out.AuditTrail;
 import dev.warden.application.port.out.EventOutbox;
@@ -60,15 +61,10 @@ public final class CreateUserService implements CreateUserUseCase, EnsureOwnerUs
     @Override
     public UserSummary create(String username, String password, Role role, Actor actor) {
         actor.requireAdministrator();
-        if (role == null) {
-            throw new InvalidRequest("role must be one of ADMIN, USER.");
-        }
-        if (role == Role.OWNER) {
-            throw new InvalidRequest("There is exactly one owner account; role must be ADMIN or USER.");
-        }
+        NewAccount wanted = NewAccount.of(username, password, role);
         ManagementRights.requireMayCreate(actor, role);
         stepUp.requireIf(StepUp.neededToCreate(role), actor);
-        Account account = insert(username, password, role, actor, () -> true);
+        Account account = insert(wanted.username(), wanted.password(), role, actor, () -> true);
         return new UserSummary(account.id(), account.username(), role, account.status(), account.createdAt(), 0, 0,
                 null);
     }
@@ -82,12 +78,12 @@ public final class CreateUserService implements CreateUserUseCase, EnsureOwnerUs
             throw new InvalidRequest("No owner account exists yet, and no password was given to create it.");
         }
         // Checked again under the transaction: two instances may start at once.
-        return insert(username, password, Role.OWNER, null, () -> !accounts.ownerExists()) != null;
+        return insert(NewAccount.parseUsername(username), password, Role.OWNER, null,
+                () -> !accounts.ownerExists()) != null;
     }
 
     /** @return the new account, or null when {@code stillWanted} said no inside the transaction */
-    private Account insert(String username, String password, Role role, Actor actor, BooleanSupplier stillWanted) {
-        Username name = parseUsername(username);
+    private Account insert(Username name, String password, Role role, Actor actor, BooleanSupplier stillWanted) {
         String hash = hasher.hash(PasswordPolicy.check(name.value(), password, blocklist::contains));
         return transactions.inTransaction(() -> {
             if (!stillWanted.getAsBoolean()) {
@@ -103,13 +99,5 @@ public final class CreateUserService implements CreateUserUseCase, EnsureOwnerUs
             outbox.append(AccountEvent.of(AccountEvent.Type.CREATED, account, actor == null ? null : actor.id(), now));
             return account;
         });
-    }
-
-    private static Username parseUsername(String username) {
-        try {
-            return new Username(username);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new InvalidRequest("username must be 1 to 64 letters, digits or . _ - @ characters.");
-        }
     }
 }

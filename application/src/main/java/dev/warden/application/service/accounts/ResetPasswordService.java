@@ -1,7 +1,7 @@
 package dev.warden.application.service.accounts;
 
 import dev.warden.application.port.in.Actor;
-import dev.warden.application.port.in.InvalidRequest;
+import dev.warden.application.port.in.EnteredPassword;
 import dev.warden.application.port.in.accounts.ResetPasswordUseCase;
 import dev.warden.application.port.out.AuditTrail;
 import dev.warden.application.port.out.EventOutbox;
@@ -34,48 +34,20 @@ import java.time.Instant;
  * are forgotten with the old password. Nobody resets their own password here, and resetting an ADMIN
  * needs a fresh password entry ({@link StepUp}).
  */
-public final class ResetPasswordService implements ResetPasswordUseCase {
-    private final TransactionBoundary transactions;
-    private final UserAccounts accounts;
-    private final SessionStore sessions;
-    private final KnownDevices devices;
-    private final AuditTrail audit;
-    private final EventOutbox outbox;
-    private final SessionEnding ending;
-    private final PasswordHasher hasher;
-    private final PasswordBlocklist blocklist;
-    private final WardenPolicy policy;
-    private final StepUpCheck stepUp;
-    private final Clock clock;
-
-    public ResetPasswordService(TransactionBoundary transactions, UserAccounts accounts, SessionStore sessions,
-                                KnownDevices devices, AuditTrail audit, EventOutbox outbox, PasswordHasher hasher,
-                                PasswordBlocklist blocklist, WardenPolicy policy, Clock clock) {
-        this.transactions = transactions;
-        this.accounts = accounts;
-        this.sessions = sessions;
-        this.devices = devices;
-        this.audit = audit;
-        this.outbox = outbox;
-        this.ending = new SessionEnding(sessions, audit, outbox);
-        this.hasher = hasher;
-        this.blocklist = blocklist;
-        this.policy = policy;
-        this.stepUp = new StepUpCheck(sessions, policy, clock);
-        this.clock = clock;
-    }
+public record ResetPasswordService(TransactionBoundary transactions, UserAccounts accounts,
+        SessionStore sessions, KnownDevices devices, AuditTrail audit, EventOutbox outbox,
+        SessionEnding ending, StepUpCheck stepUp, PasswordHasher hasher, PasswordBlocklist blocklist,
+        WardenPolicy policy, Clock clock) implements ResetPasswordUseCase {
 
     @Override
     public int resetPassword(UserId userId, String newPassword, Actor actor) {
         actor.requireAdministrator();
-        if (newPassword == null) {
-            throw new InvalidRequest("password is required.");
-        }
+        String password = new EnteredPassword(newPassword).value();
         Account seen = accounts.findById(userId).orElseThrow(() -> AccountStatusService.notFound(userId));
         // Checked here so that a refused reset spends no hash; checked again under the lock below.
         ManagementRights.requireMayResetPassword(actor, seen);
         stepUp.requireIf(StepUp.neededToManage(seen.role()), actor);
-        String hash = hasher.hash(PasswordPolicy.check(seen.username(), newPassword, blocklist::contains));
+        String hash = hasher.hash(PasswordPolicy.check(seen.username(), password, blocklist::contains));
         return transactions.inTransaction(() -> {
             Instant now = Now.of(clock);
             Account account = accounts.lockById(userId).orElseThrow(() -> AccountStatusService.notFound(userId));

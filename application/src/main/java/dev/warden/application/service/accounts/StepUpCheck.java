@@ -14,12 +14,12 @@ import java.time.Instant;
  * the window ({@link StepUp}); one read of the session row by its key, made only for those actions.
  * Called after the rights check, so a role that may not act at all hears 403 forbidden first.
  */
-final class StepUpCheck {
+public final class StepUpCheck {
     private final SessionStore sessions;
     private final WardenPolicy policy;
     private final Clock clock;
 
-    StepUpCheck(SessionStore sessions, WardenPolicy policy, Clock clock) {
+    public StepUpCheck(SessionStore sessions, WardenPolicy policy, Clock clock) {
         this.sessions = sessions;
         this.policy = policy;
         this.clock = clock;

@@ -1,8 +1,8 @@
 package dev.warden.application.service.auth;
 
-import dev.warden.application.port.in.InvalidRequest;
 import dev.warden.application.port.in.auth.ChangeOwnPasswordUseCase;
 import dev.warden.application.port.in.auth.InvalidCredentials;
+import dev.warden.application.port.in.auth.PasswordChange;
 import dev.warden.application.port.in.sessions.AuthenticatedSession;
 import dev.warden.application.port.in.sessions.Unauthenticated;
 import dev.warden.application.port.out.AuditTrail;
@@ -13,7 +13,6 @@ import dev.warden.application.port.out.PasswordHasher;
 import dev.warden.application.port.out.SessionStore;
 import dev.warden.application.port.out.TransactionBoundary;
 import dev.warden.application.port.out.UserAccounts;
-import dev.warden.application.port.out.WardenMetrics;
 import dev.warden.application.service.Now;
 import dev.warden.application.service.sessions.SessionEnding;
 import dev.warden.domain.Account;
@@ -40,59 +39,29 @@ import java.util.Optional;
  * the user ends (PASSWORD_CHANGED), the current one stays, and every known device but the one the
  * change came from is forgotten.
  */
-public final class ChangeOwnPasswordService implements ChangeOwnPasswordUseCase {
+public record ChangeOwnPasswordService(TransactionBoundary transactions, UserAccounts accounts,
+        SessionStore sessions, KnownDevices devices, AuditTrail audit, EventOutbox outbox,
+        SessionEnding ending, PasswordProof proof, PasswordHasher hasher, PasswordBlocklist blocklist,
+        WardenPolicy policy, Clock clock) implements ChangeOwnPasswordUseCase {
+
     private static final String SESSION_GONE = "A valid session is required. Log in again.";
-
-    private final TransactionBoundary transactions;
-    private final UserAccounts accounts;
-    private final SessionStore sessions;
-    private final KnownDevices devices;
-    private final AuditTrail audit;
-    private final EventOutbox outbox;
-    private final SessionEnding ending;
-    private final PasswordProof proof;
-    private final PasswordHasher hasher;
-    private final PasswordBlocklist blocklist;
-    private final WardenPolicy policy;
-    private final Clock clock;
-
-    public ChangeOwnPasswordService(TransactionBoundary transactions, UserAccounts accounts, SessionStore sessions,
-                                    KnownDevices devices, AuditTrail audit, EventOutbox outbox, PasswordHasher hasher,
-                                    PasswordBlocklist blocklist, WardenMetrics metrics, WardenPolicy policy,
-                                    Clock clock) {
-        this.transactions = transactions;
-        this.accounts = accounts;
-        this.sessions = sessions;
-        this.devices = devices;
-        this.audit = audit;
-        this.outbox = outbox;
-        this.ending = new SessionEnding(sessions, audit, outbox);
-        this.proof = new PasswordProof(accounts, devices, audit, hasher,
-                new PasswordFailures(transactions, accounts, devices, audit, outbox, metrics, policy), clock);
-        this.hasher = hasher;
-        this.blocklist = blocklist;
-        this.policy = policy;
-        this.clock = clock;
-    }
 
     @Override
     public void changePassword(AuthenticatedSession current, String currentPassword, String newPassword,
                                ClientInfo client, DeviceToken presentedDevice) {
-        if (currentPassword == null || newPassword == null) {
-            throw new InvalidRequest("currentPassword and newPassword are required.");
-        }
-        PasswordPolicy.checkShape(current.account().username(), newPassword);
-        PasswordProof.Checked checked = proof.check(current.account().id(), currentPassword, presentedDevice);
+        PasswordChange change = new PasswordChange(currentPassword, newPassword);
+        PasswordPolicy.checkShape(current.account().username(), change.newPassword());
+        PasswordProof.Checked checked = proof.check(current.account().id(), change.currentPassword(), presentedDevice);
         // Only a user who proved the current password gets strength work and a hash for the new one.
         String newHash = checked.matched()
-                ? hasher.hash(PasswordPolicy.check(checked.seen().username(), newPassword, blocklist::contains))
+                ? hasher.hash(PasswordPolicy.check(checked.seen().username(), change.newPassword(), blocklist::contains))
                 : null;
         boolean changed = transactions.inTransaction(() -> proof.confirm(checked, client, "password change",
                         "wrong current password on password change")
                 .map(account -> apply(current, account, checked, newHash, client))
                 .orElse(false));
         if (!changed) {
-            throw new InvalidCredentials("The current password is incorrect.");
+            throw new InvalidCredentials();
         }
     }
 

@@ -66,8 +66,6 @@ import java.util.Optional;
  * caller only ever sees "invalid credentials"), after its transaction committed.
  */
 public final class LoginService implements LoginUseCase {
-    private static final String FAILURE_MESSAGE = "The username or password is incorrect.";
-
     private final TransactionBoundary transactions;
     private final UserAccounts accounts;
     private final SessionStore sessions;
@@ -81,14 +79,6 @@ public final class LoginService implements LoginUseCase {
     private final LoginThrottling throttling;
     private final PasswordFailures failures;
     private final WardenMetrics metrics;
-
-    public LoginService(TransactionBoundary transactions, UserAccounts accounts, SessionStore sessions,
-                        AuditTrail audit, EventOutbox outbox, PasswordHasher hasher, WardenPolicy policy,
-                        Clock clock, SecureRandom random, KnownDevices devices, LoginThrottle throttle,
-                        LoginThrottlePolicy throttlePolicy) {
-        this(transactions, accounts, sessions, audit, outbox, hasher, policy, clock, random, devices, throttle,
-                throttlePolicy, WardenMetrics.NONE);
-    }
 
     public LoginService(TransactionBoundary transactions, UserAccounts accounts, SessionStore sessions,
                         AuditTrail audit, EventOutbox outbox, PasswordHasher hasher, WardenPolicy policy,
@@ -117,7 +107,7 @@ public final class LoginService implements LoginUseCase {
             recorded = outcome.metric();
             return switch (outcome) {
                 case Outcome.Success success -> success.result();
-                case Outcome.Refused refused -> throw new InvalidCredentials(FAILURE_MESSAGE);
+                case Outcome.Refused refused -> throw new InvalidCredentials();
                 case Outcome.LimitReached limit -> throw limit.error();
             };
         } catch (TooManyLoginAttempts e) {
@@ -154,14 +144,14 @@ public final class LoginService implements LoginUseCase {
             outcome = transactions.inTransaction(() -> apply(typedName, verification, client, keep));
         } catch (RuntimeException e) {
             // No answer about the password (hashing saturated, database gone): not a failure either.
-            giveBackQuietly(ticket, e);
+            throttling.giveBackQuietly(ticket, e);
             throw e;
         }
         if (!(outcome instanceof Outcome.Refused)) {
             // The right password. Given back after the commit, in its own short statement: inside the
             // transaction it would hold the address's counter row while the session is written, and
             // every login from that address (any user) would queue behind it.
-            giveBackQuietly(ticket, null);
+            throttling.giveBackQuietly(ticket, null);
         }
         return outcome;
     }
@@ -251,23 +241,6 @@ public final class LoginService implements LoginUseCase {
         audit.append(device != null ? succeeded.withReason("known device") : succeeded);
         outbox.append(SessionEvent.created(session, now));
         return new Outcome.Success(new LoginResult(token, session, AccountView.of(verified), keep));
-    }
-
-    /**
-     * Best effort: a give-back that fails leaves the address one attempt closer to its limit for
-     * the rest of the window, which is better than failing a login that already succeeded.
-     */
-    private void giveBackQuietly(LoginThrottling.Ticket ticket, RuntimeException cause) {
-        if (ticket == null) {
-            return;
-        }
-        try {
-            throttling.giveBack(ticket);
-        } catch (RuntimeException e) {
-            if (cause != null) {
-                cause.addSuppressed(e);
-            }
-        }
     }
 
     private static AuditEntry entry(AuditType type, Account account, ClientInfo client, Instant now) {

@@ -64,4 +64,24 @@ final class LoginThrottling {
     void giveBack(Ticket ticket) {
         throttle.uncount(ticket.client(), ticket.windowStart());
     }
+
+    /**
+     * {@link #giveBack} for a ticket that may be null (a known device was not counted), best effort:
+     * a give-back that fails leaves the address one attempt closer to its limit for the rest of the
+     * window, which is better than failing a login that already succeeded.
+     *
+     * @param cause the failure the login is about to throw, which keeps this one as suppressed; or null
+     */
+    void giveBackQuietly(Ticket ticket, RuntimeException cause) {
+        if (ticket == null) {
+            return;
+        }
+        try {
+            giveBack(ticket);
+        } catch (RuntimeException e) {
+            if (cause != null) {
+                cause.addSuppressed(e);
+            }
+        }
+    }
 }

@@ -22,7 +22,7 @@ import java.time.Instant;
  * published (warden.account.locked, a brute-force signal) and counted in the metrics after commit.
  * Runs inside the caller's transaction, holding the account's row lock.
  */
-final class PasswordFailures {
+public final class PasswordFailures {
     private final TransactionBoundary transactions;
     private final UserAccounts accounts;
     private final KnownDevices devices;
@@ -31,7 +31,7 @@ final class PasswordFailures {
     private final WardenMetrics metrics;
     private final WardenPolicy policy;
 
-    PasswordFailures(TransactionBoundary transactions, UserAccounts accounts, KnownDevices devices, AuditTrail audit,
+    public PasswordFailures(TransactionBoundary transactions, UserAccounts accounts, KnownDevices devices, AuditTrail audit,
                      EventOutbox outbox, WardenMetrics metrics, WardenPolicy policy) {
         this.transactions = transactions;
         this.accounts = accounts;

@@ -27,7 +27,7 @@ import java.util.Optional;
  * counts a wrong password exactly as a failed login ({@link PasswordFailures}), and a right one
  * restarts the count as a successful login does.
  */
-final class PasswordProof {
+public final class PasswordProof {
     private static final String SESSION_GONE = "A valid session is required. Log in again.";
 
     private final UserAccounts accounts;
@@ -37,7 +37,7 @@ final class PasswordProof {
     private final PasswordFailures failures;
     private final Clock clock;
 
-    PasswordProof(UserAccounts accounts, KnownDevices devices, AuditTrail audit, PasswordHasher hasher,
+    public PasswordProof(UserAccounts accounts, KnownDevices devices, AuditTrail audit, PasswordHasher hasher,
                   PasswordFailures failures, Clock clock) {
         this.accounts = accounts;
         this.devices = devices;

@@ -2,8 +2,6 @@ package dev.warden.application.service.sessions;
 
 import dev.warden.application.port.in.sessions.SweepExpiredSessionsUseCase;
 import dev.warden.application.port.out.ActiveWindow;
-import dev.warden.application.port.out.AuditTrail;
-import dev.warden.application.port.out.EventOutbox;
 import dev.warden.application.port.out.SessionStore;
 import dev.warden.application.port.out.TransactionBoundary;
 import dev.warden.application.service.Now;
@@ -18,23 +16,10 @@ import java.util.List;
  * announced within a sweep interval even if the token is never presented again. Rows locked by
  * another instance's sweep are skipped, so instances never end a session twice.
  */
-public final class SweepExpiredSessionsService implements SweepExpiredSessionsUseCase {
+public record SweepExpiredSessionsService(TransactionBoundary transactions, SessionStore sessions,
+        SessionEnding ending, WardenPolicy policy, Clock clock) implements SweepExpiredSessionsUseCase {
+
     static final int BATCH_SIZE = 500;
-
-    private final TransactionBoundary transactions;
-    private final SessionStore sessions;
-    private final SessionEnding ending;
-    private final WardenPolicy policy;
-    private final Clock clock;
-
-    public SweepExpiredSessionsService(TransactionBoundary transactions, SessionStore sessions, AuditTrail audit,
-                                       EventOutbox outbox, WardenPolicy policy, Clock clock) {
-        this.transactions = transactions;
-        this.sessions = sessions;
-        this.ending = new SessionEnding(sessions, audit, outbox);
-        this.policy = policy;
-        this.clock = clock;
-    }
 
     @Override
     public int sweepOnce() {

@@ -3,8 +3,6 @@ package dev.warden.application.service.sessions;
 import dev.warden.application.port.in.Actor;
 import dev.warden.application.port.in.sessions.SessionNotFound;
 import dev.warden.application.port.in.sessions.TerminateSessionUseCase;
-import dev.warden.application.port.out.AuditTrail;
-import dev.warden.application.port.out.EventOutbox;
 import dev.warden.application.port.out.SessionStore;
 import dev.warden.application.port.out.TransactionBoundary;
 import dev.warden.application.service.Now;
@@ -19,21 +17,8 @@ import java.time.Instant;
  * Ends one session at an administrator's request. Only active sessions can be terminated: one
  * that already ended or expired is "not found", as it is absent from the Sessions page.
  */
-public final class TerminateSessionService implements TerminateSessionUseCase {
-    private final TransactionBoundary transactions;
-    private final SessionStore sessions;
-    private final SessionEnding ending;
-    private final WardenPolicy policy;
-    private final Clock clock;
-
-    public TerminateSessionService(TransactionBoundary transactions, SessionStore sessions, AuditTrail audit,
-                                   EventOutbox outbox, WardenPolicy policy, Clock clock) {
-        this.transactions = transactions;
-        this.sessions = sessions;
-        this.ending = new SessionEnding(sessions, audit, outbox);
-        this.policy = policy;
-        this.clock = clock;
-    }
+public record TerminateSessionService(TransactionBoundary transactions, SessionStore sessions,
+        SessionEnding ending, WardenPolicy policy, Clock clock) implements TerminateSessionUseCase {
 
     @Override
     public void terminate(SessionId sessionId, Actor actor) {

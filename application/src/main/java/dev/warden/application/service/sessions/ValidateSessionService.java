@@ -3,8 +3,6 @@ package dev.warden.application.service.sessions;
 import dev.warden.application.port.in.sessions.AuthenticatedSession;
 import dev.warden.application.port.in.sessions.Unauthenticated;
 import dev.warden.application.port.in.sessions.ValidateSessionUseCase;
-import dev.warden.application.port.out.AuditTrail;
-import dev.warden.application.port.out.EventOutbox;
 import dev.warden.application.port.out.SessionStore;
 import dev.warden.application.port.out.TransactionBoundary;
 import dev.warden.application.service.Now;
@@ -23,23 +21,10 @@ import java.util.Optional;
  * {@link WardenPolicy#activityWriteInterval()}. A session found expired is ended on the spot
  * (the sweeper would get to it within its interval anyway).
  */
-public final class ValidateSessionService implements ValidateSessionUseCase {
+public record ValidateSessionService(TransactionBoundary transactions, SessionStore sessions,
+        SessionEnding ending, WardenPolicy policy, Clock clock) implements ValidateSessionUseCase {
+
     private static final String MESSAGE = "A valid session is required. Log in again.";
-
-    private final TransactionBoundary transactions;
-    private final SessionStore sessions;
-    private final SessionEnding ending;
-    private final WardenPolicy policy;
-    private final Clock clock;
-
-    public ValidateSessionService(TransactionBoundary transactions, SessionStore sessions, AuditTrail audit,
-                                  EventOutbox outbox, WardenPolicy policy, Clock clock) {
-        this.transactions = transactions;
-        this.sessions = sessions;
-        this.ending = new SessionEnding(sessions, audit, outbox);
-        this.policy = policy;
-        this.clock = clock;
-    }
 
     @Override
     public AuthenticatedSession validate(String presentedToken) {

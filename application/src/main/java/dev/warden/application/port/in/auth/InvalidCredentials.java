@@ -1,8 +1,11 @@
 package dev.warden.application.port.in.auth;
 
-/** A login failed. Deliberately the same for an unknown user, a wrong password and a locked or disabled account. */
+/**
+ * A password was not accepted. Deliberately the same for an unknown user, a wrong password and a
+ * locked or disabled account, so it carries no detail: the audit log records the truth.
+ */
 public final class InvalidCredentials extends RuntimeException {
-    public InvalidCredentials(String message) {
-        super(message);
+    public InvalidCredentials() {
+        super("invalid credentials");
     }
 }

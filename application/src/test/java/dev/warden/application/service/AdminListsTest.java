@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class AdminQueriesServiceTest {
+class AdminListsTest {
     private final UseCaseFixture warden = new UseCaseFixture(
             dev.warden.domain.WardenPolicy.DEFAULTS.withMaxSessionsPerUser(100));
 
@@ -30,7 +30,7 @@ class AdminQueriesServiceTest {
         Session recent = warden.loginFrom("alice", "192.0.2.2").session();
         warden.clock.advance(Duration.ofMinutes(30));
 
-        Page<Session> page = warden.queries.list(ActiveSessionQuery.all(PageRequest.FIRST), warden.admin());
+        Page<Session> page = warden.listSessions.list(ActiveSessionQuery.all(PageRequest.FIRST), warden.admin());
 
         assertEquals(List.of(recent.id()), page.items().stream().map(Session::id).toList());
         assertEquals(1, page.total());
@@ -44,11 +44,11 @@ class AdminQueriesServiceTest {
         warden.loginFrom("alice", "192.0.2.2");
         warden.loginFrom("bob", "192.0.2.2");
 
-        assertEquals(2, warden.queries.list(new ActiveSessionQuery(PageRequest.FIRST, null, alice.id(), null, null),
+        assertEquals(2, warden.listSessions.list(new ActiveSessionQuery(PageRequest.FIRST, null, alice.id(), null, null),
                 warden.admin()).total());
-        assertEquals(2, warden.queries.list(new ActiveSessionQuery(PageRequest.FIRST, null, null, "192.0.2.2", null),
+        assertEquals(2, warden.listSessions.list(new ActiveSessionQuery(PageRequest.FIRST, null, null, "192.0.2.2", null),
                 warden.admin()).total());
-        assertEquals(1, warden.queries.list(new ActiveSessionQuery(PageRequest.FIRST, null, null, null, "BO"),
+        assertEquals(1, warden.listSessions.list(new ActiveSessionQuery(PageRequest.FIRST, null, null, null, "BO"),
                 warden.admin()).total());
     }
 
@@ -63,7 +63,7 @@ class AdminQueriesServiceTest {
         List<Session> seen = new ArrayList<>();
         SessionCursor cursor = null;
         do {
-            Page<Session> page = warden.queries.list(
+            Page<Session> page = warden.listSessions.list(
                     new ActiveSessionQuery(new PageRequest(3, 0), cursor, null, null, null), warden.admin());
             seen.addAll(page.items());
             cursor = page.nextCursor() == null ? null : SessionCursor.decode(page.nextCursor());

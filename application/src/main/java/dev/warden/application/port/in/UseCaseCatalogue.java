@@ -1,0 +1,109 @@
+package dev.warden.application.port.in;
+
+import dev.warden.application.port.in.accounts.BreakGlassUnlockUseCase;
+import dev.warden.application.port.in.accounts.ChangeRoleUseCase;
+import dev.warden.application.port.in.accounts.CreateUserUseCase;
+import dev.warden.application.port.in.accounts.DisableUserUseCase;
+import dev.warden.application.port.in.accounts.EnableUserUseCase;
+import dev.warden.application.port.in.accounts.EnsureOwnerUseCase;
+import dev.warden.application.port.in.accounts.ListUsersUseCase;
+import dev.warden.application.port.in.accounts.ResetPasswordUseCase;
+import dev.warden.application.port.in.accounts.UnlockUserUseCase;
+import dev.warden.application.port.in.alarms.AcknowledgeAlarmUseCase;
+import dev.warden.application.port.in.alarms.ListAlarmsUseCase;
+import dev.warden.application.port.in.alarms.RecordAlarmEventUseCase;
+import dev.warden.application.port.in.audit.ListAuditEntriesUseCase;
+import dev.warden.application.port.in.auth.ChangeOwnPasswordUseCase;
+import dev.warden.application.port.in.auth.LoginUseCase;
+import dev.warden.application.port.in.auth.PruneLoginDefencesUseCase;
+import dev.warden.application.port.in.auth.ReauthenticateUseCase;
+import dev.warden.application.port.in.operations.OperationalFiguresQuery;
+import dev.warden.application.port.in.operations.PurgeExpiredHistoryUseCase;
+import dev.warden.application.port.in.operations.RelayOutboxUseCase;
+import dev.warden.application.port.in.sessions.EndOtherOwnSessionsUseCase;
+import dev.warden.application.port.in.sessions.EndOwnSessionUseCase;
+import dev.warden.application.port.in.sessions.ListActiveSessionsUseCase;
+import dev.warden.application.port.in.sessions.ListOwnSessionsUseCase;
+import dev.warden.application.port.in.sessions.LogoutUseCase;
+import dev.warden.application.port.in.sessions.SweepExpiredSessionsUseCase;
+import dev.warden.application.port.in.sessions.TerminateSessionUseCase;
+import dev.warden.application.port.in.sessions.TerminateUserSessionsUseCase;
+import dev.warden.application.port.in.sessions.ValidateSessionUseCase;
+import java.util.Objects;
+
+/**
+ * Every use case the application offers, by name and grouped by capability: what the adapters and
+ * the composition root take what they need from ({@code catalogue.login()}, {@code
+ * catalogue.relayOutbox()}). The application builds it once over its outgoing ports
+ * ({@code dev.warden.application.UseCaseWiring}). Adding a use case is its port, its service, one
+ * component here (with one line in the wiring), and its route or job.
+ */
+public record UseCaseCatalogue(
+        // sessions
+        ValidateSessionUseCase validateSession,
+        LogoutUseCase logout,
+        ListActiveSessionsUseCase listActiveSessions,
+        TerminateSessionUseCase terminateSession,
+        TerminateUserSessionsUseCase terminateUserSessions,
+        SweepExpiredSessionsUseCase sweepExpiredSessions,
+        ListOwnSessionsUseCase listOwnSessions,
+        EndOwnSessionUseCase endOwnSession,
+        EndOtherOwnSessionsUseCase endOtherOwnSessions,
+        // authentication
+        LoginUseCase login,
+        ReauthenticateUseCase reauthenticate,
+        ChangeOwnPasswordUseCase changeOwnPassword,
+        PruneLoginDefencesUseCase pruneLoginDefences,
+        // accounts
+        ListUsersUseCase listUsers,
+        CreateUserUseCase createUser,
+        EnsureOwnerUseCase ensureOwner,
+        DisableUserUseCase disableUser,
+        EnableUserUseCase enableUser,
+        ChangeRoleUseCase changeRole,
+        ResetPasswordUseCase resetPassword,
+        UnlockUserUseCase unlockUser,
+        BreakGlassUnlockUseCase breakGlassUnlock,
+        // audit
+        ListAuditEntriesUseCase listAuditEntries,
+        // alarms
+        ListAlarmsUseCase listAlarms,
+        AcknowledgeAlarmUseCase acknowledgeAlarm,
+        RecordAlarmEventUseCase recordAlarmEvent,
+        // operations
+        RelayOutboxUseCase relayOutbox,
+        PurgeExpiredHistoryUseCase purgeExpiredHistory,
+        OperationalFiguresQuery operationalFigures) {
+
+    public UseCaseCatalogue {
+        Objects.requireNonNull(validateSession, "validateSession");
+        Objects.requireNonNull(logout, "logout");
+        Objects.requireNonNull(listActiveSessions, "listActiveSessions");
+        Objects.requireNonNull(terminateSession, "terminateSession");
+        Objects.requireNonNull(terminateUserSessions, "terminateUserSessions");
+        Objects.requireNonNull(sweepExpiredSessions, "sweepExpiredSessions");
+        Objects.requireNonNull(listOwnSessions, "listOwnSessions");
+        Objects.requireNonNull(endOwnSession, "endOwnSession");
+        Objects.requireNonNull(endOtherOwnSessions, "endOtherOwnSessions");
+        Objects.requireNonNull(login, "login");
+        Objects.requireNonNull(reauthenticate, "reauthenticate");
+        Objects.requireNonNull(changeOwnPassword, "changeOwnPassword");
+        Objects.requireNonNull(pruneLoginDefences, "pruneLoginDefences");
+        Objects.requireNonNull(listUsers, "listUsers");
+        Objects.requireNonNull(createUser, "createUser");
+        Objects.requireNonNull(ensureOwner, "ensureOwner");
+        Objects.requireNonNull(disableUser, "disableUser");
+        Objects.requireNonNull(enableUser, "enableUser");
+        Objects.requireNonNull(changeRole, "changeRole");
+        Objects.requireNonNull(resetPassword, "resetPassword");
+        Objects.requireNonNull(unlockUser, "unlockUser");
+        Objects.requireNonNull(breakGlassUnlock, "breakGlassUnlock");
+        Objects.requireNonNull(listAuditEntries, "listAuditEntries");
+        Objects.requireNonNull(listAlarms, "listAlarms");
+        Objects.requireNonNull(acknowledgeAlarm, "acknowledgeAlarm");
+        Objects.requireNonNull(recordAlarmEvent, "recordAlarmEvent");
+        Objects.requireNonNull(relayOutbox, "relayOutbox");
+        Objects.requireNonNull(purgeExpiredHistory, "purgeExpiredHistory");
+        Objects.requireNonNull(operationalFigures, "operationalFigures");
+    }
+}
