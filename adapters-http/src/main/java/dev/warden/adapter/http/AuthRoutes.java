@@ -36,7 +36,7 @@ record AuthRoutes(LoginUseCase login, LogoutUseCase logout, ReauthenticateUseCas
     private void login(ServerRequest req, ServerResponse res) {
         JsonBody body = JsonBody.read(req, Set.of("username", "password"));
         String username = body.requiredString("username");
-        String password = body.requiredSecret("password");
+        String password = body.requiredPassword("password");
         LoginUseCase.LoginResult result = login.login(username, password, clients.read(req),
                 cookies.presentedDevice(req).orElse(null));
         Session session = result.session();
@@ -64,7 +64,7 @@ record AuthRoutes(LoginUseCase login, LogoutUseCase logout, ReauthenticateUseCas
     private void reauthenticate(ServerRequest req, ServerResponse res) {
         AuthenticatedSession current = authenticator.authenticate(req);
         JsonBody body = JsonBody.read(req, Set.of("password"));
-        reauthenticate.reauthenticate(current, body.requiredSecret("password"),
+        reauthenticate.reauthenticate(current, body.requiredPassword("password"),
                 cookies.presentedDevice(req).orElse(null), clients.read(req));
         Responses.noContent(res);
     }

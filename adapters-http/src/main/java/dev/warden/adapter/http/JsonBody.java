@@ -58,7 +58,7 @@ final class JsonBody {
 
     /** @throws InvalidRequest when the field is missing, null, not a string, or holds a control character */
     String requiredString(String field) {
-        String value = requiredSecret(field);
+        String value = requiredText(field);
         if (BoundedText.hasUnsafe(value)) {
             throw new InvalidRequest("Field '" + field + "' must not contain control characters.");
         }
@@ -66,12 +66,17 @@ final class JsonBody {
     }
 
     /**
-     * A password: control characters are left to the password policy, which names its rule for
-     * them; at login they simply never match.
+     * A password, every password field read the same way: control characters are left to the
+     * password policy, which names its rule for them; at login and re-authentication they simply
+     * never match.
      *
      * @throws InvalidRequest when the field is missing, null, not a string, or holds an unpaired surrogate
      */
-    String requiredSecret(String field) {
+    String requiredPassword(String field) {
+        return requiredText(field);
+    }
+
+    private String requiredText(String field) {
         JsonNode value = object.get(field);
         if (value == null || value.isNull()) {
             throw new InvalidRequest("Field '" + field + "' is required.");

@@ -73,8 +73,8 @@ record OwnAccountRoutes(ListOwnSessionsUseCase list, EndOwnSessionUseCase endOne
     private void changePassword(ServerRequest req, ServerResponse res) {
         AuthenticatedSession current = authenticator.authenticate(req);
         JsonBody body = JsonBody.read(req, Set.of("currentPassword", "newPassword"));
-        String currentPassword = body.requiredString("currentPassword");
-        String newPassword = body.requiredString("newPassword");
+        String currentPassword = body.requiredPassword("currentPassword");
+        String newPassword = body.requiredPassword("newPassword");
         changePassword.changePassword(current, currentPassword, newPassword, clients.read(req),
                 cookies.presentedDevice(req).orElse(null));
         Responses.noContent(res);

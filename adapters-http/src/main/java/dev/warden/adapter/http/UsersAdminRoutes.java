@@ -63,7 +63,7 @@ record UsersAdminRoutes(ListUsersUseCase list, CreateUserUseCase create, UnlockU
         Actor actor = authenticator.requireAdministrator(req);
         JsonBody body = JsonBody.read(req, Set.of("username", "password", "role"));
         String username = body.requiredString("username");
-        String password = body.requiredSecret("password");
+        String password = body.requiredPassword("password");
         Role role = role(body.requiredString("role"));
         UserSummary created = create.create(username, password, role, actor);
         Responses.json(res, Status.CREATED_201, views.user(created, actor));
@@ -97,7 +97,7 @@ record UsersAdminRoutes(ListUsersUseCase list, CreateUserUseCase create, UnlockU
     private void resetPassword(ServerRequest req, ServerResponse res) {
         Actor actor = authenticator.requireAdministrator(req);
         UserId userId = Params.userIdPath(req);
-        String password = JsonBody.read(req, Set.of("password")).requiredString("password");
+        String password = JsonBody.read(req, Set.of("password")).requiredPassword("password");
         int terminated = lifecycle.resetPassword().resetPassword(userId, password, actor);
         Responses.json(res, Status.OK_200, Map.of("terminated", terminated));
     }

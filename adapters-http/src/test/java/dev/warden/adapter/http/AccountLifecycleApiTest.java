@@ -1,5 +1,6 @@
 package dev.warden.adapter.http;
 
+import static dev.warden.adapter.http.TestServer.fieldNames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,10 +14,13 @@ import dev.warden.domain.OwnerProtected;
 import dev.warden.domain.PasswordRejected;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -105,33 +109,28 @@ class AccountLifecycleApiTest {
         assertEquals("invalid-request", malformed.problem());
     }
 
-    @ParameterizedTest
-    @CsvSource({
-            "POST, /disable",
-            "PUT, /role",
-            "POST, /password"})
-    void givenTheOwner_thenOwnerProtectedConflict(String method, String action) {
-        WARDEN.failNextWith(new OwnerProtected("The owner account cannot be disabled."));
-
-        var reply = server.send(method, "/api/admin/users/" + id() + action, AdminApiTest.bodyFor(action), admin());
-
-        assertEquals(409, reply.status(), reply.body());
-        assertEquals("owner-protected", reply.problem());
+    /** The use case's refusal, the route that meets it, and the status and problem it becomes. */
+    static Stream<Arguments> refusals() {
+        Stream<Arguments> theOwner = Stream.of("POST /disable", "PUT /role", "POST /password").map(route ->
+                Arguments.of(new OwnerProtected("The owner account cannot be disabled."), route, 409, "owner-protected"));
+        Stream<Arguments> anAdminActingOnAnAdmin = Stream.of("POST /disable", "POST /enable", "PUT /role", "POST /password")
+                .map(route -> Arguments.of(new Forbidden("Only the owner manages ADMIN accounts."), route, 403, "forbidden"));
+        return Stream.concat(theOwner, anAdminActingOnAnAdmin);
     }
 
-    @ParameterizedTest
-    @CsvSource({
-            "POST, /disable",
-            "POST, /enable",
-            "PUT, /role",
-            "POST, /password"})
-    void givenAnAdminActingOnAnAdmin_thenForbidden(String method, String action) {
-        WARDEN.failNextWith(new Forbidden("Only the owner manages ADMIN accounts."));
+    /** The owner is protected (409 owner-protected); an ADMIN acting on an ADMIN is forbidden (403). */
+    @ParameterizedTest(name = "{3} on {1}")
+    @MethodSource("refusals")
+    void givenTheUseCaseRefuses_thenTheRefusalsStatusAndProblem(RuntimeException refusal, String route, int status,
+                                                                 String problem) {
+        String method = route.substring(0, route.indexOf(' '));
+        String action = route.substring(route.indexOf(' ') + 1);
+        WARDEN.failNextWith(refusal);
 
         var reply = server.send(method, "/api/admin/users/" + id() + action, AdminApiTest.bodyFor(action), admin());
 
-        assertEquals(403, reply.status(), reply.body());
-        assertEquals("forbidden", reply.problem());
+        assertEquals(status, reply.status(), reply.body());
+        assertEquals(problem, reply.problem());
     }
 
     @ParameterizedTest
@@ -199,11 +198,5 @@ class AccountLifecycleApiTest {
         assertEquals(405, post.status());
         assertEquals("PUT", post.headers().firstValue("Allow").orElse(""));
         assertNull(WARDEN.lastPassword);
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new java.util.ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 }

@@ -1,5 +1,6 @@
 package dev.warden.adapter.http;
 
+import static dev.warden.adapter.http.TestServer.fieldNames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -60,21 +61,32 @@ class AdminApiTest {
 
     // ---- authentication and role, for every admin route ----
 
+    /** Every admin route (method and path, with an example id). */
+    static Stream<Arguments> adminRoutes() {
+        String id = "0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10";
+        return Stream.of(
+                Arguments.of("GET", "/api/admin/sessions"),
+                Arguments.of("DELETE", "/api/admin/sessions?userId=" + id),
+                Arguments.of("DELETE", "/api/admin/sessions/" + id),
+                Arguments.of("GET", "/api/admin/users"),
+                Arguments.of("POST", "/api/admin/users"),
+                Arguments.of("POST", "/api/admin/users/" + id + "/unlock"),
+                Arguments.of("POST", "/api/admin/users/" + id + "/disable"),
+                Arguments.of("POST", "/api/admin/users/" + id + "/enable"),
+                Arguments.of("PUT", "/api/admin/users/" + id + "/role"),
+                Arguments.of("POST", "/api/admin/users/" + id + "/password"),
+                Arguments.of("GET", "/api/admin/audit"),
+                Arguments.of("GET", "/api/admin/alarms"),
+                Arguments.of("POST", "/api/admin/alarms/" + id + "/acknowledge"));
+    }
+
+    /** The admin routes that change something: every one but the GETs. */
+    static Stream<Arguments> stateChangingAdminRoutes() {
+        return adminRoutes().filter(route -> !route.get()[0].equals("GET"));
+    }
+
     @ParameterizedTest
-    @CsvSource({
-            "GET, /api/admin/sessions",
-            "DELETE, /api/admin/sessions?userId=0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10",
-            "DELETE, /api/admin/sessions/0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10",
-            "GET, /api/admin/users",
-            "POST, /api/admin/users",
-            "POST, /api/admin/users/0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10/unlock",
-            "POST, /api/admin/users/0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10/disable",
-            "POST, /api/admin/users/0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10/enable",
-            "PUT, /api/admin/users/0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10/role",
-            "POST, /api/admin/users/0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10/password",
-            "GET, /api/admin/audit",
-            "GET, /api/admin/alarms",
-            "POST, /api/admin/alarms/0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10/acknowledge"})
+    @MethodSource("adminRoutes")
     void givenNoSessionOrUserRole_whenCallingAdminRoute_then401Or403AndNothingHappens(String method, String path) {
         String body = bodyFor(path);
 
@@ -93,16 +105,7 @@ class AdminApiTest {
     }
 
     @ParameterizedTest
-    @CsvSource({
-            "DELETE, /api/admin/sessions?userId=0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10",
-            "DELETE, /api/admin/sessions/0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10",
-            "POST, /api/admin/users",
-            "POST, /api/admin/users/0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10/unlock",
-            "POST, /api/admin/users/0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10/disable",
-            "POST, /api/admin/users/0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10/enable",
-            "PUT, /api/admin/users/0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10/role",
-            "POST, /api/admin/users/0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10/password",
-            "POST, /api/admin/alarms/0b7c4f6e-2f1a-4c1e-9a59-2f0c1c3e9d10/acknowledge"})
+    @MethodSource("stateChangingAdminRoutes")
     void givenAdminCookieWithoutCsrf_whenChangingState_thenCsrfTokenInvalidAndNothingHappens(String method, String path) {
         String body = bodyFor(path);
         String cookie = "__Host-warden_session=" + WARDEN.adminToken.reveal();
@@ -211,16 +214,6 @@ class AdminApiTest {
     }
 
     @Test
-    void givenUnknownSession_whenTerminating_thenSessionNotFound() {
-        WARDEN.failNextWith(new SessionNotFound("No active session has this id."));
-
-        var reply = server.delete("/api/admin/sessions/" + id(), admin());
-
-        assertEquals(404, reply.status());
-        assertEquals("session-not-found", reply.problem());
-    }
-
-    @Test
     void whenTerminatingAllSessionsOfUser_thenCountOfTerminated() {
         String userId = WARDEN.user.id().toString();
 
@@ -241,14 +234,24 @@ class AdminApiTest {
         assertTrue(WARDEN.calls.isEmpty(), WARDEN.calls.toString());
     }
 
-    @Test
-    void givenUnknownUser_whenTerminatingAllSessions_thenUserNotFound() {
-        WARDEN.failNextWith(new UserNotFound("No account has this id."));
+    static Stream<Arguments> unknownSessionOrUser() {
+        return Stream.of(
+                Arguments.of("/api/admin/sessions/", new SessionNotFound("No active session has this id."),
+                        "session-not-found"),
+                Arguments.of("/api/admin/sessions?userId=", new UserNotFound("No account has this id."),
+                        "user-not-found"));
+    }
 
-        var reply = server.delete("/api/admin/sessions?userId=" + id(), admin());
+    @ParameterizedTest(name = "{2}")
+    @MethodSource("unknownSessionOrUser")
+    void givenUnknownSessionOrUser_whenTerminating_thenNotFoundNamingIt(String pathBeforeId, RuntimeException notFound,
+                                                                        String problem) {
+        WARDEN.failNextWith(notFound);
+
+        var reply = server.delete(pathBeforeId + id(), admin());
 
         assertEquals(404, reply.status());
-        assertEquals("user-not-found", reply.problem());
+        assertEquals(problem, reply.problem());
     }
 
     // ---- users ----
@@ -322,14 +325,22 @@ class AdminApiTest {
         assertEquals("The password must be at least 12 characters long.", reply.detail());
     }
 
-    @Test
-    void givenTakenUsername_whenCreatingUser_thenUsernameTaken() {
-        WARDEN.failNextWith(new UsernameTaken("Another account already has this username."));
+    static Stream<Arguments> creationConflicts() {
+        return Stream.of(
+                Arguments.of(new UsernameTaken("Another account already has this username."), "username-taken"),
+                Arguments.of(new OwnerProtected("The owner account cannot be disabled."), "owner-protected"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("creationConflicts")
+    void givenTakenUsernameOrOwnerProtected_whenCreatingUser_thenConflictNamingIt(RuntimeException refusal,
+                                                                                  String problem) {
+        WARDEN.failNextWith(refusal);
 
         var reply = server.post("/api/admin/users", NEW_USER, admin());
 
         assertEquals(409, reply.status());
-        assertEquals("username-taken", reply.problem());
+        assertEquals(problem, reply.problem());
     }
 
     @ParameterizedTest
@@ -345,16 +356,6 @@ class AdminApiTest {
 
         assertEquals(400, reply.status(), reply.body());
         assertEquals("invalid-request", reply.problem());
-    }
-
-    @Test
-    void givenOwnerProtected_whenUseCaseRefuses_thenConflict() {
-        WARDEN.failNextWith(new OwnerProtected("The owner account cannot be disabled."));
-
-        var reply = server.post("/api/admin/users", NEW_USER, admin());
-
-        assertEquals(409, reply.status());
-        assertEquals("owner-protected", reply.problem());
     }
 
     // ---- audit ----
@@ -496,11 +497,5 @@ class AdminApiTest {
         List<String> texts = new java.util.ArrayList<>();
         array.forEach(item -> texts.add(item.asText()));
         return texts;
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new java.util.ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 }

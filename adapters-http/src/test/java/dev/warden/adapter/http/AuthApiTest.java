@@ -1,5 +1,7 @@
 package dev.warden.adapter.http;
 
+import static dev.warden.adapter.http.TestServer.cookieAttributes;
+import static dev.warden.adapter.http.TestServer.fieldNames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,7 +61,7 @@ class AuthApiTest {
 
         String cookie = sessionCookie(reply);
         assertTrue(cookie.startsWith("__Host-warden_session=" + WARDEN.adminToken.reveal() + ";"), cookie);
-        List<String> attributes = attributes(cookie);
+        List<String> attributes = cookieAttributes(cookie);
         assertTrue(attributes.contains("httponly"), cookie);
         assertTrue(attributes.contains("samesite=strict"), cookie);
         assertTrue(attributes.contains("path=/"), cookie);
@@ -73,8 +75,8 @@ class AuthApiTest {
 
         String cookie = sessionCookie(reply);
         assertTrue(cookie.startsWith("warden_session="), "__Host- needs Secure; plain HTTP uses the bare name: " + cookie);
-        assertFalse(attributes(cookie).contains("secure"), cookie);
-        assertTrue(attributes(cookie).contains("httponly"), cookie);
+        assertFalse(cookieAttributes(cookie).contains("secure"), cookie);
+        assertTrue(cookieAttributes(cookie).contains("httponly"), cookie);
     }
 
     @Test
@@ -154,8 +156,8 @@ class AuthApiTest {
         assertEquals(204, reply.status(), reply.body());
         String cleared = sessionCookie(reply);
         assertTrue(cleared.startsWith("__Host-warden_session=;"), cleared);
-        assertTrue(attributes(cleared).contains("expires=thu, 1 jan 1970 00:00:00 gmt"), cleared);
-        assertTrue(attributes(cleared).contains("path=/"), cleared);
+        assertTrue(cookieAttributes(cleared).contains("expires=thu, 1 jan 1970 00:00:00 gmt"), cleared);
+        assertTrue(cookieAttributes(cleared).contains("path=/"), cleared);
         assertEquals(List.of("logout alice"), WARDEN.calls);
         assertEquals(401, server.get("/api/auth/session", "Cookie", cookie).status());
     }
@@ -192,20 +194,7 @@ class AuthApiTest {
     }
 
     static String sessionCookie(TestServer.Reply reply) {
-        return reply.headers().allValues("Set-Cookie").stream()
-                .filter(value -> value.startsWith("__Host-warden_session=") || value.startsWith("warden_session="))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no warden_session cookie in " + reply.headers().map()));
-    }
-
-    private static List<String> attributes(String setCookie) {
-        return java.util.Arrays.stream(setCookie.split(";")).skip(1).map(a -> a.strip().toLowerCase()).toList();
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new java.util.ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
+        return reply.setCookie("warden_session");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.warden.adapter.http;
 
+import static dev.warden.adapter.http.TestServer.cookieAttributes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,7 +10,6 @@ import dev.warden.application.port.in.auth.TooManyLoginAttempts;
 import dev.warden.domain.DeviceToken;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,14 +24,7 @@ class KnownDeviceCookieApiTest {
     static final ApiServer insecureCookieServer = ApiServer.over(WARDEN).withInsecureCookies();
 
     private static String deviceCookie(TestServer.Reply reply) {
-        return reply.headers().allValues("Set-Cookie").stream()
-                .filter(value -> value.startsWith("__Host-warden_device=") || value.startsWith("warden_device="))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no warden_device cookie in " + reply.headers().map()));
-    }
-
-    private static List<String> attributes(String setCookie) {
-        return Arrays.stream(setCookie.split(";")).skip(1).map(a -> a.strip().toLowerCase()).toList();
+        return reply.setCookie("warden_device");
     }
 
     @Test
@@ -41,7 +34,7 @@ class KnownDeviceCookieApiTest {
         assertEquals(201, reply.status(), reply.body());
         String cookie = deviceCookie(reply);
         assertTrue(cookie.startsWith("__Host-warden_device=" + WARDEN.newDevice.reveal() + ";"), cookie);
-        List<String> attributes = attributes(cookie);
+        List<String> attributes = cookieAttributes(cookie);
         assertTrue(attributes.contains("httponly"), cookie);
         assertTrue(attributes.contains("samesite=strict"), cookie);
         assertTrue(attributes.contains("path=/"), cookie);
@@ -86,7 +79,7 @@ class KnownDeviceCookieApiTest {
     void givenSecureCookiesDisabled_thenTheDeviceCookieHasNoSecureAttribute() {
         var reply = insecureCookieServer.post("/api/auth/login", LOGIN);
 
-        assertFalse(attributes(deviceCookie(reply)).contains("secure"));
+        assertFalse(cookieAttributes(deviceCookie(reply)).contains("secure"));
         assertTrue(deviceCookie(reply).startsWith("warden_device="));
     }
 

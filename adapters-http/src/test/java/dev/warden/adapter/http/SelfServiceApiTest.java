@@ -1,5 +1,6 @@
 package dev.warden.adapter.http;
 
+import static dev.warden.adapter.http.TestServer.fieldNames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -207,12 +208,6 @@ class SelfServiceApiTest {
         assertEquals("POST", put.headers().firstValue("Allow").orElse(""));
         assertEquals(405, post.status());
         assertEquals("GET, DELETE", post.headers().firstValue("Allow").orElse(""));
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new java.util.ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 
 }

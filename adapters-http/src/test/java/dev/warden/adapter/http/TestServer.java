@@ -14,6 +14,8 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -132,6 +134,18 @@ final class TestServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.port() + path);
     }
 
+    /** The names of a JSON object's fields, in order. */
+    static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** A Set-Cookie value's attributes (what follows name=value), trimmed and lower-cased. */
+    static List<String> cookieAttributes(String setCookie) {
+        return Arrays.stream(setCookie.split(";")).skip(1).map(a -> a.strip().toLowerCase()).toList();
+    }
+
     @Override
     public void close() {
         server.stop();
@@ -168,6 +182,14 @@ final class TestServer implements AutoCloseable {
 
         String detail() {
             return json().get("detail").asText();
+        }
+
+        /** The Set-Cookie value of the cookie {@code name}, with or without the {@code __Host-} prefix. */
+        String setCookie(String name) {
+            return headers.allValues("Set-Cookie").stream()
+                    .filter(value -> value.startsWith("__Host-" + name + "=") || value.startsWith(name + "="))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + headers.map()));
         }
 
         @Override

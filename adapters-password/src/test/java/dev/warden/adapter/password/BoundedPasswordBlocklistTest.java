@@ -1,5 +1,6 @@
 package dev.warden.adapter.password;
 
+import static dev.warden.adapter.password.TestPasswordWork.hasherDoing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -7,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.warden.adapter.password.TestPasswordWork.BusyWork;
+import dev.warden.adapter.password.TestPasswordWork.Gate;
 import dev.warden.application.port.out.PasswordBlocklist;
 import dev.warden.application.port.out.PasswordHasher;
 import dev.warden.application.port.out.PasswordHashingSaturated;
@@ -14,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,13 +28,12 @@ import org.junit.jupiter.api.Test;
 
 class BoundedPasswordBlocklistTest {
     private final ExecutorService callers = Executors.newCachedThreadPool();
-    private final CountDownLatch gate = new CountDownLatch(1);
-    private final AtomicInteger started = new AtomicInteger();
+    private final Gate gate = new Gate();
     private final List<BoundedPasswordWork> pools = new ArrayList<>();
 
     @AfterEach
     void stop() {
-        gate.countDown();
+        gate.open();
         callers.shutdownNow();
         pools.forEach(BoundedPasswordWork::close);
     }
@@ -43,50 +44,14 @@ class BoundedPasswordBlocklistTest {
         return work;
     }
 
-    /** A blocklist whose every check blocks until the gate opens; counts the checks that started. */
+    /** A blocklist whose every check blocks until the gate opens; the gate counts the checks that started. */
     private final PasswordBlocklist gatedBlocklist = password -> {
-        pass();
+        gate.run();
         return true;
     };
 
-    /** A hasher whose every call blocks until the gate opens; counts the calls that started. */
-    private final PasswordHasher gatedHasher = new PasswordHasher() {
-        @Override
-        public String hash(String password) {
-            pass();
-            return "hashed";
-        }
-
-        @Override
-        public boolean verify(String password, String hash) {
-            pass();
-            return true;
-        }
-
-        @Override
-        public void verifyNothing(String password) {
-            pass();
-        }
-    };
-
-    private void pass() {
-        started.incrementAndGet();
-        try {
-            gate.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void awaitStarted(int n) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (started.get() < n) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("only " + started.get() + " calls started");
-            }
-            Thread.sleep(5);
-        }
-    }
+    /** A hasher whose every call blocks until the gate opens; the gate counts the calls that started. */
+    private final PasswordHasher gatedHasher = hasherDoing(gate);
 
     @Test
     void givenACallFromAVirtualThread_thenTheCheckRunsOnAPlatformWorkThreadAndItsAnswerComesBack()
@@ -116,10 +81,10 @@ class BoundedPasswordBlocklistTest {
         AtomicInteger checks = new AtomicInteger();
         BoundedPasswordWork work = work(1, Duration.ofMillis(200));
         callers.submit(() -> work.run(() -> {
-            pass();
+            gate.run();
             return null;
         }));
-        awaitStarted(1);
+        gate.awaitStarted(1);
         BoundedPasswordBlocklist blocklist = new BoundedPasswordBlocklist(password -> {
             checks.incrementAndGet();
             return false;
@@ -141,7 +106,7 @@ class BoundedPasswordBlocklistTest {
         BoundedPasswordHasher hasher = new BoundedPasswordHasher(gatedHasher, work);
         BoundedPasswordBlocklist blocklist = new BoundedPasswordBlocklist(password -> false, work);
         callers.submit(() -> hasher.hash("p"));
-        awaitStarted(1);
+        gate.awaitStarted(1);
 
         assertThrows(PasswordHashingSaturated.class, () -> blocklist.contains("a fine long passphrase"));
     }
@@ -152,49 +117,21 @@ class BoundedPasswordBlocklistTest {
         BoundedPasswordHasher hasher = new BoundedPasswordHasher(gatedHasher, work);
         BoundedPasswordBlocklist blocklist = new BoundedPasswordBlocklist(gatedBlocklist, work);
         callers.submit(() -> blocklist.contains("a fine long passphrase"));
-        awaitStarted(1);
+        gate.awaitStarted(1);
 
         assertThrows(PasswordHashingSaturated.class, () -> hasher.verify("p", "h"));
-        assertEquals(1, started.get(), "the refused verification never reached the hasher");
+        assertEquals(1, gate.started.get(), "the refused verification never reached the hasher");
     }
 
     @Test
     void givenMixedChecksAndHashes_thenNeverMoreThanTheSharedBoundRunAtOnceAndAllFinish() throws Exception {
-        AtomicInteger running = new AtomicInteger();
-        AtomicInteger maxAtOnce = new AtomicInteger();
-        Runnable busy = () -> {
-            maxAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                running.decrementAndGet();
-            }
-        };
+        BusyWork busy = new BusyWork();
         BoundedPasswordWork work = work(2, Duration.ofSeconds(30));
         BoundedPasswordBlocklist blocklist = new BoundedPasswordBlocklist(password -> {
             busy.run();
             return false;
         }, work);
-        BoundedPasswordHasher hasher = new BoundedPasswordHasher(new PasswordHasher() {
-            @Override
-            public String hash(String password) {
-                busy.run();
-                return "hashed";
-            }
-
-            @Override
-            public boolean verify(String password, String hash) {
-                busy.run();
-                return true;
-            }
-
-            @Override
-            public void verifyNothing(String password) {
-                busy.run();
-            }
-        }, work);
+        BoundedPasswordHasher hasher = new BoundedPasswordHasher(hasherDoing(busy), work);
         List<Future<?>> calls = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             calls.add(callers.submit(i % 2 == 0 ? () -> blocklist.contains("p") : () -> hasher.hash("p")));
@@ -203,7 +140,7 @@ class BoundedPasswordBlocklistTest {
             call.get(30, TimeUnit.SECONDS);
         }
 
-        assertTrue(maxAtOnce.get() <= 2, "ran " + maxAtOnce.get() + " at once");
+        assertTrue(busy.maxAtOnce.get() <= 2, "ran " + busy.maxAtOnce.get() + " at once");
         assertEquals(2, hasher.maxConcurrent());
     }
 

@@ -1,32 +1,34 @@
 package dev.warden.adapter.password;
 
+import static dev.warden.adapter.password.TestPasswordWork.hasherDoing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.warden.adapter.password.TestPasswordWork.BusyWork;
+import dev.warden.adapter.password.TestPasswordWork.Gate;
 import dev.warden.application.port.out.PasswordHasher;
 import dev.warden.application.port.out.PasswordHashingSaturated;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class BoundedPasswordHasherTest {
     private final ExecutorService threads = Executors.newCachedThreadPool();
-    private final GatedHasher slow = new GatedHasher();
+    private final Gate gate = new Gate();
+    private final PasswordHasher slow = hasherDoing(gate);
     private final List<BoundedPasswordHasher> hashers = new ArrayList<>();
 
     @AfterEach
     void stop() {
-        slow.open();
+        gate.open();
         threads.shutdownNow();
         hashers.forEach(BoundedPasswordHasher::close);
     }
@@ -43,7 +45,7 @@ class BoundedPasswordHasherTest {
         BoundedPasswordHasher hasher = bounded(slow, 2, Duration.ofMillis(300));
         threads.submit(() -> hasher.verify("first", "h"));
         threads.submit(() -> hasher.verify("second", "h"));
-        slow.awaitRunning(2);
+        gate.awaitStarted(2);
 
         long started = System.nanoTime();
         PasswordHashingSaturated error = assertThrows(PasswordHashingSaturated.class, () -> hasher.verify("third", "h"));
@@ -51,7 +53,7 @@ class BoundedPasswordHasherTest {
 
         assertTrue(waitedMillis >= 250, "waited " + waitedMillis + " ms, not the bound");
         assertTrue(waitedMillis < 3_000, "waited " + waitedMillis + " ms, far beyond the bound");
-        assertEquals(2, slow.started.get(), "the refused call never reached the real hasher");
+        assertEquals(2, gate.started.get(), "the refused call never reached the real hasher");
         assertEquals(PasswordHashingSaturated.RETRY_AFTER, error.retryAfter());
     }
 
@@ -59,12 +61,12 @@ class BoundedPasswordHasherTest {
     void givenEverySlotBusy_whenASlotFreesWithinTheWait_thenTheWaitingCallRunsAndAnswers() throws Exception {
         BoundedPasswordHasher hasher = bounded(slow, 1, Duration.ofSeconds(10));
         Future<Boolean> first = threads.submit(() -> hasher.verify("first", "h"));
-        slow.awaitRunning(1);
+        gate.awaitStarted(1);
         Future<Boolean> second = threads.submit(() -> hasher.verify("second", "h"));
         Thread.sleep(100);
         assertFalse(second.isDone(), "the second call waits while the only slot is busy");
 
-        slow.open();
+        gate.open();
 
         assertTrue(first.get(5, TimeUnit.SECONDS));
         assertTrue(second.get(5, TimeUnit.SECONDS));
@@ -72,8 +74,8 @@ class BoundedPasswordHasherTest {
 
     @Test
     void givenManyParallelCalls_thenNeverMoreThanTheBoundRunAtOnceAndAllFinish() throws Exception {
-        CountingHasher counting = new CountingHasher();
-        BoundedPasswordHasher hasher = bounded(counting, 3, Duration.ofSeconds(30));
+        BusyWork counting = new BusyWork();
+        BoundedPasswordHasher hasher = bounded(hasherDoing(counting), 3, Duration.ofSeconds(30));
         List<Future<?>> calls = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             int n = i;
@@ -154,88 +156,5 @@ class BoundedPasswordHasherTest {
         assertEquals(1, ranOn.size());
         assertFalse(ranOn.getFirst().isVirtual(), "a CPU-bound hash must not hold a virtual thread's carrier");
         assertTrue(ranOn.getFirst().getName().startsWith("warden-password-hashing-"), ranOn.getFirst().getName());
-    }
-
-    /** Every call blocks until opened; counts how many started. */
-    private static final class GatedHasher implements PasswordHasher {
-        final AtomicInteger started = new AtomicInteger();
-        private final CountDownLatch gate = new CountDownLatch(1);
-
-        void open() {
-            gate.countDown();
-        }
-
-        void awaitRunning(int n) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (started.get() < n) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("only " + started.get() + " calls started");
-                }
-                Thread.sleep(5);
-            }
-        }
-
-        private void pass() {
-            started.incrementAndGet();
-            try {
-                gate.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        @Override
-        public String hash(String password) {
-            pass();
-            return "hashed";
-        }
-
-        @Override
-        public boolean verify(String password, String hash) {
-            pass();
-            return true;
-        }
-
-        @Override
-        public void verifyNothing(String password) {
-            pass();
-        }
-    }
-
-    /** Takes a few milliseconds per call and records the most calls running at once. */
-    private static final class CountingHasher implements PasswordHasher {
-        final AtomicInteger calls = new AtomicInteger();
-        final AtomicInteger maxAtOnce = new AtomicInteger();
-        private final AtomicInteger running = new AtomicInteger();
-
-        private void work() {
-            int now = running.incrementAndGet();
-            maxAtOnce.accumulateAndGet(now, Math::max);
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                running.decrementAndGet();
-                calls.incrementAndGet();
-            }
-        }
-
-        @Override
-        public String hash(String password) {
-            work();
-            return "hashed";
-        }
-
-        @Override
-        public boolean verify(String password, String hash) {
-            work();
-            return true;
-        }
-
-        @Override
-        public void verifyNothing(String password) {
-            work();
-        }
     }
 }

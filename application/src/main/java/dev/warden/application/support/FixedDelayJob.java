@@ -34,7 +34,8 @@ public final class FixedDelayJob implements AutoCloseable {
         this.failures = b.failureLog();
         this.stop = b.boundedStop();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(b.daemonThread().factory());
-        scheduler.scheduleWithFixedDelay(() -> runOnce(pass), b.firstPassAfter.toNanos(), interval.toNanos(),
+        Duration firstPassAfter = b.firstPassAfter != null ? b.firstPassAfter : interval;
+        scheduler.scheduleWithFixedDelay(() -> runOnce(pass), firstPassAfter.toNanos(), interval.toNanos(),
                 TimeUnit.NANOSECONDS);
     }
 
@@ -104,9 +105,6 @@ public final class FixedDelayJob implements AutoCloseable {
             Objects.requireNonNull(pass, "pass");
             if (interval == null) {
                 throw new IllegalStateException("say how often the job runs: every(...)");
-            }
-            if (firstPassAfter == null) {
-                firstPassAfter = interval;
             }
             return new FixedDelayJob(this, pass);
         }

@@ -15,7 +15,7 @@ abstract class JobBuilder<B extends JobBuilder<B>> {
     /** How long closing waits for a pass in hand before interrupting it, unless set. */
     static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(15);
 
-    final String name;
+    private final String name;
     /** By default the job type's own logger (BackgroundLoop's, FixedDelayJob's). */
     private System.Logger log = System.getLogger(getClass().getEnclosingClass().getName());
     private Function<RuntimeException, String> describeFailure = e -> e.getClass().getSimpleName() + " ("

@@ -157,7 +157,38 @@ final class ArchitectureRules {
             .allowEmptyShould(false)
             .because("the incoming ports hand it an AccountView: what it was never given it cannot show or log");
 
-    static final List<ArchRule> ALL = List.of(DOMAIN_DEPENDS_ONLY_ON_JAVA, APPLICATION_DEPENDS_ONLY_ON_DOMAIN_AND_JAVA,
+    /** The capabilities the use cases and their services are grouped by; a new one is added here. */
+    static final List<String> CAPABILITIES = List.of("sessions", "auth", "accounts", "audit", "alarms", "operations");
+    static final String PORT_IN = "dev.warden.application.port.in";
+    static final String SERVICE = "dev.warden.application.service";
+
+    static final ArchRule USE_CASES_LIVE_IN_A_CAPABILITY = classes()
+            .that().resideInAPackage(PORT_IN + "..").and().haveSimpleNameEndingWith("UseCase")
+            .should().resideInAnyPackage(CAPABILITIES.stream().map(c -> PORT_IN + "." + c).toArray(String[]::new))
+            .allowEmptyShould(false)
+            .because("a use case lives with its views and exceptions in its capability's package of port.in");
+
+    static final ArchRule SERVICES_LIVE_IN_THEIR_USE_CASES_CAPABILITY = classes()
+            .that().resideInAPackage(SERVICE + "..")
+            .should(liveInTheCapabilityOfTheUseCasesTheyImplement())
+            .allowEmptyShould(false)
+            .because("a use case's service sits in the same capability under service as the use case under port.in");
+
+    static final ArchRule HTTP_CLASSES_ARE_NOT_SERVICES = noClasses()
+            .that().resideInAPackage("dev.warden.adapter.http..")
+            .should().haveSimpleNameEndingWith("Service")
+            .allowEmptyShould(false)
+            .because("the application's use cases are the services; HTTP classes are routes, endpoints or helpers");
+
+    static final ArchRule PERSISTENCE_ADAPTERS_NAMED_FOR_DBCLIENT = classes()
+            .that().resideInAPackage("dev.warden.adapter.db..")
+            .and().implement(resideInAPackage("dev.warden.application.port.out.."))
+            .should().haveSimpleNameStartingWith("DbClient")
+            .allowEmptyShould(false)
+            .because("the stores behind the outgoing ports use Helidon's DbClient, and their names say so");
+
+    static final List<ArchRule> ALL = List.of(USE_CASES_LIVE_IN_A_CAPABILITY, SERVICES_LIVE_IN_THEIR_USE_CASES_CAPABILITY,
+            HTTP_CLASSES_ARE_NOT_SERVICES, PERSISTENCE_ADAPTERS_NAMED_FOR_DBCLIENT,DOMAIN_DEPENDS_ONLY_ON_JAVA, APPLICATION_DEPENDS_ONLY_ON_DOMAIN_AND_JAVA,
             NO_TECHNOLOGY_IN_THE_CORE, NOTHING_DEPENDS_ON_BOOTSTRAP, ADAPTERS_ARE_INDEPENDENT,
             ADAPTERS_USE_ONLY_THE_APPLICATIONS_PORTS, PASSWORD_LIBRARIES_STAY_IN_THEIR_ADAPTER, DEV_TOOLING_STANDS_ALONE,
             ONLY_DEV_MODE_TOUCHES_THE_DEV_BROKER, NO_BROKER_OUTSIDE_DEV_TOOLING, EVENTS_KNOW_NO_OTHER_MODULE,
@@ -165,6 +196,25 @@ final class ArchitectureRules {
             NO_JAVA_UTIL_LOGGING_BUT_ITS_CONFIGURATION, HTTP_ADAPTER_NEVER_HOLDS_A_PASSWORD_HASH);
 
     private ArchitectureRules() {
+    }
+
+    private static ArchCondition<JavaClass> liveInTheCapabilityOfTheUseCasesTheyImplement() {
+        return new ArchCondition<>("live in the capability package of the use cases they implement") {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                for (JavaClass useCase : javaClass.getAllRawInterfaces()) {
+                    String pkg = useCase.getPackageName();
+                    if (!pkg.startsWith(PORT_IN + ".")) {
+                        continue;
+                    }
+                    String expected = SERVICE + "." + pkg.substring(PORT_IN.length() + 1);
+                    if (!javaClass.getPackageName().equals(expected)) {
+                        events.add(SimpleConditionEvent.violated(javaClass, javaClass.getName() + " implements "
+                                + useCase.getName() + " but is not in " + expected));
+                    }
+                }
+            }
+        };
     }
 
     private static DescribedPredicate<JavaClass> haveNoNameIn(List<String> names) {

@@ -1,9 +1,5 @@
 package dev.warden.bootstrap.architecture;
 
-import dev.warden.adapter.http.archviolation.HttpAdapterReadingAnAccount;
-import dev.warden.adapter.http.archviolation.HttpAdapterLoggingThroughJavaUtilLogging;
-import dev.warden.adapter.http.archviolation.HttpAdapterLoggingThroughSlf4j;
-import dev.warden.adapter.kafka.archviolation.KafkaAdapterThing;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,10 +8,17 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import dev.warden.adapter.db.DbClientSessionStore;
+import dev.warden.adapter.db.archviolation.JdbcEventPublisher;
 import dev.warden.adapter.http.archviolation.HttpAdapterCallingTheDatabaseAdapter;
 import dev.warden.adapter.http.archviolation.HttpAdapterHashingWithThePasswordAdapter;
+import dev.warden.adapter.http.archviolation.HttpAdapterLoggingThroughJavaUtilLogging;
+import dev.warden.adapter.http.archviolation.HttpAdapterLoggingThroughSlf4j;
+import dev.warden.adapter.http.archviolation.HttpAdapterReadingAnAccount;
+import dev.warden.adapter.http.archviolation.SessionsHttpService;
 import dev.warden.adapter.kafka.archviolation.KafkaAdapterCallingBootstrap;
 import dev.warden.adapter.kafka.archviolation.KafkaAdapterStartingTheDevBroker;
+import dev.warden.adapter.kafka.archviolation.KafkaAdapterThing;
 import dev.warden.adapter.password.Argon2PasswordHasher;
 import dev.warden.adapter.password.BoundedPasswordHasher;
 import dev.warden.adapter.password.CommonPasswordBlocklist;
@@ -26,6 +29,12 @@ import dev.warden.application.archviolation.UseCaseHashingWithThePasswordAdapter
 import dev.warden.application.archviolation.UseCaseOpeningJdbcConnections;
 import dev.warden.application.archviolation.UseCasePublishingToKafka;
 import dev.warden.application.archviolation.UseCaseWritingCloudEvents;
+import dev.warden.application.port.in.alarms.ListAlarmsUseCase;
+import dev.warden.application.port.in.archviolation.StrayUseCase;
+import dev.warden.application.port.in.auth.LoginUseCase;
+import dev.warden.application.service.alarms.ListAlarmsService;
+import dev.warden.application.service.archviolation.LoginServiceInTheWrongRoom;
+import dev.warden.application.service.auth.LoginService;
 import dev.warden.bootstrap.archviolation.WiringThatConfiguresTheBrokerItself;
 import dev.warden.bootstrap.archviolation.WiringThatHashesWithBouncyCastle;
 import dev.warden.devkafka.archviolation.DevBrokerReadingTheDomain;
@@ -266,5 +275,34 @@ class ArchitectureRulesDetectViolationsTest {
         JavaClasses compliant = new ClassFileImporter().importClasses(List.of(
                 dev.warden.domain.archviolation.CompliantDomainValue.class));
         ArchitectureRules.DOMAIN_DEPENDS_ONLY_ON_JAVA.check(compliant);
+    }
+
+    @Test
+    void layoutRuleReportsAUseCaseOutsideACapability_andPassesTheRealOnes() {
+        EvaluationResult stray = evaluate(ArchitectureRules.USE_CASES_LIVE_IN_A_CAPABILITY, StrayUseCase.class);
+        assertTrue(stray.hasViolation());
+        assertTrue(stray.getFailureReport().toString().contains("StrayUseCase"));
+        assertFalse(evaluate(ArchitectureRules.USE_CASES_LIVE_IN_A_CAPABILITY, LoginUseCase.class,
+                ListAlarmsUseCase.class).hasViolation());
+    }
+
+    @Test
+    void layoutRuleReportsAServiceOutsideItsUseCasesCapability_andPassesTheRealOnes() {
+        EvaluationResult wrongRoom = evaluate(ArchitectureRules.SERVICES_LIVE_IN_THEIR_USE_CASES_CAPABILITY,
+                LoginServiceInTheWrongRoom.class);
+        assertTrue(wrongRoom.hasViolation());
+        assertTrue(wrongRoom.getFailureReport().toString().contains("not in dev.warden.application.service.auth"),
+                wrongRoom.getFailureReport().toString());
+        assertFalse(evaluate(ArchitectureRules.SERVICES_LIVE_IN_THEIR_USE_CASES_CAPABILITY, LoginService.class,
+                ListAlarmsService.class).hasViolation());
+    }
+
+    @Test
+    void namingRulesReportAnHttpServiceAndAJdbcNamedStore_andPassTheRealOnes() {
+        assertTrue(evaluate(ArchitectureRules.HTTP_CLASSES_ARE_NOT_SERVICES, SessionsHttpService.class).hasViolation());
+        assertTrue(evaluate(ArchitectureRules.PERSISTENCE_ADAPTERS_NAMED_FOR_DBCLIENT, JdbcEventPublisher.class)
+                .hasViolation());
+        assertFalse(evaluate(ArchitectureRules.PERSISTENCE_ADAPTERS_NAMED_FOR_DBCLIENT, DbClientSessionStore.class)
+                .hasViolation());
     }
 }

@@ -110,6 +110,24 @@ class ArchitectureTest {
         check(ArchitectureRules.HTTP_ADAPTER_NEVER_HOLDS_A_PASSWORD_HASH);
     }
 
+    @Test
+    void everyUseCaseLivesInACapabilityAndItsServiceInTheSameOne() {
+        check(ArchitectureRules.USE_CASES_LIVE_IN_A_CAPABILITY);
+        check(ArchitectureRules.SERVICES_LIVE_IN_THEIR_USE_CASES_CAPABILITY);
+    }
+
+    @Test
+    void httpAndPersistenceClassesAreNamedForWhatTheyAre() {
+        check(ArchitectureRules.HTTP_CLASSES_ARE_NOT_SERVICES);
+        check(ArchitectureRules.PERSISTENCE_ADAPTERS_NAMED_FOR_DBCLIENT);
+    }
+
+    @Test
+    void everyRuleIsCheckedHere() {
+        // A rule added to ArchitectureRules.ALL must also be checked against the production classes.
+        ArchitectureRules.ALL.forEach(ArchitectureTest::check);
+    }
+
     private static void check(ArchRule rule) {
         rule.check(production);
     }
