@@ -7,8 +7,8 @@
 #   bench/password-check-cost.sh            (RUNS=3 SAMPLES=5)
 # The benchmark main is adapters-password/src/test/java/.../PasswordCheckCostBenchmark.java. It is
 # compiled with javac straight from the working tree's sources (-sourcepath: only the classes it
-# reaches, so a half-edited file elsewhere cannot stop it) against adapters-password's dependency
-# jars; no build of the project is needed.
+# reaches, its test helpers included, so a half-edited file elsewhere cannot stop it) against
+# adapters-password's dependency jars; no build of the project is needed.
 source "$(dirname "$0")/lib.sh"
 
 RUNS="${RUNS:-3}"
@@ -25,7 +25,7 @@ deps="$(tr ':' '\n' <"$deps_file" | grep -v '/dev/warden/' | paste -sd:)"
 classes="$BENCH_WORK/classes"
 mkdir -p "$classes"
 javac -nowarn -d "$classes" -cp "$deps" \
-    -sourcepath domain/src/main/java:application/src/main/java:adapters-password/src/main/java \
+    -sourcepath domain/src/main/java:application/src/main/java:adapters-password/src/main/java:adapters-password/src/test/java \
     adapters-password/src/test/java/dev/warden/adapter/password/PasswordCheckCostBenchmark.java >&2 \
   || die "the benchmark main did not compile"
 cp="$classes:adapters-password/src/main/resources:$deps"

@@ -2,6 +2,7 @@
 // index.html, and a new-password prompt on <dialog id="password-dialog">. A native modal dialog
 // gives us focus trapping and Escape-to-cancel for free.
 
+import { fieldErrors, reason, submitHandler } from './forms.js';
 import { passwordRules } from './passwords.js';
 
 /**
@@ -61,35 +62,20 @@ export function promptNewPassword({ title, message, confirmLabel = 'Set password
   document.getElementById('password-dialog-rules').replaceWith(passwordRules('password-dialog-rules'));
   ok.textContent = confirmLabel;
   form.reset();
+  const setError = fieldErrors(errorArea, [input]);
   setError('');
-
-  function setError(text) {
-    errorArea.textContent = text || '';
-    errorArea.hidden = !text;
-    if (text) input.setAttribute('aria-invalid', 'true');
-    else input.removeAttribute('aria-invalid');
-  }
 
   return new Promise((resolve) => {
     let result;
-    async function onSubmit(event) {
-      event.preventDefault();
-      setError('');
-      ok.disabled = true;
-      try {
+    const onSubmit = submitHandler({
+      submit: ok, setError, firstField: input,
+      send: async () => {
         result = await submit(input.value);
         dialog.close('done');
-      } catch (error) {
-        if (error.handled) {
-          dialog.close('');
-        } else {
-          setError(error.detail || error.title || error.message);
-          input.focus();
-        }
-      } finally {
-        ok.disabled = false;
-      }
-    }
+      },
+      describe: (error) => ({ text: reason(error), field: input }),
+      onHandled: () => dialog.close(''),
+    });
     form.addEventListener('submit', onSubmit);
     dialog.addEventListener('close', () => {
       form.removeEventListener('submit', onSubmit);
@@ -118,36 +104,24 @@ export function promptReauthentication(reauthenticate) {
   const errorArea = document.getElementById('reauth-dialog-error');
   const returnFocusTo = document.activeElement;
   form.reset();
+  const setError = fieldErrors(errorArea, [input]);
   setError('');
 
-  function setError(text) {
-    errorArea.textContent = text || '';
-    errorArea.hidden = !text;
-    if (text) input.setAttribute('aria-invalid', 'true');
-    else input.removeAttribute('aria-invalid');
-  }
-
   return new Promise((resolve) => {
-    async function onSubmit(event) {
-      event.preventDefault();
-      setError('');
-      ok.disabled = true;
-      try {
+    const onSubmit = submitHandler({
+      submit: ok, setError, firstField: input,
+      send: async () => {
         await reauthenticate(input.value);
         dialog.close('done');
-      } catch (error) {
-        if (error.handled) {
-          dialog.close('');
-        } else {
-          setError(error.is && error.is('invalid-credentials')
-            ? 'That password is not right (or the account is locked). Try again.'
-            : error.detail || error.title || error.message);
-          input.focus();
-        }
-      } finally {
-        ok.disabled = false;
-      }
-    }
+      },
+      describe: (error) => ({
+        text: error.is && error.is('invalid-credentials')
+          ? 'That password is not right (or the account is locked). Try again.'
+          : reason(error),
+        field: input,
+      }),
+      onHandled: () => dialog.close(''),
+    });
     form.addEventListener('submit', onSubmit);
     dialog.addEventListener('close', () => {
       form.removeEventListener('submit', onSubmit);

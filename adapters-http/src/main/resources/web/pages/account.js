@@ -9,6 +9,7 @@ import { passwordRules } from '../passwords.js';
 import { dataTable } from '../table.js';
 import { timeCell } from '../time.js';
 import { parseUserAgent } from '../useragent.js';
+import { fieldErrors, reason, submitHandler } from '../forms.js';
 
 export const title = 'My account';
 
@@ -120,37 +121,19 @@ function changePasswordForm(me, onChanged) {
   const submit = h('button', { type: 'submit', class: 'btn btn-primary', id: 'change-password-submit' }, 'Change password');
   const errorArea = h('p', { id: 'change-password-error', class: 'form-error', role: 'alert', hidden: true });
 
-  function setError(text, field) {
-    errorArea.textContent = text || '';
-    errorArea.hidden = !text;
-    for (const input of [current, next]) {
-      if (input === field) input.setAttribute('aria-invalid', 'true');
-      else input.removeAttribute('aria-invalid');
-    }
-  }
-
-  async function onSubmit(event) {
-    event.preventDefault();
-    setError('');
-    submit.disabled = true;
-    try {
+  const setError = fieldErrors(errorArea, [current, next]);
+  const onSubmit = submitHandler({
+    submit, setError, firstField: current,
+    send: async () => {
       await api.post('api/auth/password', { currentPassword: current.value, newPassword: next.value });
       form.reset();
       flash('Password changed. Your other devices have been logged out; this one stays logged in.');
       onChanged();
-    } catch (error) {
-      if (!error.handled) {
-        const wrongCurrent = error.is('invalid-credentials');
-        const field = wrongCurrent ? current : error.is('password-policy') ? next : null;
-        setError(wrongCurrent
-          ? 'The current password is wrong (or the account is locked after too many wrong passwords). Nothing was changed.'
-          : error.detail || error.title || error.message, field);
-        (field || current).focus();
-      }
-    } finally {
-      submit.disabled = false;
-    }
-  }
+    },
+    describe: (error) => error.is('invalid-credentials')
+      ? { text: 'The current password is wrong (or the account is locked after too many wrong passwords). Nothing was changed.', field: current }
+      : { text: reason(error), field: error.is('password-policy') ? next : null },
+  });
 
   const form = h('form', { id: 'change-password-form', class: 'narrow-form', onsubmit: onSubmit, 'aria-labelledby': 'change-password-heading', novalidate: true },
     h('h2', { id: 'change-password-heading' }, 'Change password'),

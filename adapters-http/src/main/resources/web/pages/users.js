@@ -10,6 +10,7 @@ import { href } from '../router.js';
 import { dataTable, pagedList } from '../table.js';
 import { passwordRules } from '../passwords.js';
 import { timeCell } from '../time.js';
+import { fieldErrors, reason, submitHandler } from '../forms.js';
 
 export const title = 'Users';
 
@@ -227,36 +228,22 @@ function createUserForm(me, onCreated) {
   const submit = h('button', { type: 'submit', class: 'btn btn-primary', id: 'create-user-submit' }, 'Create user');
   const errorArea = h('p', { id: 'create-user-error', class: 'form-error', role: 'alert', hidden: true });
 
-  function setError(text, field) {
-    errorArea.textContent = text || '';
-    errorArea.hidden = !text;
-    for (const input of [username, password]) {
-      if (input === field) input.setAttribute('aria-invalid', 'true');
-      else input.removeAttribute('aria-invalid');
-    }
-  }
-
-  async function onSubmit(event) {
-    event.preventDefault();
-    setError('');
-    submit.disabled = true;
-    try {
+  const setError = fieldErrors(errorArea, [username, password]);
+  const onSubmit = submitHandler({
+    submit, setError, firstField: username,
+    send: async () => {
       const created = await api.post('api/admin/users', {
         username: username.value, password: password.value, role: role.value,
       });
       form.reset();
       flash(`User ${created?.username || 'account'} created.`);
       onCreated();
-    } catch (error) {
-      if (!error.handled) {
-        const field = error.is('password-policy') ? password : error.is('username-taken') ? username : null;
-        setError(error.detail || error.title || error.message, field);
-        (field || username).focus();
-      }
-    } finally {
-      submit.disabled = false;
-    }
-  }
+    },
+    describe: (error) => ({
+      text: reason(error),
+      field: error.is('password-policy') ? password : error.is('username-taken') ? username : null,
+    }),
+  });
 
   const form = h('form', { id: 'create-user-form', class: 'create-form', onsubmit: onSubmit, 'aria-labelledby': 'create-user-heading' },
     h('h2', { id: 'create-user-heading' }, 'Create user'),

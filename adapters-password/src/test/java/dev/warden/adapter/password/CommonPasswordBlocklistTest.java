@@ -1,5 +1,7 @@
 package dev.warden.adapter.password;
 
+import static dev.warden.adapter.password.RandomText.randomOf;
+import static dev.warden.adapter.password.RandomText.randomPrintableAscii;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -177,22 +179,6 @@ class CommonPasswordBlocklistTest {
 
     private static long distinctL33t(String text) {
         return text.chars().filter(c -> CommonPasswordBlocklist.L33T_CHARACTERS.indexOf(c) >= 0).distinct().count();
-    }
-
-    private static String randomOf(Random random, String alphabet, int length) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < length; i++) {
-            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return out.toString();
-    }
-
-    private static String randomPrintableAscii(Random random, int length) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < length; i++) {
-            out.append((char) (' ' + random.nextInt(95)));
-        }
-        return out.toString();
     }
 
     /** Letters and symbols from all planes, a third of them outside the BMP (two UTF-16 units). */

@@ -1,5 +1,8 @@
 package dev.warden.adapter.password;
 
+import static dev.warden.adapter.password.RandomText.randomOf;
+import static dev.warden.adapter.password.RandomText.randomPrintableAscii;
+
 import com.nulabinc.zxcvbn.Zxcvbn;
 import dev.warden.domain.PasswordPolicy;
 import dev.warden.domain.PasswordRejected;
@@ -238,14 +241,6 @@ public final class PasswordCheckCostBenchmark {
         return inputs;
     }
 
-    private static String randomOf(Random random, String alphabet, int length) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < length; i++) {
-            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return out.toString();
-    }
-
     /** Every character of {@code alphabet} once, then random picks from it, shuffled. */
     private static String shuffledOf(Random random, String alphabet, int length) {
         List<Character> chars = new ArrayList<>();
@@ -255,14 +250,6 @@ public final class PasswordCheckCostBenchmark {
         java.util.Collections.shuffle(chars, random);
         StringBuilder out = new StringBuilder();
         chars.forEach(out::append);
-        return out.toString();
-    }
-
-    private static String randomPrintableAscii(Random random, int length) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < length; i++) {
-            out.append((char) (' ' + random.nextInt(95)));
-        }
         return out.toString();
     }
 
