@@ -8,18 +8,10 @@ public record AlarmTopologySettings(int ipSpreadThreshold) {
     public static final int DEFAULT_IP_SPREAD_THRESHOLD = WardenPolicy.DEFAULTS.ipSpreadThreshold();
 
     public AlarmTopologySettings {
-        rule(ipSpreadThreshold); // the domain rule validates the threshold
-    }
-
-    public static AlarmTopologySettings defaults() {
-        return new AlarmTopologySettings(DEFAULT_IP_SPREAD_THRESHOLD);
+        new IpSpreadRule(ipSpreadThreshold); // the domain rule validates the threshold
     }
 
     IpSpreadRule rule() {
-        return rule(ipSpreadThreshold);
-    }
-
-    private static IpSpreadRule rule(int threshold) {
-        return new IpSpreadRule(threshold);
+        return new IpSpreadRule(ipSpreadThreshold);
     }
 }

@@ -7,19 +7,16 @@ import java.util.logging.Logger;
 /**
  * Kafka's clients and broker log a great deal at INFO (every config value, every rebalance).
  * Kafka logs through slf4j, which this module routes into java.util.logging; here its loggers
- * are set to WARNING unless a logging.properties already chose a level for them. The same as
- * the events module's KafkaLogging, repeated because this tooling module depends on no Warden module.
+ * are set to WARNING unless a logging.properties already chose a level for them. The clients'
+ * loggers are the events module's KafkaLogging's business; this tooling module depends on no Warden
+ * module, so it quiets the broker's own here.
  */
 final class BrokerLogging {
     // JUL holds loggers weakly; keeping them here keeps the level we set.
-    private static final List<Logger> WARNINGS_ONLY = List.of(
+    private static final List<Logger> BROKER = List.of(
             Logger.getLogger("org.apache.kafka"),
             Logger.getLogger("kafka"),
             Logger.getLogger("state.change.logger"));
-    // Warns on every reconnect attempt (about once a second while the broker is away); the relay
-    // and the consumer report an outage once, in their own words.
-    private static final List<Logger> ERRORS_ONLY = List.of(
-            Logger.getLogger("org.apache.kafka.clients.NetworkClient"));
     // Warns on every start that the controller activates; routine for a single embedded node.
     private static final Logger CONTROLLER = Logger.getLogger("org.apache.kafka.controller.QuorumController");
 
@@ -27,19 +24,10 @@ final class BrokerLogging {
     }
 
     static void quiet() {
-        setUnlessConfigured(WARNINGS_ONLY, Level.WARNING);
-        setUnlessConfigured(ERRORS_ONLY, Level.SEVERE);
+        BROKER.stream().filter(logger -> logger.getLevel() == null).forEach(logger -> logger.setLevel(Level.WARNING));
         if (CONTROLLER.getFilter() == null) {
             CONTROLLER.setFilter(record -> record.getMessage() == null
                     || !record.getMessage().contains("Performing controller activation"));
-        }
-    }
-
-    private static void setUnlessConfigured(List<Logger> loggers, Level level) {
-        for (Logger logger : loggers) {
-            if (logger.getLevel() == null) {
-                logger.setLevel(level);
-            }
         }
     }
 }

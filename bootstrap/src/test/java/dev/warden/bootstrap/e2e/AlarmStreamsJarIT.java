@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.warden.devkafka.EmbeddedKafkaBroker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,29 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
 class AlarmStreamsJarIT {
     private static final Path JAR = Path.of("..", "alarm-streams", "target", "warden-alarm-streams.jar");
     private static final String SCRAM_PASSWORD = "streams-secret-2024";
-    private static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final SaslBroker broker = new SaslBroker("streams", SCRAM_PASSWORD);
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.startWithScram();
-        broker.upsertScramUser("streams", SCRAM_PASSWORD);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
-
     private Path propertiesFile(String password) throws IOException {
-        return Files.writeString(dir.resolve("kafka-" + password.length() + ".properties"), """
-                security.protocol=SASL_PLAINTEXT
-                sasl.mechanism=SCRAM-SHA-512
-                sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required \\
-                    username="streams" password="%s";
-                """.formatted(password));
+        return SaslBroker.propertiesFile(dir.resolve("kafka-" + password.length() + ".properties"), "streams", password);
     }
 
     private static Process alarmStreams(Map<String, String> env, Path output) throws IOException {
@@ -83,8 +66,7 @@ class AlarmStreamsJarIT {
         Path output = Files.createTempFile("alarm-streams", ".log");
         Path missing = dir.resolve("missing.properties");
 
-        Process process = alarmStreams(Map.of("WARDEN_KAFKA_BOOTSTRAP", broker.saslBootstrapServers(),
-                "WARDEN_KAFKA_PROPERTIES_FILE", missing.toString()), output);
+        Process process = alarmStreams(broker.clientEnv(missing), output);
 
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         assertEquals(2, process.exitValue());
@@ -96,8 +78,7 @@ class AlarmStreamsJarIT {
     void aPasswordTheBrokerRefusesStopsTheJarWithOneLineThatDoesNotShowIt() throws Exception {
         Path output = Files.createTempFile("alarm-streams", ".log");
 
-        Process process = alarmStreams(Map.of("WARDEN_KAFKA_BOOTSTRAP", broker.saslBootstrapServers(),
-                "WARDEN_KAFKA_PROPERTIES_FILE", propertiesFile("wrong-0815").toString()), output);
+        Process process = alarmStreams(broker.clientEnv(propertiesFile("wrong-0815")), output);
 
         assertTrue(process.waitFor(90, TimeUnit.SECONDS));
         assertEquals(2, process.exitValue(), Files.readString(output));

@@ -31,6 +31,10 @@ final class ConsoleBrowser implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(10);
+    /** Where every run's screenshots go (failsafe runs in bootstrap/): build output, never the source tree. */
+    static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    /** The system property that makes {@link #screenshot} refresh the documented screenshots in docs/console. */
+    static final String REFRESH_PROPERTY = "warden.screenshots.refresh";
 
     final ChromeDriver driver;
     private final Path profile;
@@ -185,7 +189,7 @@ final class ConsoleBrowser implements AutoCloseable {
                 .toList();
     }
 
-    // ---- screenshots for docs/console ----
+    // ---- screenshots ----
 
     /** After a failure: what the browser showed and its DOM, for whoever reads the CI log. */
     void saveEvidence(Path dir, String name) {
@@ -198,10 +202,21 @@ final class ConsoleBrowser implements AutoCloseable {
         }
     }
 
-    /** Saves what the browser shows now as docs/console/{name}.png (1280x900). */
+    /**
+     * Saves what the browser shows now (1280x900) as target/console-screenshots/{name}.png, and, when
+     * the documented screenshots are being refreshed on purpose ({@value #REFRESH_PROPERTY}=true, as
+     * {@code ./warden screenshots} sets), as docs/console/{name}.png too. A plain test run leaves the
+     * source tree as it found it.
+     */
     void screenshot(String name) {
         byte[] png = driver.getScreenshotAs(OutputType.BYTES);
-        Path target = screenshotDir().resolve(name + ".png");
+        write(SCREENSHOTS.resolve(name + ".png"), png);
+        if (Boolean.getBoolean(REFRESH_PROPERTY)) {
+            write(documentedScreenshots().resolve(name + ".png"), png);
+        }
+    }
+
+    private static void write(Path target, byte[] png) {
         try {
             Files.createDirectories(target.getParent());
             Files.write(target, png);
@@ -211,7 +226,7 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     /** docs/console of the checkout: failsafe runs in bootstrap/, the launcher sits at the root. */
-    private static Path screenshotDir() {
+    private static Path documentedScreenshots() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !(Files.isRegularFile(dir.resolve("warden")) && Files.isDirectory(dir.resolve("docs")))) {
             dir = dir.getParent();

@@ -19,7 +19,8 @@ import org.openqa.selenium.interactions.Actions;
 
 /**
  * The web console's login and Sessions page in a real (headless) Chromium against the whole
- * running service. Screenshots of what the tests checked go to docs/console.
+ * running service. Screenshots of what the tests checked go to target/console-screenshots
+ * ({@code ./warden screenshots} refreshes the documented ones in docs/console).
  */
 class ConsoleBrowserIT {
     private static final String FIREFOX_ON_WINDOWS =

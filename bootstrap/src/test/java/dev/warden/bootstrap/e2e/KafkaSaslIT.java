@@ -9,15 +9,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.bootstrap.config.ConfigurationError;
 import dev.warden.devkafka.EmbeddedKafkaBroker;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,35 +28,18 @@ class KafkaSaslIT {
     private static final String PASSWORD = "a fine long passphrase";
     private static final String SCRAM_PASSWORD = "scram-secret-4711";
     private static final Duration WITHIN = Duration.ofSeconds(60);
-    private static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final SaslBroker broker = new SaslBroker("warden", SCRAM_PASSWORD);
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.startWithScram();
-        broker.upsertScramUser("warden", SCRAM_PASSWORD);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
-
-    /** The file an operator writes; the JAAS line holds the password. */
     private Path propertiesFile(String user, String password) throws IOException {
-        return Files.writeString(dir.resolve(user + ".properties"), """
-                security.protocol=SASL_PLAINTEXT
-                sasl.mechanism=SCRAM-SHA-512
-                sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required \\
-                    username="%s" password="%s";
-                """.formatted(user, password));
+        return SaslBroker.propertiesFile(dir.resolve(user + ".properties"), user, password);
     }
 
     private static Map<String, String> sasl(Path file) {
-        return Map.of("WARDEN_KAFKA_BOOTSTRAP", broker.saslBootstrapServers(),
-                "WARDEN_KAFKA_PROPERTIES_FILE", file.toString());
+        return broker.clientEnv(file);
     }
 
     @Test

@@ -37,14 +37,15 @@ class RelayLeaseTakeoverIT {
     private static final long LEASE_KEY = 0x5761_7264_656E_5231L;
 
     @Test
-    void whenTheRelayInstanceCrashesTheOtherTakesOverAndPublishesEveryEvent() {
+    void whenTheRelayInstanceCrashesTheOtherTakesOverAndPublishesEveryEvent() throws InterruptedException {
         long takeover = killTheRelayInstanceWhileEventsAreProduced(PostgresProxy::cut);
 
         assertTrue(takeover < 15_000, "a crashed holder's lease is taken over in about a second, took " + takeover + " ms");
     }
 
     @Test
-    void whenTheRelayInstanceFreezesTheOtherTakesOverWithinTheLeaseTimeoutAndPublishesEveryEvent() {
+    void whenTheRelayInstanceFreezesTheOtherTakesOverWithinTheLeaseTimeoutAndPublishesEveryEvent()
+            throws InterruptedException {
         long takeover = killTheRelayInstanceWhileEventsAreProduced(PostgresProxy::freeze);
 
         assertTrue(takeover < 45_000, "a silent holder loses its lease within the 30 s lease timeout, took "
@@ -52,7 +53,8 @@ class RelayLeaseTakeoverIT {
     }
 
     /** @return milliseconds from the kill until the other instance held the lease */
-    private static long killTheRelayInstanceWhileEventsAreProduced(Consumer<PostgresProxy> kill) {
+    private static long killTheRelayInstanceWhileEventsAreProduced(Consumer<PostgresProxy> kill)
+            throws InterruptedException {
         PostgresProxy link = PostgresProxy.to(TestPostgres.url());
         RunningWarden relay = RunningWarden.start(Map.of("WARDEN_DB_URL", link.jdbcUrl(TestPostgres.url()),
                 "WARDEN_STREAMS", "off"));
@@ -69,7 +71,7 @@ class RelayLeaseTakeoverIT {
 
             Producer onRelay = new Producer(relay.client(), "alpha").start();
             Producer onSurvivor = new Producer(survivor.client(), "bravo").start();
-            sleep(2_000);
+            Thread.sleep(2_000);
             onRelay.stop(); // a dead instance takes no more requests; its relay may still be mid-batch
             assertTrue(onRelay.cycles() > 0 && onSurvivor.cycles() > 0, "both instances produced events");
             kill.accept(link);
@@ -80,7 +82,7 @@ class RelayLeaseTakeoverIT {
                                 && !link.upstreamPorts().contains(port.get()));
                 return Duration.ofNanos(System.nanoTime() - killedAt).toMillis();
             }, Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().factory()));
-            sleep(2_000); // the survivor goes on producing while nobody relays
+            Thread.sleep(2_000); // the survivor goes on producing while nobody relays
             onSurvivor.stop();
 
             long takeover = takenOver.join();
@@ -186,15 +188,6 @@ class RelayLeaseTakeoverIT {
              ResultSet rows = s.executeQuery(sql)) {
             return rows.next() ? Optional.of(rows.getInt(1)) : Optional.empty();
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }

@@ -1,6 +1,8 @@
 package dev.warden.events.kafka;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -13,35 +15,25 @@ import java.util.logging.Logger;
  * Warden's own log lines go through System.Logger (ArchitectureRules names this class as the exception).
  */
 public final class KafkaLogging {
+    /** The client loggers and the least level they log at (the broker's own are dev-kafka's business). */
+    private static final Map<String, Level> CLIENT_LEVELS = Map.of(
+            "org.apache.kafka", Level.WARNING,
+            // Warns on every reconnect attempt (about once a second while the broker is away); the relay,
+            // the consumer and the topology report an outage once, in their own words.
+            "org.apache.kafka.clients.NetworkClient", Level.SEVERE);
     // JUL holds loggers weakly; keeping them here keeps the level we set.
-    private static final List<Logger> WARNINGS_ONLY = List.of(
-            Logger.getLogger("org.apache.kafka"),
-            Logger.getLogger("kafka"),
-            Logger.getLogger("state.change.logger"));
-    // Warns on every reconnect attempt (about once a second while the broker is away); the relay,
-    // the consumer and the topology report an outage once, in their own words.
-    private static final List<Logger> ERRORS_ONLY = List.of(
-            Logger.getLogger("org.apache.kafka.clients.NetworkClient"));
-    // Warns on every start that the controller activates; routine for a single embedded node.
-    private static final Logger CONTROLLER = Logger.getLogger("org.apache.kafka.controller.QuorumController");
+    private static final List<Logger> QUIETED = new CopyOnWriteArrayList<>();
 
     private KafkaLogging() {
     }
 
     public static void quiet() {
-        setUnlessConfigured(WARNINGS_ONLY, Level.WARNING);
-        setUnlessConfigured(ERRORS_ONLY, Level.SEVERE);
-        if (CONTROLLER.getFilter() == null) {
-            CONTROLLER.setFilter(record -> record.getMessage() == null
-                    || !record.getMessage().contains("Performing controller activation"));
-        }
-    }
-
-    private static void setUnlessConfigured(List<Logger> loggers, Level level) {
-        for (Logger logger : loggers) {
+        CLIENT_LEVELS.forEach((name, level) -> {
+            Logger logger = Logger.getLogger(name);
             if (logger.getLevel() == null) {
                 logger.setLevel(level);
+                QUIETED.add(logger);
             }
-        }
+        });
     }
 }
