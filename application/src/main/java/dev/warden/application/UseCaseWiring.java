@@ -134,6 +134,6 @@ public final class UseCaseWiring {
                 // operations
                 new OutboxRelayService(p.outboxQueue(), p.publisher(), p.metrics()),
                 new PurgeExpiredHistoryService(p.history(), policies.retention(), clock),
-                new OperationalFiguresService(p.counts(), policy, clock));
+                new OperationalFiguresService(p.counts(), policy, clock)).complete();
     }
 }

@@ -29,6 +29,7 @@ import dev.warden.application.port.in.sessions.SweepExpiredSessionsUseCase;
 import dev.warden.application.port.in.sessions.TerminateSessionUseCase;
 import dev.warden.application.port.in.sessions.TerminateUserSessionsUseCase;
 import dev.warden.application.port.in.sessions.ValidateSessionUseCase;
+import java.lang.reflect.RecordComponent;
 import java.util.Objects;
 
 /**
@@ -36,7 +37,7 @@ import java.util.Objects;
  * the composition root take what they need from ({@code catalogue.login()}, {@code
  * catalogue.relayOutbox()}). The application builds it once over its outgoing ports
  * ({@code dev.warden.application.UseCaseWiring}). Adding a use case is its port, its service, one
- * component here (with one line in the wiring), and its route or job.
+ * component here (and its {@code new} in the wiring), and its route or job.
  */
 public record UseCaseCatalogue(
         // sessions
@@ -75,35 +76,19 @@ public record UseCaseCatalogue(
         PurgeExpiredHistoryUseCase purgeExpiredHistory,
         OperationalFiguresQuery operationalFigures) {
 
-    public UseCaseCatalogue {
-        Objects.requireNonNull(validateSession, "validateSession");
-        Objects.requireNonNull(logout, "logout");
-        Objects.requireNonNull(listActiveSessions, "listActiveSessions");
-        Objects.requireNonNull(terminateSession, "terminateSession");
-        Objects.requireNonNull(terminateUserSessions, "terminateUserSessions");
-        Objects.requireNonNull(sweepExpiredSessions, "sweepExpiredSessions");
-        Objects.requireNonNull(listOwnSessions, "listOwnSessions");
-        Objects.requireNonNull(endOwnSession, "endOwnSession");
-        Objects.requireNonNull(endOtherOwnSessions, "endOtherOwnSessions");
-        Objects.requireNonNull(login, "login");
-        Objects.requireNonNull(reauthenticate, "reauthenticate");
-        Objects.requireNonNull(changeOwnPassword, "changeOwnPassword");
-        Objects.requireNonNull(pruneLoginDefences, "pruneLoginDefences");
-        Objects.requireNonNull(listUsers, "listUsers");
-        Objects.requireNonNull(createUser, "createUser");
-        Objects.requireNonNull(ensureOwner, "ensureOwner");
-        Objects.requireNonNull(disableUser, "disableUser");
-        Objects.requireNonNull(enableUser, "enableUser");
-        Objects.requireNonNull(changeRole, "changeRole");
-        Objects.requireNonNull(resetPassword, "resetPassword");
-        Objects.requireNonNull(unlockUser, "unlockUser");
-        Objects.requireNonNull(breakGlassUnlock, "breakGlassUnlock");
-        Objects.requireNonNull(listAuditEntries, "listAuditEntries");
-        Objects.requireNonNull(listAlarms, "listAlarms");
-        Objects.requireNonNull(acknowledgeAlarm, "acknowledgeAlarm");
-        Objects.requireNonNull(recordAlarmEvent, "recordAlarmEvent");
-        Objects.requireNonNull(relayOutbox, "relayOutbox");
-        Objects.requireNonNull(purgeExpiredHistory, "purgeExpiredHistory");
-        Objects.requireNonNull(operationalFigures, "operationalFigures");
+    /**
+     * @return this catalogue, once every use case in it is known to be there (the wiring's last step,
+     *         so a use case added here but not wired fails at start-up, not on its first request)
+     * @throws NullPointerException naming the first missing use case
+     */
+    public UseCaseCatalogue complete() {
+        for (RecordComponent component : UseCaseCatalogue.class.getRecordComponents()) {
+            try {
+                Objects.requireNonNull(component.getAccessor().invoke(this), component.getName());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + component.getName(), e);
+            }
+        }
+        return this;
     }
 }
