@@ -1,7 +1,7 @@
 package dev.warden.bootstrap;
 
-import dev.warden.application.port.in.operations.PurgeExpiredHistoryUseCase.Purged;
 import dev.warden.application.port.in.operations.PurgeExpiredHistoryUseCase;
+import dev.warden.application.port.in.operations.PurgeExpiredHistoryUseCase.Purged;
 import dev.warden.application.support.FixedDelayJob;
 import java.lang.System.Logger.Level;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.warden.adapter.http;
 
-import dev.warden.application.port.in.operations.OperationalFiguresQuery.Backlog;
 import dev.warden.application.port.in.operations.OperationalFiguresQuery;
+import dev.warden.application.port.in.operations.OperationalFiguresQuery.Backlog;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.MeterRegistry;

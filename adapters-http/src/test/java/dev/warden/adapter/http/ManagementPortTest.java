@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.warden.application.port.in.operations.OperationalFiguresQuery.Backlog;
 import dev.warden.application.port.in.operations.OperationalFiguresQuery;
+import dev.warden.application.port.in.operations.OperationalFiguresQuery.Backlog;
 import dev.warden.application.port.out.StoreUnavailable;
 import dev.warden.application.port.out.WardenMetrics.LoginOutcome;
 import dev.warden.domain.TerminationReason;

@@ -4,8 +4,8 @@ import static dev.warden.domain.testdata.TestData.anAlarmEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.warden.application.fakes.InMemoryHistoryRetention.Batch;
 import dev.warden.application.fakes.InMemoryHistoryRetention;
+import dev.warden.application.fakes.InMemoryHistoryRetention.Batch;
 import dev.warden.application.fakes.UseCaseFixture;
 import dev.warden.application.port.in.operations.PurgeExpiredHistoryUseCase.Purged;
 import dev.warden.application.service.operations.OutboxRelayService;

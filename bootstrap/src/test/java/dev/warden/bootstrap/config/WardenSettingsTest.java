@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warden.adapter.http.Cidr;
-import dev.warden.domain.RetentionPolicy;
 import dev.warden.domain.LoginThrottlePolicy;
+import dev.warden.domain.RetentionPolicy;
 import dev.warden.domain.WardenPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;

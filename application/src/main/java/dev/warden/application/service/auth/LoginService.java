@@ -14,8 +14,8 @@ import dev.warden.application.port.out.SessionStore;
 import dev.warden.application.port.out.TemporarilyUnavailable;
 import dev.warden.application.port.out.TransactionBoundary;
 import dev.warden.application.port.out.UserAccounts;
-import dev.warden.application.port.out.WardenMetrics.LoginOutcome;
 import dev.warden.application.port.out.WardenMetrics;
+import dev.warden.application.port.out.WardenMetrics.LoginOutcome;
 import dev.warden.application.service.Now;
 import dev.warden.domain.Account;
 import dev.warden.domain.AuditEntry;
@@ -60,7 +60,8 @@ import java.util.Optional;
  * answers to its own lock instead of the account's and is not throttled, so an attacker who
  * floods the username cannot keep its user out. A known device's failures and successes touch
  * only that device's count; the account's count and lock belong to every other client. Each
- * success makes the browser's device token known for the user (a new token when it had none).
+ * success makes the browser's device token known for the user: a new one, minted here, when the
+ * browser had none or presented one that was never issued to this user (issue 17).
  *
  * <p>Each attempt's outcome is recorded once in {@link WardenMetrics}, with its true cause (the
  * caller only ever sees "invalid credentials"), after its transaction committed.

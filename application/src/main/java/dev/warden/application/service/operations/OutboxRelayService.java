@@ -2,8 +2,8 @@ package dev.warden.application.service.operations;
 
 import dev.warden.application.port.in.operations.RelayOutboxUseCase;
 import dev.warden.application.port.out.EventPublisher;
-import dev.warden.application.port.out.OutboxQueue.PendingEvent;
 import dev.warden.application.port.out.OutboxQueue;
+import dev.warden.application.port.out.OutboxQueue.PendingEvent;
 import dev.warden.application.port.out.WardenMetrics;
 import java.util.List;
 
