@@ -2,6 +2,7 @@ package dev.warden.streams;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.CloseOptions;
@@ -18,11 +19,14 @@ public final class AlarmStreams implements AutoCloseable {
     private final KafkaStreams streams;
     private final CountDownLatch running = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** When the client entered its current state (its creation, then each transition). */
+    private volatile Instant stateSince = Instant.now();
 
     private AlarmStreams(AlarmStreamsConfig config) {
         streams = new KafkaStreams(AlarmTopology.buildTopology(config.topology()), config.streamsProperties());
         streams.setUncaughtExceptionHandler(BoundedThreadReplacement.standard());
         streams.setStateListener((now, before) -> {
+            stateSince = Instant.now();
             LOG.log(now == KafkaStreams.State.ERROR ? Level.ERROR : Level.INFO, "Alarm streams: " + before + " -> " + now);
             if (now == KafkaStreams.State.RUNNING) {
                 running.countDown();
@@ -50,6 +54,20 @@ public final class AlarmStreams implements AutoCloseable {
     /** True while processing (or rebalancing), false once stopped or failed. */
     public boolean isRunning() {
         return streams.state().isRunningOrRebalancing();
+    }
+
+    /**
+     * True only while RUNNING: processing events. Unlike {@link #isRunning()} it is false while
+     * REBALANCING, where a client that cannot reach the brokers (unreachable, or security settings
+     * that do not match the listener) stays for ever.
+     */
+    public boolean isProcessing() {
+        return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    /** When the client entered its current {@link #state()}. */
+    public Instant stateSince() {
+        return stateSince;
     }
 
     /** Waits until the first time all tasks are assigned and running; false on timeout. */

@@ -28,6 +28,8 @@ public record AlarmStreamsConfig(KafkaConnection kafka, String applicationId, Al
      */
     static final int COMMIT_INTERVAL_MS = 50;
     static final long POLL_MS = 10;
+    /** Kafka 4.4's switch (its constant is deprecated: Kafka 5 drops it and always does this). */
+    static final String GLOBAL_PROCESSING_EXCEPTION_HANDLER = "processing.exception.handler.global.enabled";
 
     public AlarmStreamsConfig {
         Objects.requireNonNull(kafka, "kafka");
@@ -69,10 +71,12 @@ public record AlarmStreamsConfig(KafkaConnection kafka, String applicationId, Al
         // (docs/benchmarks.md, "Alarm topology"); 10 ms keeps the thread responsive at no measurable cost.
         props.put(StreamsConfig.POLL_MS_CONFIG, POLL_MS);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads(Runtime.getRuntime().availableProcessors()));
-        // The default from Kafka 5 on. Kafka 4.4 still logs its "not enabled for the GlobalThread" warning
-        // once, from a config it builds inside KafkaStreams' constructor; StreamsConfig of these
-        // properties alone does not.
-        props.put("processing.exception.handler.global.enabled", true);
+        // The default from Kafka 5 on. Kafka 4.4 warns "not enabled for the GlobalThread" from every
+        // StreamsConfig built without it, and it builds one more inside KafkaStreams' constructor: the
+        // partition assignor's, from the main consumer's configs. Streams passes "main.consumer."-prefixed
+        // settings on to those (the prefix stripped), so that config gets it too and nothing warns.
+        props.put(GLOBAL_PROCESSING_EXCEPTION_HANDLER, true);
+        props.put(StreamsConfig.mainConsumerPrefix(GLOBAL_PROCESSING_EXCEPTION_HANDLER), true);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndSkipDeserializationHandler.class.getName());
         return props;

@@ -1,8 +1,8 @@
 package dev.warden.streams;
 
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -20,12 +20,15 @@ import java.util.stream.Stream;
 
 /**
  * A throwaway Kafka Streams state folder for one running instance ({@code warden-streams-*} in
- * the temporary directory): the alarm store is rebuilt from its changelog topic at start, so
- * nothing in it needs to outlive the process. {@link #close()} deletes it (after the streams
- * client closed). A crashed run cannot delete its own, so every new one sweeps away the others
- * whose owner is gone: each folder holds an OS file lock ({@value #LOCK_FILE}) for as long as its
- * process lives, and the operating system releases that lock when the process dies, however it
- * dies. Folders without the lock file (older versions, or another program's) are left alone.
+ * the temporary directory, or in the parent folder given, such as dev mode's {@code var/streams}):
+ * the alarm store is rebuilt from its changelog topic at start, so nothing in it needs to outlive
+ * the process (which is why Kafka Streams' warning about state in the temporary directory is
+ * dropped for these folders: {@link AlarmStreamsLogging#acceptThrowawayStateFolders()}).
+ * {@link #close()} deletes it (after the streams client closed). A crashed run cannot delete its
+ * own, so every new one sweeps away the others whose owner is gone: each folder holds an OS file
+ * lock ({@value #LOCK_FILE}) for as long as its process lives, and the operating system releases
+ * that lock when the process dies, however it dies. Folders without the lock file (older versions,
+ * or another program's) are left alone.
  */
 public final class StreamsStateFolder implements AutoCloseable {
     public static final String PREFIX = "warden-streams-";
@@ -48,13 +51,23 @@ public final class StreamsStateFolder implements AutoCloseable {
 
     /** A fresh folder in the temporary directory; stale ones of stopped runs are deleted first. */
     public static StreamsStateFolder createTemporary() {
-        return createIn(Path.of(System.getProperty("java.io.tmpdir")));
+        return createIn(temporaryDirectory());
     }
 
-    /** A fresh folder in {@code parent}; stale {@value #PREFIX}* siblings of stopped runs are deleted. */
+    /** The JVM's temporary directory ({@code java.io.tmpdir}), where folders go unless told otherwise. */
+    public static Path temporaryDirectory() {
+        return Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
+    /**
+     * A fresh folder in {@code parent} (created when missing); stale {@value #PREFIX}* siblings of
+     * stopped runs are deleted.
+     */
     public static StreamsStateFolder createIn(Path parent) {
+        AlarmStreamsLogging.acceptThrowawayStateFolders();
         StreamsStateFolder folder;
         try {
+            Files.createDirectories(parent);
             Path dir = Files.createTempDirectory(parent, PREFIX).toAbsolutePath();
             OWNED_HERE.add(dir);
             try {

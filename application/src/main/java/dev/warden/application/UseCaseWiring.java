@@ -2,6 +2,7 @@ package dev.warden.application;
 
 import dev.warden.application.port.in.UseCaseCatalogue;
 import dev.warden.application.port.out.AlarmStore;
+import dev.warden.application.port.out.AlarmTopologyStatus;
 import dev.warden.application.port.out.AuditTrail;
 import dev.warden.application.port.out.EventOutbox;
 import dev.warden.application.port.out.EventPublisher;
@@ -33,6 +34,7 @@ import dev.warden.application.service.auth.PasswordProof;
 import dev.warden.application.service.auth.PruneLoginDefencesService;
 import dev.warden.application.service.auth.ReauthenticateService;
 import dev.warden.application.service.operations.MeteredEventOutbox;
+import dev.warden.application.service.operations.MonitoredEventPublisher;
 import dev.warden.application.service.operations.OperationalFiguresService;
 import dev.warden.application.service.operations.OutboxRelayService;
 import dev.warden.application.service.operations.PurgeExpiredHistoryService;
@@ -59,12 +61,17 @@ import java.time.Clock;
  */
 public final class UseCaseWiring {
 
-    /** The outgoing ports the use cases need. */
+    /**
+     * The outgoing ports the use cases need.
+     *
+     * @param alarmTopology the alarm topology's state when it runs in this process
+     *                      ({@link AlarmTopologyStatus#ELSEWHERE} when it does not), for the operational figures
+     */
     public record Ports(TransactionBoundary transactions, UserAccounts accounts, SessionStore sessions,
                        AuditTrail audit, EventOutbox outbox, AlarmStore alarms, PasswordHasher hasher,
                        PasswordBlocklist blocklist, KnownDevices devices, LoginThrottle throttle,
                        OperationalCounts counts, OutboxQueue outboxQueue, EventPublisher publisher,
-                       HistoryRetention history, WardenMetrics metrics) {
+                       HistoryRetention history, WardenMetrics metrics, AlarmTopologyStatus alarmTopology) {
     }
 
     /** The rules' tunable numbers. */
@@ -78,6 +85,8 @@ public final class UseCaseWiring {
         WardenPolicy policy = policies.sessions();
         // Every session end passes the outbox, so that is where ends are counted (after commit).
         EventOutbox outbox = new MeteredEventOutbox(p.outbox(), p.transactions(), p.metrics());
+        // The relay's last outcomes, for the operational figures (the management port's "kafka" check).
+        MonitoredEventPublisher publisher = new MonitoredEventPublisher(p.publisher(), p.metrics(), clock);
         // Shared by the use cases that end sessions, need a fresh password, or take a password guess.
         SessionEnding ending = new SessionEnding(p.sessions(), p.audit(), outbox);
         StepUpCheck stepUp = new StepUpCheck(p.sessions(), policy, clock);
@@ -132,8 +141,9 @@ public final class UseCaseWiring {
                 alarms,
                 alarms,
                 // operations
-                new OutboxRelayService(p.outboxQueue(), p.publisher(), p.metrics()),
+                new OutboxRelayService(p.outboxQueue(), publisher, p.metrics()),
                 new PurgeExpiredHistoryService(p.history(), policies.retention(), clock),
-                new OperationalFiguresService(p.counts(), policy, clock)).complete();
+                new OperationalFiguresService(p.counts(), policy, clock, publisher::status, p.alarmTopology()))
+                .complete();
     }
 }

@@ -16,6 +16,7 @@ import dev.warden.adapter.password.BoundedPasswordWork;
 import dev.warden.adapter.password.CommonPasswordBlocklist;
 import dev.warden.application.UseCaseWiring;
 import dev.warden.application.port.in.UseCaseCatalogue;
+import dev.warden.application.port.out.AlarmTopologyStatus;
 import dev.warden.bootstrap.config.ConfigurationError;
 import dev.warden.bootstrap.config.WardenSettings;
 import dev.warden.events.kafka.KafkaClientSettingsRejected;
@@ -51,6 +52,8 @@ public final class WardenApplication implements AutoCloseable {
     private final WardenSettings settings;
     /** Every time of day the service reads (expiry, lockouts, throttle windows, retention, metrics). */
     private final Clock clock;
+    /** Where the in-process alarm topology makes its state folder: the temporary directory, dev mode's var/streams. */
+    private final Path streamsStateParent;
     private WardenDatabase database;
     private UseCaseCatalogue useCases;
     private String kafkaBootstrap;
@@ -58,12 +61,15 @@ public final class WardenApplication implements AutoCloseable {
     private HttpSettings httpSettings;
     private OwnerLogin ownerLogin;
     private StreamsStateFolder streamsState;
+    /** The in-process alarm topology; null when it runs elsewhere (WARDEN_STREAMS=off). */
+    private volatile AlarmStreams alarmStreams;
     private HelidonWardenMetrics metrics;
     private ManagementPort management;
 
-    private WardenApplication(WardenSettings settings, Clock clock) {
+    private WardenApplication(WardenSettings settings, Clock clock, Path streamsStateParent) {
         this.settings = settings;
         this.clock = clock;
+        this.streamsStateParent = streamsStateParent;
     }
 
     /**
@@ -78,7 +84,17 @@ public final class WardenApplication implements AutoCloseable {
      * @throws dev.warden.adapter.db.DatabaseUnavailable when PostgreSQL cannot be reached
      */
     public static WardenApplication start(WardenSettings settings, OwnerPasswordSource ownerPassword, Clock clock) {
-        WardenApplication app = new WardenApplication(settings, Objects.requireNonNull(clock, "clock"));
+        return start(settings, ownerPassword, clock, StreamsStateFolder.temporaryDirectory());
+    }
+
+    /**
+     * Starts everything, the in-process alarm topology keeping its state folder in
+     * {@code streamsStateParent} (dev mode: {@code var/streams}) rather than the temporary directory.
+     */
+    public static WardenApplication start(WardenSettings settings, OwnerPasswordSource ownerPassword, Clock clock,
+                                          Path streamsStateParent) {
+        WardenApplication app = new WardenApplication(settings, Objects.requireNonNull(clock, "clock"),
+                Objects.requireNonNull(streamsStateParent, "streamsStateParent"));
         try {
             app.startAll(ownerPassword);
             return app;
@@ -96,6 +112,10 @@ public final class WardenApplication implements AutoCloseable {
                 settings.dbPassword(), settings.dbPoolSize(), settings.dbConnectTimeout())));
         SecureRandom random = new SecureRandom();
         metrics = remember(new HelidonWardenMetrics());
+        BuildInfo build = BuildInfo.current();
+        metrics.buildInfo(build.version(), build.commit());
+        database.connectionPools().forEach(pool ->
+                metrics.connectionPool(pool.name(), pool::active, pool::idle, pool::pending, pool::max));
         // Hashes and strength estimates share one slot per core, on threads of their own (never a request's).
         BoundedPasswordWork passwordWork = remember(BoundedPasswordWork.perCore());
         KafkaConnection kafka = connectKafka();
@@ -105,7 +125,8 @@ public final class WardenApplication implements AutoCloseable {
                         new BoundedPasswordHasher(new Argon2PasswordHasher(random), passwordWork),
                         new BoundedPasswordBlocklist(new CommonPasswordBlocklist(), passwordWork),
                         database.knownDevices(), database.loginThrottle(), database.operationalCounts(),
-                        database.outboxQueue(), publisher, database.historyRetention(), metrics),
+                        database.outboxQueue(), publisher, database.historyRetention(), metrics,
+                        this::alarmTopologyState),
                 new UseCaseWiring.Policies(settings.policy(), settings.loginThrottle(), settings.retention()), clock,
                 random);
         ownerLogin = ownerPassword.ensureOwner(settings, useCases.ensureOwner());
@@ -139,9 +160,9 @@ public final class WardenApplication implements AutoCloseable {
         remember(new KafkaAlarmConsumer(kafka, useCases.recordAlarmEvent()).start());
         if (settings.embeddedStreams()) {
             // Closed in reverse order: the streams first, then their state folder is deleted.
-            streamsState = remember(StreamsStateFolder.createTemporary());
-            remember(AlarmStreams.start(AlarmStreamsConfig.of(kafka, settings.policy().ipSpreadThreshold(),
-                    streamsState.path())));
+            streamsState = remember(StreamsStateFolder.createIn(streamsStateParent));
+            alarmStreams = remember(AlarmStreams.start(AlarmStreamsConfig.of(kafka,
+                    settings.policy().ipSpreadThreshold(), streamsState.path())));
         }
     }
 
@@ -153,13 +174,21 @@ public final class WardenApplication implements AutoCloseable {
                 .port(settings.httpPort())
                 .maxTcpConnections(settings.httpMaxConnections())
                 .shutdownHook(false);
-        WardenHttp.configure(builder, useCases, http, database::isHealthy);
+        WardenHttp.configure(builder, useCases, http, database::isHealthy, metrics);
         WardenSettings.Management m = settings.management();
         management = remember(ManagementPort.start(metrics, useCases.operationalFigures(), m.metricsRefreshInterval(),
                 m.sessionCountInterval(), database::isHealthy, clock));
         management.configure(builder, m.host(), m.port());
         server = builder.build().start();
         remember(server::stop);
+    }
+
+    /** The in-process alarm topology's state, for the management port; empty when it runs elsewhere. */
+    private Optional<AlarmTopologyStatus.State> alarmTopologyState() {
+        AlarmStreams streams = alarmStreams;
+        return streams == null ? Optional.empty()
+                : Optional.of(new AlarmTopologyStatus.State(streams.state().name(), streams.isProcessing(),
+                        streams.stateSince()));
     }
 
     private <T extends AutoCloseable> T remember(T resource) {

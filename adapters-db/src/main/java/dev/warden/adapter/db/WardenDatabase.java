@@ -13,6 +13,7 @@ import dev.warden.application.port.out.SessionStore;
 import dev.warden.application.port.out.TransactionBoundary;
 import dev.warden.application.port.out.UserAccounts;
 import io.helidon.dbclient.DbStatements;
+import java.util.List;
 
 /**
  * The composition root's one door to PostgreSQL: connects (two HikariCP pools under Helidon
@@ -144,6 +145,11 @@ public final class WardenDatabase implements AutoCloseable {
 
     public OperationalCounts operationalCounts() {
         return operationalCounts;
+    }
+
+    /** The two pools' connection figures ({@code work} and {@code validation}), read each time they are asked for. */
+    public List<PoolConnections> connectionPools() {
+        return List.of(new PoolConnections("work", pool), new PoolConnections("validation", validationPool));
     }
 
     /** A cheap {@code select 1}, for readiness checks; false within the connect timeout when unreachable. */

@@ -71,6 +71,7 @@ final class Console implements HttpService {
             res.next();
             return;
         }
+        HttpRequestMetrics.answeredBy(req, HttpRequestMetrics.CONSOLE);
         res.headers().set(HeaderNames.ETAG, asset.etag());
         res.headers().set(HeaderNames.CACHE_CONTROL, "no-cache");
         if (matches(req.headers().all(HeaderNames.IF_NONE_MATCH, List::of), asset.etag())) {

@@ -2,21 +2,23 @@ package dev.warden.adapter.http;
 
 import dev.warden.application.port.out.WardenMetrics;
 import dev.warden.domain.TerminationReason;
+import io.helidon.metrics.api.BuiltInMeterNameFormat;
 import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.Meter;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.MetricsConfig;
-import io.helidon.metrics.api.MetricsFactory;
 import io.helidon.metrics.api.Tag;
 import io.helidon.metrics.api.Timer;
-import io.helidon.metrics.spi.MetersProvider;
-import io.helidon.service.registry.Services;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ServiceLoader;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.IntSupplier;
 
 /**
  * {@link WardenMetrics} over Helidon's metrics API, in a registry of this instance's own (not
@@ -28,6 +30,11 @@ import java.util.ServiceLoader;
  * counter's {@code _total} and a seconds-based timer's {@code _seconds}), and every label value is
  * registered at start with 0, so each series exists from the first scrape and {@code rate()} sees
  * its first increment. Helidon adds a {@code scope="application"} label to each.
+ *
+ * <p>Beside the port's business events it holds what the composition root hands it: the public API's
+ * requests ({@link #httpRequest}, from {@link HttpRequestMetrics}), the connection pools
+ * ({@link #connectionPool}) and the build ({@link #buildInfo}); the JVM's and the process's meters are
+ * {@link JvmMeters}.
  */
 public final class HelidonWardenMetrics implements WardenMetrics, AutoCloseable {
     public static final String LOGINS = "warden_logins_total";
@@ -36,6 +43,19 @@ public final class HelidonWardenMetrics implements WardenMetrics, AutoCloseable 
     public static final String SESSION_VALIDATION = "warden_session_validation_seconds";
     public static final String SESSIONS_ENDED = "warden_sessions_ended_total";
     public static final String OUTBOX_PUBLISHED = "warden_outbox_published_total";
+    public static final String OUTBOX_PUBLISH_FAILURES = "warden_outbox_publish_failures_total";
+    public static final String HTTP_REQUESTS = "warden_http_requests_total";
+    public static final String HTTP_REQUEST_DURATION = "warden_http_request_duration_seconds";
+    public static final String DB_POOL_CONNECTIONS = "warden_db_pool_connections";
+    public static final String BUILD_INFO = "warden_build_info";
+
+    /**
+     * Helidon's configuration for this registry: built-in meters named in snake_case
+     * ({@code memory_used_heap_bytes}, not {@code memory_usedHeap_bytes}), as promtool wants them.
+     */
+    static final MetricsConfig CONFIG = MetricsConfig.builder()
+            .builtInMeterNameFormat(BuiltInMeterNameFormat.SNAKE)
+            .build();
 
     /**
      * Validation is one indexed read (well under a millisecond when the database is near); the
@@ -47,17 +67,32 @@ public final class HelidonWardenMetrics implements WardenMetrics, AutoCloseable 
             Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
             Duration.ofMillis(2500));
 
+    /**
+     * A public API request takes from well under a millisecond (a session read) to a few hundred
+     * milliseconds (a login's password hash, a deep page); the top buckets show queueing and timeouts.
+     */
+    static final List<Duration> HTTP_BUCKETS = List.of(
+            Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10),
+            Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+            Duration.ofSeconds(10));
+
     private final MeterRegistry registry;
     private final Map<LoginOutcome, Counter> logins = new EnumMap<>(LoginOutcome.class);
     private final Map<TerminationReason, Counter> sessionsEnded = new EnumMap<>(TerminationReason.class);
     private final Counter throttled;
     private final Counter lockouts;
     private final Counter published;
+    private final Counter publishFailures;
     private final Timer validation;
+    /** By method, route and status: bounded, since HttpRequestMetrics bounds each label. */
+    private final ConcurrentMap<List<String>, Counter> httpRequests = new ConcurrentHashMap<>();
+    /** By method and route. */
+    private final ConcurrentMap<List<String>, Timer> httpDurations = new ConcurrentHashMap<>();
 
     public HelidonWardenMetrics() {
-        this.registry = MeterRegistry.create(MetricsConfig.create());
-        registerJvmMeters(registry);
+        this.registry = MeterRegistry.create(CONFIG);
+        JvmMeters.register(registry, CONFIG);
         for (LoginOutcome outcome : LoginOutcome.values()) {
             logins.put(outcome, registry.getOrCreate(Counter.builder(LOGINS)
                     .description("Login attempts by outcome")
@@ -74,6 +109,8 @@ public final class HelidonWardenMetrics implements WardenMetrics, AutoCloseable 
                 .description("Accounts locked by failed logins"));
         published = registry.getOrCreate(Counter.builder(OUTBOX_PUBLISHED)
                 .description("Outbox events this instance published to Kafka"));
+        publishFailures = registry.getOrCreate(Counter.builder(OUTBOX_PUBLISH_FAILURES)
+                .description("Relay attempts the broker did not acknowledge (the batch stays in the outbox)"));
         validation = registry.getOrCreate(Timer.builder(SESSION_VALIDATION)
                 .description("Session validation latency, whatever the answer")
                 .baseUnit(Meter.BaseUnits.SECONDS)
@@ -114,6 +151,57 @@ public final class HelidonWardenMetrics implements WardenMetrics, AutoCloseable 
         published.increment(count);
     }
 
+    @Override
+    public void eventsPublishFailed() {
+        publishFailures.increment();
+    }
+
+    /**
+     * One public API request answered: {@code warden_http_requests_total{method,route,status}} and
+     * {@code warden_http_request_duration_seconds{method,route}}. The caller bounds the labels
+     * ({@link HttpRequestMetrics}): a route template, never a raw path.
+     */
+    void httpRequest(String method, String route, int status, Duration took) {
+        httpRequests.computeIfAbsent(List.of(method, route, Integer.toString(status)), labels ->
+                registry.getOrCreate(Counter.builder(HTTP_REQUESTS)
+                        .description("Public API requests answered, by method, route template and status")
+                        .tags(List.of(Tag.create("method", labels.get(0)), Tag.create("route", labels.get(1)),
+                                Tag.create("status", labels.get(2))))))
+                .increment();
+        httpDurations.computeIfAbsent(List.of(method, route), labels ->
+                registry.getOrCreate(Timer.builder(HTTP_REQUEST_DURATION)
+                        .description("Public API request duration, from the request to the last byte sent")
+                        .baseUnit(Meter.BaseUnits.SECONDS)
+                        .percentiles(new double[0])
+                        .buckets(HTTP_BUCKETS.toArray(Duration[]::new))
+                        .tags(List.of(Tag.create("method", labels.get(0)), Tag.create("route", labels.get(1))))))
+                .record(took);
+    }
+
+    /**
+     * A connection pool's figures, read at each scrape: {@code warden_db_pool_connections{pool,state}}
+     * with {@code state} {@code active} (lent out), {@code idle} (open, waiting in the pool),
+     * {@code pending} (callers waiting for a connection) and {@code max} (the pool's size limit).
+     */
+    public void connectionPool(String pool, IntSupplier active, IntSupplier idle, IntSupplier pending, IntSupplier max) {
+        Objects.requireNonNull(pool, "pool");
+        Map<String, IntSupplier> states = Map.of("active", active, "idle", idle, "pending", pending, "max", max);
+        states.forEach((state, value) -> {
+            Objects.requireNonNull(value, state);
+            registry.getOrCreate(Gauge.builder(DB_POOL_CONNECTIONS, () -> (double) value.getAsInt())
+                    .description("Database connections by pool and state (active, idle, pending callers, max)")
+                    .tags(List.of(Tag.create("pool", pool), Tag.create("state", state))));
+        });
+    }
+
+    /** {@code warden_build_info{version,commit} 1}: which build this instance runs. */
+    public void buildInfo(String version, String commit) {
+        registry.getOrCreate(Gauge.builder(BUILD_INFO, () -> 1.0)
+                .description("Always 1; the labels name the build this instance runs")
+                .tags(List.of(Tag.create("version", Objects.requireNonNull(version, "version")),
+                        Tag.create("commit", Objects.requireNonNull(commit, "commit")))));
+    }
+
     MeterRegistry registry() {
         return registry;
     }
@@ -121,20 +209,5 @@ public final class HelidonWardenMetrics implements WardenMetrics, AutoCloseable 
     @Override
     public void close() {
         registry.close();
-    }
-
-    /** Helidon's built-in JVM meters (heap, threads, GC, CPU...), which otherwise go only to the global registry. */
-    private static void registerJvmMeters(MeterRegistry registry) {
-        MetricsFactory factory = Services.get(MetricsFactory.class);
-        for (MetersProvider provider : ServiceLoader.load(MetersProvider.class)) {
-            for (Meter.Builder<?, ?> builder : provider.meterBuilders(factory)) {
-                register(registry, builder);
-            }
-        }
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void register(MeterRegistry registry, Meter.Builder builder) {
-        registry.getOrCreate(builder);
     }
 }

@@ -16,9 +16,10 @@ import java.util.function.BooleanSupplier;
 /**
  * The management port: a second, named socket of the same Helidon server, with Helidon's observe
  * endpoints on it and on it only. {@code /observe/health} (and {@code /ready}, {@code /live})
- * with details: the "database" and "outbox" readiness checks, and Helidon's deadlock, heap and
- * disk-space liveness checks; {@code /observe/metrics} in Prometheus text format (OpenMetrics when
- * asked for): {@link HelidonWardenMetrics}, the {@link OperationalGauges} and the JVM's meters.
+ * with details: the "database", "outbox", "kafka" and "alarm-streams" readiness checks, and
+ * Helidon's deadlock, heap and disk-space liveness checks; {@code /observe/metrics} in Prometheus
+ * text format (OpenMetrics when asked for): {@link HelidonWardenMetrics}, the
+ * {@link OperationalGauges} and the JVM's meters.
  * Meant for operators and Prometheus, not for the public: bind it to a private address.
  *
  * <pre>{@code
@@ -48,6 +49,8 @@ public final class ManagementPort implements AutoCloseable {
     /**
      * Registers the database gauges in {@code metrics}' registry and starts reading them.
      *
+     * @param figures              the operational figures; {@code warden_alarm_streams_up} is registered only
+     *                             if they show an alarm topology in this process now (start it first)
      * @param refreshInterval      how often the outbox and alarm gauges and the health gauge are read
      *                             (WARDEN_METRICS_REFRESH_INTERVAL)
      * @param sessionCountInterval how often active sessions are counted (WARDEN_METRICS_SESSION_COUNT_INTERVAL)
@@ -64,6 +67,8 @@ public final class ManagementPort implements AutoCloseable {
         List<HealthCheck> checks = new java.util.ArrayList<>();
         checks.add(new DatabaseHealthCheck(databaseUp));
         checks.add(new OperationalHealthCheck(gauges, clock));
+        checks.add(new KafkaHealthCheck(figures, gauges));
+        checks.add(new AlarmStreamsHealthCheck(figures));
         checks.addAll(List.of(HealthChecks.healthChecks()));
         return new ManagementPort(metrics, gauges, List.copyOf(checks));
     }

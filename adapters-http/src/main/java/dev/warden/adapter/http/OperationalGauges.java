@@ -22,7 +22,8 @@ import java.util.function.ToDoubleFunction;
  * The database-held gauges, read in the background and served from memory, so a scrape (or many
  * scrapers) never costs a database query and never waits for one. The backlog (outbox, alarms) and
  * {@code warden_health_up} are read every refresh interval; the active-session count, whose cost
- * grows with the number of sessions, every session-count interval. Until the first read succeeds a
+ * grows with the number of sessions, every session-count interval. One gauge is no database figure:
+ * {@code warden_alarm_streams_up}, read from memory at scrape time. Until the first read succeeds a
  * gauge is NaN; when a read fails it keeps the last figure, except the oldest pending event's age,
  * which is computed at scrape time and so keeps growing while the outbox cannot be read.
  */
@@ -34,6 +35,7 @@ final class OperationalGauges implements AutoCloseable {
     static final String OUTBOX_OLDEST_AGE = "warden_outbox_oldest_pending_age_seconds";
     static final String ALARMS_OPEN = "warden_alarms_open";
     static final String HEALTH_UP = "warden_health_up";
+    static final String ALARM_STREAMS_UP = "warden_alarm_streams_up";
 
     private final OperationalFiguresQuery query;
     private final DatabaseHealthCheck database;
@@ -64,6 +66,14 @@ final class OperationalGauges implements AutoCloseable {
                 self -> self.backlog().map(b -> (double) b.openAlarms()).orElse(Double.NaN));
         register(registry, HEALTH_UP, "1 while the public /observe/health answers UP (the database answers), 0 while DOWN",
                 self -> self.healthUp);
+        // Read at scrape time, from memory. Only where the topology runs in this process (known by the
+        // time the management port starts): with WARDEN_STREAMS=off it runs as its own jar, and a 0 here
+        // would page for a topology that may be fine.
+        if (query.alarmTopology().isPresent()) {
+            register(registry, ALARM_STREAMS_UP, "1 while the in-process alarm topology processes events (RUNNING),"
+                    + " 0 in any other state", self -> self.query.alarmTopology()
+                    .map(topology -> topology.processing() ? 1.0 : 0.0).orElse(0.0));
+        }
         scheduler.scheduleWithFixedDelay(this::refreshBacklog, 0, refreshInterval.toMillis(), TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::refreshActiveSessions, 0, sessionCountInterval.toMillis(),
                 TimeUnit.MILLISECONDS);

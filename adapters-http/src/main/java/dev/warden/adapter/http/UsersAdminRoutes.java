@@ -17,7 +17,6 @@ import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -108,6 +107,6 @@ record UsersAdminRoutes(ListUsersUseCase list, CreateUserUseCase create, UnlockU
                 return role;
             }
         }
-        throw new InvalidRequest("Field 'role' must be one of " + Arrays.toString(Role.values()) + ".");
+        throw new InvalidRequest("Field 'role' must be one of ADMIN, USER.");
     }
 }

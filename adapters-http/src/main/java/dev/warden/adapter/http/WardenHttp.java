@@ -8,7 +8,9 @@ import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.spi.ServerFeature;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -27,6 +29,8 @@ public final class WardenHttp {
      * header announcing 2 GiB would make it buffer what follows. Past it, the answer is a 400.
      */
     public static final long MAX_PAYLOAD_BYTES = 1024 * 1024;
+    /** Where {@link #features()}' OpenAPI document is served. */
+    static final String OPENAPI_PATH = "/openapi";
 
     private WardenHttp() {
     }
@@ -44,15 +48,34 @@ public final class WardenHttp {
      */
     public static void routing(HttpRouting.Builder routing, UseCaseCatalogue useCases, HttpSettings settings,
                                BooleanSupplier databaseUp) {
+        routing(routing, useCases, settings, databaseUp, null);
+    }
+
+    /**
+     * {@link #routing(HttpRouting.Builder, UseCaseCatalogue, HttpSettings, BooleanSupplier)}, and, first of
+     * all, every request counted and timed in {@code metrics} by method, route template and status
+     * ({@link HttpRequestMetrics}); none when {@code metrics} is null.
+     */
+    public static void routing(HttpRouting.Builder routing, UseCaseCatalogue useCases, HttpSettings settings,
+                               BooleanSupplier databaseUp, HelidonWardenMetrics metrics) {
         ClientInfoReader clients = new ClientInfoReader(settings.trustedProxies());
-        routing.addFilter(new SecurityHeaders());
-        routing.addFilter(new AccessLog(clients));
-        ProblemHandlers.register(routing);
         List<ApiRoutes> services = routeGroups(useCases, settings, clients);
         List<ApiRoute> routes = new ArrayList<>();
         for (ApiRoutes service : services) {
-            routing.register(service);
             routes.addAll(service.routes());
+        }
+        if (metrics != null) {
+            Set<String> templates = new HashSet<>();
+            routes.forEach(route -> templates.add(route.path()));
+            templates.add(PublicHealth.PATH);
+            templates.add(OPENAPI_PATH);
+            routing.addFilter(new HttpRequestMetrics(metrics, templates));
+        }
+        routing.addFilter(new SecurityHeaders());
+        routing.addFilter(new AccessLog(clients));
+        ProblemHandlers.register(routing);
+        for (ApiRoutes service : services) {
+            routing.register(service);
         }
         routing.register(new ApiFallback(routes));
         routing.register(new PublicHealth(new DatabaseHealthCheck(databaseUp)));
@@ -81,8 +104,14 @@ public final class WardenHttp {
     /** Routing, direct handlers, the payload limit and features in one call, for a server builder. */
     public static void configure(WebServerConfig.Builder server, UseCaseCatalogue useCases, HttpSettings settings,
                                  BooleanSupplier databaseUp) {
+        configure(server, useCases, settings, databaseUp, null);
+    }
+
+    /** {@link #configure(WebServerConfig.Builder, UseCaseCatalogue, HttpSettings, BooleanSupplier)}, counting requests in {@code metrics} (none if null). */
+    public static void configure(WebServerConfig.Builder server, UseCaseCatalogue useCases, HttpSettings settings,
+                                 BooleanSupplier databaseUp, HelidonWardenMetrics metrics) {
         server.maxPayloadSize(MAX_PAYLOAD_BYTES);
-        server.routing(routing -> routing(routing, useCases, settings, databaseUp));
+        server.routing(routing -> routing(routing, useCases, settings, databaseUp, metrics));
         // Nagle's algorithm held the last segment of every keep-alive response over about 8 KB for a
         // delayed ACK: 44 ms on an admin page (docs/benchmarks.md, "TCP_NODELAY").
         server.connectionOptions(options -> options.tcpNoDelay(true));

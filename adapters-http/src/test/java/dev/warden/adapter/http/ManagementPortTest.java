@@ -74,7 +74,8 @@ class ManagementPortTest {
                 CLOCK);
         server = WebServer.builder().host("127.0.0.1").port(0)
                 .update(builder -> {
-                    WardenHttp.configure(builder, warden.useCases(), TestServer.settings(List.of()), databaseUp::get);
+                    WardenHttp.configure(builder, warden.useCases(), TestServer.settings(List.of()), databaseUp::get,
+                            metrics);
                     management.configure(builder, "127.0.0.1", 0);
                 })
                 .build().start();
@@ -127,8 +128,92 @@ class ManagementPortTest {
         assertEquals(90.0, age, "the age is computed at scrape time, by the service's clock");
         assertEquals(1.0, samples.get("warden_alarms_open{scope=\"application\"}"));
         assertEquals(1.0, samples.get("warden_health_up{scope=\"application\"}"));
-        assertTrue(samples.keySet().stream().anyMatch(name -> name.startsWith("memory_usedHeap_bytes")),
+        assertTrue(samples.keySet().stream().anyMatch(name -> name.startsWith("memory_used_heap_bytes")),
                 "the JVM's meters too");
+    }
+
+    @Test
+    void theJvmMetersAreSnakeCaseAndTypedAsPrometheusExpects() {
+        Map<String, String> types = types(get(managementPort(), "/observe/metrics", "text/plain").body());
+
+        for (Map.Entry<String, String> family : types.entrySet()) {
+            assertTrue(family.getKey().matches("[a-z_][a-z0-9_]*"), "snake_case: " + family.getKey());
+            if (!family.getValue().equals("histogram") && !family.getValue().equals("summary")) {
+                assertFalse(family.getKey().endsWith("_count"), "only histograms and summaries end in _count: " + family);
+            }
+            if (family.getValue().equals("counter")) {
+                assertTrue(family.getKey().endsWith("_total"), "a counter ends in _total: " + family);
+            }
+        }
+        for (String gauge : List.of("memory_used_heap_bytes", "memory_committed_heap_bytes", "memory_max_heap_bytes",
+                "cpu_available_processors", "cpu_system_load_average", "jvm_uptime_seconds", "thread_live",
+                "thread_daemon", "thread_peak", "classloader_loaded_classes_current", "process_open_fds",
+                "process_max_fds")) {
+            assertEquals("gauge", types.get(gauge), gauge + " in " + types);
+        }
+        for (String counter : List.of("thread_started_total", "classloader_loaded_classes_total",
+                "classloader_unloaded_classes_total", "gc_total", "gc_time_seconds_total")) {
+            assertEquals("counter", types.get(counter), counter + " in " + types);
+        }
+        for (String gone : List.of("memory_usedHeap_bytes", "thread_count", "thread_daemon_count", "thread_max_count",
+                "thread_starts", "classloader_loadedClasses_count")) {
+            assertFalse(types.containsKey(gone), gone + " is no longer served");
+        }
+    }
+
+    @Test
+    void theProcessFileDescriptorsAreItsOwn() throws IOException {
+        Map<String, Double> samples = samples(get(managementPort(), "/observe/metrics", "text/plain").body());
+
+        double open = samples.get("process_open_fds{scope=\"base\"}");
+        double max = samples.get("process_max_fds{scope=\"base\"}");
+        // What the kernel says this process has open, give or take sockets other tests' servers are closing.
+        long listed;
+        try (var fds = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/fd"))) {
+            listed = fds.count();
+        }
+        assertTrue(Math.abs(open - listed) <= Math.max(10, listed / 10), open + " open, /proc/self/fd lists " + listed);
+        assertTrue(max >= open, "max " + max);
+    }
+
+    @Test
+    void theConnectionPoolsAndTheBuildAreGaugesWithTheirLabels() {
+        int[] active = {3};
+        metrics.connectionPool("work", () -> active[0], () -> 2, () -> 1, () -> 10);
+        metrics.connectionPool("validation", () -> 0, () -> 4, () -> 0, () -> 4);
+        metrics.buildInfo("1.4.0", "0123456789ab");
+        active[0] = 5;
+
+        String text = get(managementPort(), "/observe/metrics", "text/plain").body();
+
+        Map<String, String> types = types(text);
+        assertEquals("gauge", types.get("warden_db_pool_connections"));
+        assertEquals("gauge", types.get("warden_build_info"));
+        Map<String, Double> samples = samples(text);
+        assertEquals(5.0, samples.get(pool("work", "active")), "read at scrape time");
+        assertEquals(2.0, samples.get(pool("work", "idle")));
+        assertEquals(1.0, samples.get(pool("work", "pending")));
+        assertEquals(10.0, samples.get(pool("work", "max")));
+        assertEquals(4.0, samples.get(pool("validation", "idle")));
+        assertEquals(4.0, samples.get(pool("validation", "max")));
+        assertEquals(1.0, samples.get(
+                "warden_build_info{commit=\"0123456789ab\",scope=\"application\",version=\"1.4.0\"}"), text);
+    }
+
+    private static String pool(String pool, String state) {
+        return "warden_db_pool_connections{pool=\"" + pool + "\",scope=\"application\",state=\"" + state + "\"}";
+    }
+
+    /** Family name to type, from the {@code # TYPE} lines. */
+    static Map<String, String> types(String text) {
+        Map<String, String> types = new LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            if (line.startsWith("# TYPE ")) {
+                String[] parts = line.split(" ");
+                types.put(parts[2], parts[3]);
+            }
+        }
+        return types;
     }
 
     @Test

@@ -83,6 +83,19 @@ class ObserveAndOpenApiTest {
     }
 
     @Test
+    void whenAskingForOpenApiAsJson_thenTheSameDocumentAsTheYaml() throws Exception {
+        // EveryRouteFuzzIT reads the JSON form: Helidon converts the YAML, examples and OpenAPI 3.1 types included.
+        var reply = server.get("/openapi", "Accept", "application/json");
+
+        assertEquals(200, reply.status(), reply.body());
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (var in = ObserveAndOpenApiTest.class.getResourceAsStream("/META-INF/openapi.yaml")) {
+            Object yaml = new org.yaml.snakeyaml.Yaml().load(in);
+            assertEquals(mapper.valueToTree(yaml), mapper.readTree(reply.body()));
+        }
+    }
+
+    @Test
     void givenFeaturesRegistered_whenCallingApi_thenRoutesStillAnswer() {
         var reply = server.get("/api/auth/session", "Authorization", "Bearer " + WARDEN.adminToken.reveal());
 

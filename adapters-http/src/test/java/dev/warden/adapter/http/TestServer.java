@@ -40,6 +40,10 @@ final class TestServer implements AutoCloseable {
                 .port(0)
                 .routing(routing -> WardenHttp.routing(routing, useCases, settings))
                 .directHandlers(WardenHttp.directHandlers())
+                // As in production (WardenHttp.configure): no feature from the classpath. A discovered
+                // ObserveFeature would start Helidon's global metrics registry, whose camelCase JVM meters
+                // every registry in this JVM then serves (ManagementPortTest checks the names).
+                .featuresDiscoverServices(false)
                 .build()
                 .start());
     }

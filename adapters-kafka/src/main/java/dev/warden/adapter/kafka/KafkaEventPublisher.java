@@ -38,8 +38,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class KafkaEventPublisher implements EventPublisher, AutoCloseable {
     public static final Duration DEFAULT_ACK_TIMEOUT = Duration.ofSeconds(10);
+    /** What a timeout most likely means, for the log line and the management health. */
+    static final String NO_ANSWER = " (no answer in time: brokers unreachable or overloaded, a missing topic, or"
+            + " security settings that do not match the brokers' listener)";
 
     private final Map<String, Object> config;
+    /** For its {@link KafkaConnection#redact}: a failure's reason reaches the log and the management health. */
+    private final KafkaConnection kafka;
     private final Duration ackTimeout;
     /** Only the relay thread publishes; replaced after a refusal. */
     private volatile Producer<String, String> producer;
@@ -61,6 +66,7 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
     public KafkaEventPublisher(KafkaConnection kafka, Duration ackTimeout) {
         KafkaLogging.quiet();
         this.ackTimeout = ackTimeout;
+        this.kafka = kafka;
         this.config = kafka.config(producerConfig(ackTimeout));
         this.producer = new KafkaProducer<>(config);
     }
@@ -129,16 +135,26 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
                 ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
         } catch (ExecutionException e) {
-            throw new PublishFailed("Kafka did not acknowledge an event: " + e.getCause().getMessage(),
-                    e.getCause());
+            throw new PublishFailed("Kafka did not acknowledge an event: " + reason(e.getCause()), e.getCause());
         } catch (TimeoutException e) {
-            throw new PublishFailed("Kafka did not acknowledge events within " + ackTimeout, e);
+            throw new PublishFailed("Kafka did not acknowledge events within " + ackTimeout + NO_ANSWER, e);
         } catch (KafkaException | IllegalStateException e) {
-            throw new PublishFailed("Kafka refused an event: " + e.getMessage(), e);
+            throw new PublishFailed("Kafka refused an event: " + reason(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishFailed("Interrupted while waiting for Kafka to acknowledge events", e);
         }
+    }
+
+    /**
+     * Kafka's first line for it, without any value of the client properties. A timeout gets the likely
+     * causes added: Kafka's own words ("not present in metadata") say nothing of a broker that never
+     * answered, as one does whose listener the security settings do not match.
+     */
+    private String reason(Throwable failure) {
+        String reason = kafka.redact(failure.getMessage()).lines().findFirst()
+                .orElse(failure.getClass().getSimpleName());
+        return failure instanceof org.apache.kafka.common.errors.TimeoutException ? reason + NO_ANSWER : reason;
     }
 
     /** The topic, key and CloudEvent of one outbox event. */

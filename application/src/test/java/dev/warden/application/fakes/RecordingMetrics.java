@@ -15,6 +15,7 @@ public final class RecordingMetrics implements WardenMetrics {
     public final List<Duration> validations = new ArrayList<>();
     public int lockouts;
     public int published;
+    public int publishFailures;
 
     @Override
     public synchronized void loginAttempted(LoginOutcome outcome) {
@@ -39,6 +40,11 @@ public final class RecordingMetrics implements WardenMetrics {
     @Override
     public synchronized void eventsPublished(int count) {
         published += count;
+    }
+
+    @Override
+    public synchronized void eventsPublishFailed() {
+        publishFailures++;
     }
 
     public synchronized int logins(LoginOutcome outcome) {

@@ -34,6 +34,8 @@ import dev.warden.application.port.in.sessions.TerminateSessionUseCase;
 import dev.warden.application.port.in.sessions.TerminateUserSessionsUseCase;
 import dev.warden.application.port.in.sessions.ValidateSessionUseCase;
 import dev.warden.application.port.out.ActiveWindow;
+import dev.warden.application.port.out.AlarmTopologyStatus;
+import dev.warden.application.port.out.EventPublisher;
 import dev.warden.domain.Account;
 import dev.warden.domain.ClientInfo;
 import dev.warden.domain.LoginThrottlePolicy;
@@ -46,8 +48,11 @@ import dev.warden.domain.WardenPolicy;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The application as production wires it ({@link UseCaseWiring}), over in-memory fakes and a
@@ -77,6 +82,10 @@ public final class UseCaseFixture {
 
     /** What the relay published (it runs only when a test asks it to). */
     public final List<OutboxEvent> published = new CopyOnWriteArrayList<>();
+    /** While true the broker acknowledges nothing: the relay's publisher throws PublishFailed. */
+    public final AtomicBoolean brokerDown = new AtomicBoolean();
+    /** The alarm topology in this process, as its port reports it; null: it runs elsewhere. */
+    public final AtomicReference<AlarmTopologyStatus.State> alarmTopology = new AtomicReference<>();
 
     /** The application's catalogue, as production wires it. */
     public final UseCaseCatalogue useCases;
@@ -122,7 +131,8 @@ public final class UseCaseFixture {
                         outbox, alarms, hasher, password -> {
                             blocklistChecks.incrementAndGet();
                             return BLOCKLIST.contains(password);
-                        }, devices, throttle, stores.counts, outbox, published::addAll, stores.retention, metrics),
+                        }, devices, throttle, stores.counts, outbox, this::publish, stores.retention, metrics,
+                        () -> Optional.ofNullable(alarmTopology.get())),
                 new UseCaseWiring.Policies(policy, throttlePolicy, RetentionPolicy.DEFAULTS), clock, new SecureRandom());
         login = useCases.login();
         validate = useCases.validateSession();
@@ -153,6 +163,13 @@ public final class UseCaseFixture {
     }
 
     /** An account with {@link #PASSWORD}, stored directly; the name is normalised as a created account's is. */
+    private void publish(List<OutboxEvent> events) {
+        if (brokerDown.get()) {
+            throw new EventPublisher.PublishFailed("Kafka did not acknowledge events within PT10S", null);
+        }
+        published.addAll(events);
+    }
+
     public Account givenAccount(String username, Role role) {
         Account account = anAccount(new Username(username).value()).withRole(role).withPasswordHash(hasher.hash(PASSWORD))
                 .createdAt(clock.instant()).build();

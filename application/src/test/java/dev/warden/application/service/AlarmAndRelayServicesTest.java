@@ -9,6 +9,11 @@ import dev.warden.application.fakes.UseCaseFixture;
 import dev.warden.application.port.in.PageRequest;
 import dev.warden.application.port.in.alarms.AlarmNotFound;
 import dev.warden.application.port.in.alarms.AlarmQuery;
+import dev.warden.application.port.in.operations.OperationalFiguresQuery;
+import dev.warden.application.port.in.operations.OperationalFiguresQuery.AlarmTopology;
+import dev.warden.application.port.in.operations.OperationalFiguresQuery.PublishFailure;
+import dev.warden.application.port.in.operations.OperationalFiguresQuery.Relay;
+import dev.warden.application.port.out.AlarmTopologyStatus;
 import dev.warden.application.port.out.EventPublisher;
 import dev.warden.application.service.operations.OutboxRelayService;
 import dev.warden.domain.Alarm;
@@ -18,8 +23,11 @@ import dev.warden.domain.AuditType;
 import dev.warden.domain.OutboxEvent;
 import dev.warden.domain.Role;
 import dev.warden.domain.UserId;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -88,5 +96,50 @@ class AlarmAndRelayServicesTest {
         assertEquals(warden.outbox.all(), published);
         assertEquals(0, warden.outbox.pendingCount());
         assertEquals(0, relay.relayOnce());
+    }
+
+    @Test
+    void theFiguresTellWhenTheRelayLastPublishedAndWhyItFailsSince() {
+        OperationalFiguresQuery figures = warden.useCases.operationalFigures();
+        assertEquals(Relay.NOTHING_YET, figures.relay(), "no attempt yet");
+        warden.givenAccount("alice", Role.USER);
+        warden.loginFrom("alice", "192.0.2.1");
+        assertTrue(warden.useCases.relayOutbox().relayOnce() > 0);
+        Instant published = warden.clock.instant();
+
+        warden.clock.advance(Duration.ofMinutes(3));
+        warden.brokerDown.set(true);
+        warden.loginFrom("alice", "192.0.2.2");
+        assertThrows(EventPublisher.PublishFailed.class, warden.useCases.relayOutbox()::relayOnce);
+        warden.clock.advance(Duration.ofSeconds(5));
+        assertThrows(EventPublisher.PublishFailed.class, warden.useCases.relayOutbox()::relayOnce);
+        Relay failing = figures.relay();
+
+        warden.brokerDown.set(false);
+        warden.clock.advance(Duration.ofSeconds(5));
+        assertEquals(1, warden.useCases.relayOutbox().relayOnce());
+        Relay recovered = figures.relay();
+
+        assertEquals(Optional.of(published), failing.lastPublishedAt());
+        assertTrue(failing.failing());
+        assertEquals(2, failing.failuresSinceLastPublish());
+        PublishFailure failure = failing.lastFailure().orElseThrow();
+        assertEquals(published.plus(Duration.ofMinutes(3)).plusSeconds(5), failure.at(), "the last of the two");
+        assertEquals("Kafka did not acknowledge events within PT10S", failure.reason());
+        assertEquals(2, warden.metrics.publishFailures, "each failed attempt counted");
+        assertEquals(Optional.of(warden.clock.instant()), recovered.lastPublishedAt());
+        assertEquals(0, recovered.failuresSinceLastPublish());
+        assertEquals(Optional.of(failure), recovered.lastFailure(), "the last error stays, with its time");
+    }
+
+    @Test
+    void theFiguresShowTheAlarmTopologyOnlyWhenItRunsInThisProcess() {
+        OperationalFiguresQuery figures = warden.useCases.operationalFigures();
+        assertEquals(Optional.empty(), figures.alarmTopology(), "WARDEN_STREAMS=off: it runs elsewhere");
+
+        warden.alarmTopology.set(new AlarmTopologyStatus.State("REBALANCING", false, UseCaseFixture.START));
+
+        assertEquals(Optional.of(new AlarmTopology("REBALANCING", false, UseCaseFixture.START)),
+                figures.alarmTopology());
     }
 }

@@ -128,7 +128,8 @@ class ManagementPortIT {
         assertEquals(200, health.status(), health.body());
         Set<String> names = new TreeSet<>();
         health.json().path("checks").forEach(check -> names.add(check.path("name").asText()));
-        assertTrue(names.containsAll(List.of("database", "outbox", "deadlock", "diskSpace", "heapMemory")), names.toString());
+        assertTrue(names.containsAll(List.of("database", "outbox", "kafka", "alarm-streams", "deadlock", "diskSpace",
+                "heapMemory")), names.toString());
         JsonNode outbox = null;
         for (JsonNode check : health.json().path("checks")) {
             if (check.path("name").asText().equals("outbox")) {
@@ -141,8 +142,37 @@ class ManagementPortIT {
     }
 
     @Test
+    void aHealthyTopologyIsRunningAndUpAndTheRelayNeverFailed() {
+        ApiClient management = new ApiClient(warden.managementUrl(), null);
+
+        JsonNode topology = Eventually.await("the in-process topology to run", Duration.ofSeconds(60),
+                () -> check(management, "alarm-streams"), check -> check.path("data").path("state").asText().equals("RUNNING"));
+        PrometheusScrape scrape = PrometheusScrape.of(warden.managementUrl());
+        JsonNode kafka = check(management, "kafka");
+
+        assertTrue(topology.path("data").path("processing").asBoolean(), topology.toString());
+        assertEquals(1, scrape.value("warden_alarm_streams_up"));
+        assertEquals(0, scrape.value("warden_outbox_publish_failures_total"));
+        assertEquals(0, kafka.path("data").path("failuresSinceLastPublish").asLong(), kafka.toString());
+        assertFalse(kafka.path("data").has("lastError"), kafka.toString());
+    }
+
+    private static JsonNode check(ApiClient management, String name) {
+        for (JsonNode check : management.get("/observe/health", null).json().path("checks")) {
+            if (check.path("name").asText().equals(name)) {
+                return check;
+            }
+        }
+        throw new AssertionError("no check " + name);
+    }
+
+    @Test
     void everyMetricTheDashboardAndTheAlertRulesUseExistsInARealScrape() throws IOException {
-        Set<String> scraped = PrometheusScrape.of(warden.managementUrl()).names();
+        // The request series appear with the first public request (counted once its answer is sent).
+        assertEquals(200, warden.client().get("/observe/health", null).status());
+        Set<String> scraped = Eventually.await("the request to be counted", Duration.ofSeconds(10),
+                () -> PrometheusScrape.of(warden.managementUrl()).names(),
+                names -> names.contains("warden_http_requests_total"));
         List<String> expressions = new ArrayList<>();
         collectExpressions(JSON.readTree(DASHBOARD.toFile()), expressions);
         Matcher rule = Pattern.compile("(?m)^\\s*expr:\\s*(.+)$").matcher(Files.readString(ALERT_RULES));
@@ -180,7 +210,8 @@ class ManagementPortIT {
     private static final Set<String> PROMQL = Set.of("sum", "rate", "irate", "increase", "max", "min", "avg",
             "count", "by", "without", "on", "ignoring", "and", "or", "unless", "bool", "offset", "histogram_quantile",
             "clamp_min", "clamp_max", "max_over_time", "min_over_time", "avg_over_time", "absent", "vector", "time",
-            "topk", "group_left", "group_right", "le", "outcome", "reason", "instance", "job");
+            "topk", "group_left", "group_right", "le", "outcome", "reason", "instance", "job", "method", "route",
+            "status", "pool", "state", "version", "commit");
 
     /** The metric names an expression selects: identifiers outside label matchers, ranges and strings. */
     static Set<String> metricNames(String expression) {

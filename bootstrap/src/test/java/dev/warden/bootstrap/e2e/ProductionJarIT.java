@@ -2,7 +2,9 @@ package dev.warden.bootstrap.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.warden.bootstrap.BuildInfo;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -12,8 +14,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
@@ -32,6 +37,14 @@ class ProductionJarIT {
     private static final Path LIBS = Path.of("target", "libs");
     /** What ./warden dev adds to the class path: the dev tooling, whose manifest lists the broker's libraries. */
     private static final Path DEV_KAFKA_JAR = Path.of("..", "dev-kafka", "target", "warden-dev-kafka.jar");
+    /**
+     * What a healthy start and stop must not print: the JVM's own warnings (restricted methods such as
+     * RocksDB's System.loadLibrary, sun.misc.Unsafe), Kafka Streams' warnings about its state in the
+     * temporary directory and the global processing exception handler, any Kafka WARNING or SEVERE.
+     */
+    private static final Pattern ALARMING = Pattern.compile(
+            "^WARNING:.*|.*Using an OS temp directory.*|.*not enabled for the GlobalThread.*"
+                    + "|.*\\b(WARNING|SEVERE) +org\\.apache\\.kafka\\..*");
     /** The broker (kafka_2.13 and its server modules) and Scala: dev tooling only. */
     private static final Pattern BROKER_OR_SCALA = Pattern.compile(
             "(kafka_2\\.13|scala-[a-z-]+|kafka-(server|raft|metadata|storage|storage-api|coordinator-common"
@@ -106,6 +119,101 @@ class ProductionJarIT {
             process.destroy();
             assertTrue(process.waitFor(30, TimeUnit.SECONDS), "stops on SIGTERM");
         }
+        // java -jar alone, no flag: the manifest grants native access, nothing calls sun.misc.Unsafe.
+        assertEquals(List.of(), alarmingLines(output), "a healthy start and stop is quiet: " + Files.readString(output));
+    }
+
+    @Test
+    void helpAndVersionPrintAndExitZeroWithoutDatabaseOrBroker() throws Exception {
+        Map<String, String> nothingReachable = Map.of("WARDEN_DB_URL", "jdbc:postgresql://127.0.0.1:1/nowhere",
+                "WARDEN_KAFKA_BOOTSTRAP", "127.0.0.1:1");
+        String version = BuildInfo.current().version();
+        assertTrue(!version.equals(BuildInfo.UNKNOWN), "the build filtered build.properties");
+        for (String help : List.of("--help", "-h", "help")) {
+            Path output = Files.createTempFile("warden-help", ".log");
+            Process process = warden(nothingReachable, output).command(java(), "-jar", JAR.toString(), help).start();
+
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+            String text = Files.readString(output);
+            assertEquals(0, process.exitValue(), text);
+            assertTrue(text.startsWith("Warden " + version + ", the session service. Needs Java 21 or newer."), text);
+            for (String expected : List.of("Usage: java -jar warden.jar", "--dev", "unlock USERNAME", "--version",
+                    "WARDEN_KAFKA_BOOTSTRAP", "docs/operations.md")) {
+                assertTrue(text.contains(expected), expected + " in " + text);
+            }
+            assertTrue(!text.contains("Warden starting"), "help starts nothing: " + text);
+        }
+
+        Path output = Files.createTempFile("warden-version", ".log");
+        Process process = warden(nothingReachable, output).command(java(), "-jar", JAR.toString(), "--version").start();
+
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), Files.readString(output));
+        List<String> lines = Files.readAllLines(output);
+        assertEquals(1, lines.size(), lines.toString());
+        assertTrue(lines.getFirst().matches("warden " + Pattern.quote(version) + " \\(commit [^ )]+\\)"), lines.toString());
+    }
+
+    @Test
+    void anUnknownArgumentIsOneLineNotAStart() throws Exception {
+        Path output = Files.createTempFile("warden-jar", ".log");
+        Process process = warden(Map.of(), output).command(java(), "-jar", JAR.toString(), "--hlep").start();
+
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(2, process.exitValue());
+        assertEquals(List.of("warden: unknown argument '--hlep'; java -jar warden.jar --help lists the commands"),
+                Files.readAllLines(output));
+    }
+
+    /**
+     * Under a Java older than 21 the jar says so in one line, rather than failing with an
+     * UnsupportedClassVersionError. Needs such a Java in /usr/lib/jvm (this project's machines have 17).
+     */
+    @Test
+    void anOlderJavaIsToldInOneLineThatJava21IsNeeded() throws Exception {
+        Optional<Path> olderJava = olderJava();
+        assumeTrue(olderJava.isPresent(), "no Java older than 21 in /usr/lib/jvm");
+        for (List<String> args : List.of(List.<String>of(), List.of("--help"))) {
+            Path output = Files.createTempFile("warden-old-java", ".log");
+            List<String> command = new ArrayList<>(List.of(olderJava.get().toString(), "-jar", JAR.toString()));
+            command.addAll(args);
+            Process process = warden(Map.of(), output).command(command).start();
+
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(2, process.exitValue(), Files.readString(output));
+            List<String> lines = Files.readAllLines(output);
+            assertEquals(1, lines.size(), lines.toString());
+            assertTrue(lines.getFirst().startsWith("warden: needs Java 21 or newer, but this is Java "), lines.toString());
+        }
+    }
+
+    /** A java binary of /usr/lib/jvm whose release file says it is older than 21. */
+    private static Optional<Path> olderJava() throws IOException {
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> homes = Files.list(jvms)) {
+            return homes.filter(home -> Files.isExecutable(home.resolve("bin/java")))
+                    .filter(home -> featureVersion(home).filter(v -> v >= 8 && v < 21).isPresent())
+                    .map(home -> home.resolve("bin/java"))
+                    .findFirst();
+        }
+    }
+
+    private static Optional<Integer> featureVersion(Path javaHome) {
+        Properties release = new Properties();
+        try (var in = Files.newInputStream(javaHome.resolve("release"))) {
+            release.load(in);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        Matcher version = Pattern.compile("\"?(?:1\\.)?(\\d+).*").matcher(release.getProperty("JAVA_VERSION", ""));
+        return version.matches() ? Optional.of(Integer.parseInt(version.group(1))) : Optional.empty();
+    }
+
+    private static List<String> alarmingLines(Path output) throws IOException {
+        return Files.readAllLines(output).stream().filter(line -> ALARMING.matcher(line).matches()).toList();
     }
 
     @Test
@@ -183,7 +291,11 @@ class ProductionJarIT {
                 + " or set WARDEN_KAFKA_BOOTSTRAP to the brokers' host:port"), lines);
     }
 
-    /** What {@code ./warden dev} runs: the service's jar plus the dev tooling's, in dev mode. */
+    /**
+     * What {@code ./warden dev} runs: the service's jar plus the dev tooling's, in dev mode, with the
+     * launcher's flags (native access for the class path; on JDK 23+ sun.misc.Unsafe for the embedded
+     * broker, which unmaps its index files with it). Its alarm state lives under var/streams.
+     */
     @Test
     void devModeWithTheDevToolingRunsTheWholeSystemOnTheEmbeddedBroker() throws Exception {
         TestPostgres.reset();
@@ -195,8 +307,8 @@ class ProductionJarIT {
                 "WARDEN_DB_PASSWORD", TestPostgres.password(),
                 "WARDEN_OWNER_PASSWORD", RunningWarden.OWNER_PASSWORD), output)
                 .directory(workDir.toFile())
-                .command(java(), "-cp", JAR.toAbsolutePath() + java.io.File.pathSeparator + DEV_KAFKA_JAR.toAbsolutePath(),
-                        "dev.warden.bootstrap.Main", "--dev").start();
+                .command(devCommand()).start();
+        Path stateParent = workDir.resolve("var").resolve("streams");
         try {
             Eventually.await("Warden in dev mode to be running", Duration.ofSeconds(90),
                     () -> readQuietly(output), log -> log.contains("Press Ctrl+C") || !process.isAlive());
@@ -205,6 +317,8 @@ class ProductionJarIT {
             assertTrue(log.startsWith("Warden starting in dev mode") && log.contains("Kafka embedded (in process)"), log);
             Matcher kafka = Pattern.compile("Kafka: +(\\S+) \\(embedded broker\\)").matcher(log);
             assertTrue(kafka.find(), log);
+            assertTrue(log.contains("running in this process (state in " + stateParent.toRealPath()
+                    .resolve("warden-streams-")), "dev mode keeps the alarm state under var/streams: " + log);
 
             ApiClient api = new ApiClient("http://127.0.0.1:" + port, null);
             String token = api.login(RunningWarden.OWNER, RunningWarden.OWNER_PASSWORD).token();
@@ -217,6 +331,21 @@ class ProductionJarIT {
             process.destroy();
             assertTrue(process.waitFor(30, TimeUnit.SECONDS), "stops on SIGTERM");
         }
+        assertEquals(List.of(), alarmingLines(output), "a healthy dev start and stop is quiet: " + Files.readString(output));
+        try (Stream<Path> left = Files.list(stateParent)) {
+            assertEquals(List.of(), left.toList(), "the state folder is deleted at stop");
+        }
+    }
+
+    /** The command ./warden dev runs (the script adds the Unsafe flag on JDK 23+ only: 21 and 22 reject it). */
+    private static List<String> devCommand() {
+        List<String> command = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED"));
+        if (Runtime.version().feature() >= 23) {
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        command.addAll(List.of("-cp", JAR.toAbsolutePath() + java.io.File.pathSeparator + DEV_KAFKA_JAR.toAbsolutePath(),
+                "dev.warden.bootstrap.Main", "--dev"));
+        return command;
     }
 
     private static String readQuietly(Path file) {
@@ -234,8 +363,7 @@ class ProductionJarIT {
 
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         assertEquals(2, process.exitValue());
-        List<String> lines = Files.readAllLines(output).stream().filter(l -> !l.isBlank())
-                .filter(l -> !l.startsWith("WARNING:")).toList(); // the JVM's own sun.misc.Unsafe notes
+        List<String> lines = meaningfulLines(output);
         assertEquals(List.of("warden: WARDEN_SESSION_IDLE_TIMEOUT must be a positive ISO-8601 duration such as PT60M"
                 + " or PT30S, was 'sixty minutes'"), lines);
     }
@@ -282,8 +410,7 @@ class ProductionJarIT {
     }
 
     private static List<String> meaningfulLines(Path output) throws IOException {
-        return Files.readAllLines(output).stream().filter(l -> !l.isBlank())
-                .filter(l -> !l.startsWith("WARNING:")).toList(); // the JVM's own sun.misc.Unsafe notes
+        return Files.readAllLines(output).stream().filter(l -> !l.isBlank()).toList();
     }
 
     private static int freePort() throws IOException {

@@ -46,6 +46,9 @@ public interface WardenMetrics {
     /** The relay published events to Kafka (acknowledged by the broker). */
     void eventsPublished(int count);
 
+    /** A relay attempt failed: the broker did not acknowledge a batch, which stays in the outbox. */
+    void eventsPublishFailed();
+
     /** Records nothing: for tests and tools that have no metrics. */
     WardenMetrics NONE = new WardenMetrics() {
         @Override
@@ -66,6 +69,10 @@ public interface WardenMetrics {
 
         @Override
         public void eventsPublished(int count) {
+        }
+
+        @Override
+        public void eventsPublishFailed() {
         }
     };
 }
