@@ -12,16 +12,7 @@ import dev.warden.domain.WardenPolicy;
 import java.time.Clock;
 
 /** The Users page: accounts with their active sessions counted as the Sessions page counts them. */
-public final class ListUsersService implements ListUsersUseCase {
-    private final UserAccounts accounts;
-    private final WardenPolicy policy;
-    private final Clock clock;
-
-    public ListUsersService(UserAccounts accounts, WardenPolicy policy, Clock clock) {
-        this.accounts = accounts;
-        this.policy = policy;
-        this.clock = clock;
-    }
+public record ListUsersService(UserAccounts accounts, WardenPolicy policy, Clock clock) implements ListUsersUseCase {
 
     @Override
     public Page<UserSummary> list(UserQuery query, Actor actor) {

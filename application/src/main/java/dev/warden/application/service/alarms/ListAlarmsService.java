@@ -8,12 +8,7 @@ import dev.warden.application.port.out.AlarmStore;
 import dev.warden.domain.Alarm;
 
 /** The Alarms page, for administrators. */
-public final class ListAlarmsService implements ListAlarmsUseCase {
-    private final AlarmStore alarms;
-
-    public ListAlarmsService(AlarmStore alarms) {
-        this.alarms = alarms;
-    }
+public record ListAlarmsService(AlarmStore alarms) implements ListAlarmsUseCase {
 
     @Override
     public Page<Alarm> list(AlarmQuery query, Actor actor) {

@@ -12,16 +12,8 @@ import dev.warden.domain.WardenPolicy;
 import java.time.Clock;
 
 /** The Sessions page: active sessions only, for administrators. */
-public final class ListActiveSessionsService implements ListActiveSessionsUseCase {
-    private final SessionStore sessions;
-    private final WardenPolicy policy;
-    private final Clock clock;
-
-    public ListActiveSessionsService(SessionStore sessions, WardenPolicy policy, Clock clock) {
-        this.sessions = sessions;
-        this.policy = policy;
-        this.clock = clock;
-    }
+public record ListActiveSessionsService(SessionStore sessions, WardenPolicy policy, Clock clock)
+        implements ListActiveSessionsUseCase {
 
     @Override
     public Page<Session> list(ActiveSessionQuery query, Actor actor) {
