@@ -27,7 +27,6 @@ KINDS="${KINDS:-first cursor user ip q qcommon}"
 GOAL_MS="${GOAL_MS:-20}"
 USERS=$((SESSIONS / 10))
 DEPTH=$((SESSIONS / 2))
-STATEMENTS=adapters-db/src/main/resources/warden-db-statements.yaml
 
 ensure_wrk
 ensure_built
@@ -37,11 +36,7 @@ seed_start=$(date +%s)
 seed_sessions "$USERS" 10
 say "seeded in $(( $(date +%s) - seed_start )) s"
 
-token=$(login owner "$BENCH_OWNER_PASSWORD")
-export WARDEN_BENCH_TOKEN="$token"
-api() { curl -fsS -H "Authorization: Bearer $token" "$BENCH_BASE/api/admin/sessions?$1"; }
-first_id() { sed -n 's/^{"items":\[{"id":"\([^"]*\)".*/\1/p; s/.*"items":\[{"id":"\([^"]*\)".*/\1/p' | head -1; }
-json_field() { sed -n "s/.*\"$1\":\"\\{0,1\\}\\([^\",}]*\\).*/\\1/p"; }
+as_owner api/admin/sessions
 
 # The user in the middle of the seed, one of its addresses, and its name.
 pick=$((USERS / 2 + 42))
@@ -54,12 +49,7 @@ ip_sessions=$(sql -c "SELECT count(*) FROM sessions WHERE ip_address = '$ip' AND
 page=$(api "limit=1")
 total=$(echo "$page" | json_field total)
 lower=$(echo "$page" | json_field totalIsLowerBound)
-cursor=$(api "limit=500&offset=$((DEPTH - 500))" | json_field nextCursor)
-[ -n "$cursor" ] || die "no nextCursor in the page before depth $DEPTH"
-by_offset=$(api "limit=50&offset=$DEPTH" | first_id)
-by_cursor=$(api "limit=50&cursor=$cursor" | first_id)
-[ -n "$by_offset" ] && [ "$by_offset" = "$by_cursor" ] \
-  || die "offset and cursor pages at depth $DEPTH start differently ($by_offset vs $by_cursor)"
+cursor=$(cursor_at "$DEPTH")
 [ "$(api "limit=50&q=$user_name" | json_field total)" = 10 ] || die "q=$user_name does not find its 10 sessions"
 
 machine_line
@@ -74,70 +64,15 @@ declare -A urls=(
   [qcommon]="limit=50&q=bench"
   [offset]="limit=50&offset=$DEPTH"
 )
-results="$BENCH_WORK/results"
-: >"$results"
-# Each kind once briefly first: JIT, and the server-side prepared statements (pgjdbc prepares from
-# a statement's 5th use on a connection; PostgreSQL may then switch to a generic plan).
-for kind in $KINDS; do
-  [ -n "${urls[$kind]:-}" ] || die "unknown kind $kind (KINDS=\"$KINDS\")"
-  wrk -t1 -c1 -d3s --timeout 60s -s bench/get.lua "$BENCH_BASE/api/admin/sessions?${urls[$kind]}" >/dev/null
-done
-for r in $(seq 1 "$RUNS"); do
-  for kind in $KINDS; do
-    load=$(cut -d' ' -f1 /proc/loadavg)
-    line=$(wrk -t1 -c1 -d"${DURATION}s" --timeout 60s -s bench/get.lua "$BENCH_BASE/api/admin/sessions?${urls[$kind]}" | grep '^RESULT')
-    echo "run $kind #$r (load $load): ${line#RESULT }"
-    echo "$kind ${line#RESULT } load=$load" >>"$results"
-    [ "$(echo "$line" | field non2xx)" = 0 ] && [ "$(echo "$line" | field socket_errors)" = 0 ] \
-      || die "errors (non-2xx or socket errors/timeouts) in the run above"
-  done
-done
-
-echo
-echo "SUMMARY ($SESSIONS sessions; one connection; median over $RUNS runs of each run's median latency [min-max]; goal p50 <= $GOAL_MS ms)"
-for kind in $KINDS; do
-  sel() { awk -v k="$kind" '$1 == k' "$results" | field "$1" | stats; }
-  read -r p50 p50min p50max <<<"$(sel p50_ms)"
-  read -r p99 _ _ <<<"$(sel p99_ms)"
-  read -r req _ _ <<<"$(sel requests)"
-  read -r _ lmin lmax <<<"$(sel load)"
-  verdict=$(awk -v p="$p50" -v g="$GOAL_MS" 'BEGIN { print (p <= g) ? "meets" : "MISSES" }')
-  printf '%-8s p50 %8s ms [%s-%s]  p99 %8s ms  %6s requests/run  load %s-%s  %s the goal\n' \
-    "$kind" "$p50" "$p50min" "$p50max" "$p99" "$req" "$lmin" "$lmax" "$verdict"
-done
+measure_pages api/admin/sessions "$SESSIONS sessions"
 
 # ---- the plans ----------------------------------------------------------------------------------
-statement() { # the folded YAML text of one named statement
-  awk -v name="$1" '
-    $0 ~ "^    " name ":" { on = 1; next }
-    on && (NF == 0 || $0 ~ /^    [a-z-]+:/ || $0 ~ /^    #/) { exit }
-    on { sub(/^ +/, ""); printf "%s ", $0 }' "$STATEMENTS"
-}
-# explain NAME "name=SQL value;..." -> PREPAREs the statement ($1.. in order of first use) and
-# EXPLAINs an EXECUTE with those values, as a custom plan and as a generic plan.
-explain() {
-  local text values; text=$(statement "$1"); values="$2"
-  [ -n "$text" ] || die "statement $1 not found in $STATEMENTS"
-  perl -e '
-    my ($name, $sql, $spec) = @ARGV;
-    my %v = map { my ($k, $x) = split /=/, $_, 2; ($k, $x) } grep { length } split /;/, $spec;
-    my (@names, %at);
-    $sql =~ s{:([A-Za-z][A-Za-z0-9]*)}{ unless (exists $at{$1}) { push @names, $1; $at{$1} = scalar @names; } "\$$at{$1}" }ge;
-    my @args = map { exists $v{$_} ? $v{$_} : die "no value for :$_ in $name\n" } @names;
-    my $exec = "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE s(" . join(", ", @args) . ");";
-    print "DEALLOCATE ALL;\nPREPARE s AS $sql;\n";
-    for my $mode ("custom", "generic") {
-      print "SET plan_cache_mode = force_${mode}_plan;\n\\echo ----- $name ($mode plan)\n$exec\n";
-    }
-    print "RESET plan_cache_mode;\n";' "$1" "$text" "$values"
-}
 window="now=now();lastActiveAfter=now() - interval '60 minutes';limit=50;offset=0;cap=10001"
 read -r cur_at cur_id <<<"$(sql -F ' ' -c "SELECT to_char(last_active_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), id FROM sessions
   WHERE ended_at IS NULL ORDER BY last_active_at DESC, id DESC OFFSET $((DEPTH - 1)) LIMIT 1")"
 cursor_values="cursorAt='$cur_at'::timestamptz;cursorId='$cur_id'::uuid"
 no_cursor="cursorAt=NULL;cursorId=NULL"
 named_users=$(sql -c "SELECT '{' || string_agg(id::text, ',') || '}' FROM (SELECT id FROM users WHERE lower(username) LIKE '%$user_name%' LIMIT 1001) u")
-plans="$BENCH_WORK/plans.txt"
 {
   explain session-page-all "$window"
   explain session-page-all-after "$window;$cursor_values"
@@ -154,9 +89,4 @@ plans="$BENCH_WORK/plans.txt"
   explain session-page-named-after "$window;$cursor_values;q='bench'"
   explain session-lock-expired "now=now();lastActiveAfter=now() - interval '60 minutes';batchSize=500" \
     | sed 's/^DEALLOCATE ALL;/BEGIN; DEALLOCATE ALL;/; s/^RESET plan_cache_mode;/RESET plan_cache_mode; ROLLBACK;/'
-} | sql >"$plans" 2>&1 || { cat "$plans" >&2; die "EXPLAIN failed"; }
-echo
-echo "PLANS (key lines; all of them: BENCH_KEEP_PLANS=path)"
-grep -E '^-----|Limit|Scan|Sort|Join|Nested|Aggregate|Rows Removed|Execution Time' "$plans" \
-  | grep -vE 'Sort Method|Sort Key|Index Cond|Heap Fetches|Recheck' | sed -E 's/  +/  /g; s/^ *//' | cut -c1-150
-[ -z "${BENCH_KEEP_PLANS:-}" ] || cp "$plans" "$BENCH_KEEP_PLANS"
+} | show_plans

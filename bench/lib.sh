@@ -152,6 +152,109 @@ SQL
   sql -c "VACUUM ANALYZE users" -c "VACUUM ANALYZE sessions"
 }
 
+# ---- a list page as the owner (bench/admin-list.sh, bench/audit-list.sh) -----------------------
+# as_owner PATH: logs the owner in (the token in WARDEN_BENCH_TOKEN, for bench/get.lua); then
+# `api QUERY` GETs $BENCH_BASE/PATH?QUERY, `json_field NAME` reads a field of an answer, `first_id`
+# its first item's id.
+as_owner() {
+  BENCH_LIST_PATH="$1"
+  WARDEN_BENCH_TOKEN=$(login owner "$BENCH_OWNER_PASSWORD")
+  export WARDEN_BENCH_TOKEN
+}
+api() { curl -fsS -H "Authorization: Bearer $WARDEN_BENCH_TOKEN" "$BENCH_BASE/$BENCH_LIST_PATH?$1"; }
+first_id() { sed -n 's/^{"items":\[{"id":"\([^"]*\)".*/\1/p; s/.*"items":\[{"id":"\([^"]*\)".*/\1/p' | head -1; }
+json_field() { sed -n "s/.*\"$1\":\"\\{0,1\\}\\([^\",}]*\\).*/\\1/p"; }
+
+# cursor_at DEPTH: prints the nextCursor that continues at item DEPTH, once the offset page and the
+# cursor page there start with the same item.
+cursor_at() {
+  local depth="$1" cursor by_offset by_cursor
+  cursor=$(api "limit=500&offset=$((depth - 500))" | json_field nextCursor)
+  [ -n "$cursor" ] || die "no nextCursor in the page before depth $depth"
+  by_offset=$(api "limit=50&offset=$depth" | first_id)
+  by_cursor=$(api "limit=50&cursor=$cursor" | first_id)
+  [ -n "$by_offset" ] && [ "$by_offset" = "$by_cursor" ] \
+    || die "offset and cursor pages at depth $depth start differently ($by_offset vs $by_cursor)"
+  echo "$cursor"
+}
+
+# ---- one list page under load (bench/admin-list.sh, bench/audit-list.sh) -----------------------
+# measure_pages PATH WHAT: for each kind in $KINDS, GET $BENCH_BASE/PATH?${urls[kind]} (the caller
+# declares the associative array urls) with one wrk connection (keep-alive) for $DURATION seconds,
+# $RUNS times, after a brief warm-up of each; prints every run and a SUMMARY against $GOAL_MS.
+measure_pages() {
+  local path="$1" what="$2" results="$BENCH_WORK/results" kind r load line p50 p50min p50max p99 req lmin lmax verdict
+  : >"$results"
+  # Each kind once briefly first: JIT, and the server-side prepared statements (pgjdbc prepares from
+  # a statement's 5th use on a connection; PostgreSQL may then switch to a generic plan).
+  for kind in $KINDS; do
+    [ -n "${urls[$kind]:-}" ] || die "unknown kind $kind (KINDS=\"$KINDS\")"
+    wrk -t1 -c1 -d3s --timeout 60s -s bench/get.lua "$BENCH_BASE/$path?${urls[$kind]}" >/dev/null
+  done
+  for r in $(seq 1 "$RUNS"); do
+    for kind in $KINDS; do
+      load=$(cut -d' ' -f1 /proc/loadavg)
+      line=$(wrk -t1 -c1 -d"${DURATION}s" --timeout 60s -s bench/get.lua "$BENCH_BASE/$path?${urls[$kind]}" | grep '^RESULT')
+      echo "run $kind #$r (load $load): ${line#RESULT }"
+      echo "$kind ${line#RESULT } load=$load" >>"$results"
+      [ "$(echo "$line" | field non2xx)" = 0 ] && [ "$(echo "$line" | field socket_errors)" = 0 ] \
+        || die "errors (non-2xx or socket errors/timeouts) in the run above"
+    done
+  done
+
+  echo
+  echo "SUMMARY ($what; one connection; median over $RUNS runs of each run's median latency [min-max]; goal p50 <= $GOAL_MS ms)"
+  for kind in $KINDS; do
+    sel() { awk -v k="$kind" '$1 == k' "$results" | field "$1" | stats; }
+    read -r p50 p50min p50max <<<"$(sel p50_ms)"
+    read -r p99 _ _ <<<"$(sel p99_ms)"
+    read -r req _ _ <<<"$(sel requests)"
+    read -r _ lmin lmax <<<"$(sel load)"
+    verdict=$(awk -v p="$p50" -v g="$GOAL_MS" 'BEGIN { print (p <= g) ? "meets" : "MISSES" }')
+    printf '%-8s p50 %8s ms [%s-%s]  p99 %8s ms  %6s requests/run  load %s-%s  %s the goal\n' \
+      "$kind" "$p50" "$p50min" "$p50max" "$p99" "$req" "$lmin" "$lmax" "$verdict"
+  done
+}
+
+# ---- plans ------------------------------------------------------------------------------------
+STATEMENTS=adapters-db/src/main/resources/warden-db-statements.yaml
+statement() { # the folded YAML text of one named statement
+  awk -v name="$1" '
+    $0 ~ "^    " name ":" { on = 1; next }
+    on && (NF == 0 || $0 ~ /^    [a-z-]+:/ || $0 ~ /^    #/) { exit }
+    on { sub(/^ +/, ""); printf "%s ", $0 }' "$STATEMENTS"
+}
+# explain NAME "name=SQL value;..." -> PREPAREs the statement ($1.. in order of first use) and
+# EXPLAINs an EXECUTE with those values, as a custom plan and as a generic plan.
+explain() {
+  local text values; text=$(statement "$1"); values="$2"
+  [ -n "$text" ] || die "statement $1 not found in $STATEMENTS"
+  perl -e '
+    my ($name, $sql, $spec) = @ARGV;
+    my %v = map { my ($k, $x) = split /=/, $_, 2; ($k, $x) } grep { length } split /;/, $spec;
+    my (@names, %at);
+    $sql =~ s{:([A-Za-z][A-Za-z0-9]*)}{ unless (exists $at{$1}) { push @names, $1; $at{$1} = scalar @names; } "\$$at{$1}" }ge;
+    my @args = map { exists $v{$_} ? $v{$_} : die "no value for :$_ in $name\n" } @names;
+    my $exec = "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE s(" . join(", ", @args) . ");";
+    print "DEALLOCATE ALL;\nPREPARE s AS $sql;\n";
+    for my $mode ("custom", "generic") {
+      print "SET plan_cache_mode = force_${mode}_plan;\n\\echo ----- $name ($mode plan)\n$exec\n";
+    }
+    print "RESET plan_cache_mode;\n";' "$1" "$text" "$values"
+}
+
+# ... | show_plans: runs the EXPLAINs it reads, prints their key lines (all of them go to
+# $BENCH_KEEP_PLANS when that names a file).
+show_plans() {
+  local plans="$BENCH_WORK/plans.txt"
+  sql >"$plans" 2>&1 || { cat "$plans" >&2; die "EXPLAIN failed"; }
+  echo
+  echo "PLANS (key lines; all of them: BENCH_KEEP_PLANS=path)"
+  grep -E '^-----|Limit|Scan|Sort|Join|Nested|Aggregate|Rows Removed|Execution Time' "$plans" \
+    | grep -vE 'Sort Method|Sort Key|Index Cond|Heap Fetches|Recheck' | sed -E 's/  +/  /g; s/^ *//' | cut -c1-150
+  [ -z "${BENCH_KEEP_PLANS:-}" ] || cp "$plans" "$BENCH_KEEP_PLANS"
+}
+
 # ---- numbers ----------------------------------------------------------------------------------
 # stats: reads numbers (one a line) -> "median min max"
 stats() {

@@ -43,10 +43,13 @@ export function getCsrfToken() {
 }
 
 // Relative "api/..." resolves against the page URL, so it works at "/" and behind a path prefix.
+// An array value repeats its parameter (type=A&type=B); empty values are left out.
 function buildUrl(path, query) {
   const url = new URL(path, document.baseURI);
   for (const [key, value] of Object.entries(query || {})) {
-    if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, value);
+    for (const one of Array.isArray(value) ? value : [value]) {
+      if (one !== undefined && one !== null && one !== '') url.searchParams.append(key, one);
+    }
   }
   return url;
 }

@@ -8,8 +8,11 @@ export function currentRoute() {
   return { page: page.replace(/\/+$/, ''), params: new URLSearchParams(query) };
 }
 
+/** An array value repeats its parameter (type=A&type=B); empty values are left out. */
 export function href(page, params = {}) {
-  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v)).toString();
+  const query = new URLSearchParams(Object.entries(params)
+    .flatMap(([key, value]) => (Array.isArray(value) ? value : [value]).map((one) => [key, one]))
+    .filter(([, v]) => v)).toString();
   return `#/${page}${query ? `?${query}` : ''}`;
 }
 

@@ -47,7 +47,10 @@ function totalText(total, atLeast) {
   return `${count(total)}${atLeast ? '+' : ''}`;
 }
 
-/** Previous / next paging with "Showing 1–25 of 80" (or "of 10,000+"). Calls onPage(newOffset). */
+/**
+ * Previous / next paging with "Showing 1–25 of 80" (or "of 10,000+"). Calls onPage(newOffset).
+ * `more` (keyset paging) says whether a next page can be asked for at all.
+ */
 export function pager(label, onPage) {
   const status = h('p', { class: 'pager-status', 'aria-live': 'polite' });
   const prev = h('button', { type: 'button', class: 'btn', 'data-action': 'prev-page', disabled: true }, '← Previous');
@@ -59,34 +62,43 @@ export function pager(label, onPage) {
 
   return {
     element: h('nav', { class: 'pager', 'aria-label': `${label} pages` }, status, h('div', { class: 'pager-buttons' }, prev, next)),
-    update({ offset, limit, total, atLeast = false }, shown) {
+    update({ offset, limit, total, atLeast = false, more = true }, shown) {
       state = { offset, limit, total };
       status.textContent = total === 0 || shown === 0
         ? `Showing 0 of ${totalText(total, atLeast)}`
         : `Showing ${count(offset + 1)}–${count(offset + shown)} of ${totalText(total, atLeast)}`;
       prev.disabled = offset <= 0;
       // Past a lower-bound total there is more for as long as pages come back full.
-      next.disabled = atLeast ? shown < limit : offset + shown >= total;
+      next.disabled = !more || (atLeast ? shown < limit : offset + shown >= total);
     },
   };
 }
 
 /**
  * Loading, paging and error handling for one list. fetchPage({limit, offset}) returns the
- * API's {items, total, limit, offset} (and totalIsLowerBound where the API has it). Only the newest request is drawn: when fast typing
- * in a filter fires several, an older, slower answer must not overwrite a newer one.
+ * API's {items, total, limit, offset} (and totalIsLowerBound where the API has it). With `keyset`
+ * it gets {limit, cursor} instead and pages by the API's nextCursor, which costs the same at any
+ * depth (the Auth Audit page): the cursor of every page reached so far is kept, so Previous goes
+ * back exactly. Only the newest request is drawn: when fast typing in a filter fires several, an
+ * older, slower answer must not overwrite a newer one.
  */
-export function pagedList({ label, table, fetchPage, failedText }) {
+export function pagedList({ label, table, fetchPage, failedText, keyset = false }) {
   let offset = 0;
   let seq = 0;
+  // Keyset paging: cursors[n] opens page n (null: the first page).
+  let cursors = [null];
   const paging = pager(label, (newOffset) => load(newOffset));
 
   async function load(newOffset = offset) {
-    offset = newOffset;
+    const index = Math.floor(newOffset / PAGE_SIZE);
+    // A page no cursor leads to (only the first pages are reachable by keyset): start over.
+    offset = keyset && cursors[index] === undefined ? 0 : newOffset;
     const mine = ++seq;
     table.loading();
     try {
-      const page = await fetchPage({ limit: PAGE_SIZE, offset });
+      const page = await fetchPage(keyset
+        ? { limit: PAGE_SIZE, cursor: cursors[offset / PAGE_SIZE] || undefined }
+        : { limit: PAGE_SIZE, offset });
       if (mine !== seq) return;
       const items = page.items || [];
       const total = page.total ?? items.length;
@@ -94,11 +106,18 @@ export function pagedList({ label, table, fetchPage, failedText }) {
       // After deleting the last row of the last page, step back instead of showing nothing
       // (one page back when the total is only a lower bound: the last page is not known).
       if (items.length === 0 && offset > 0 && total > 0) {
-        load(atLeast ? Math.max(0, offset - PAGE_SIZE) : Math.floor((total - 1) / PAGE_SIZE) * PAGE_SIZE);
+        load(atLeast || keyset ? Math.max(0, offset - PAGE_SIZE) : Math.floor((total - 1) / PAGE_SIZE) * PAGE_SIZE);
         return;
       }
+      if (keyset) cursors = [...cursors.slice(0, offset / PAGE_SIZE + 1), page.nextCursor || undefined];
       table.show(items);
-      paging.update({ offset: page.offset ?? offset, limit: page.limit ?? PAGE_SIZE, total, atLeast }, items.length);
+      paging.update({
+        offset: keyset ? offset : page.offset ?? offset,
+        limit: page.limit ?? PAGE_SIZE,
+        total,
+        atLeast,
+        more: !keyset || Boolean(page.nextCursor),
+      }, items.length);
     } catch (error) {
       if (mine !== seq) return;
       table.failed(failedText);
@@ -106,5 +125,10 @@ export function pagedList({ label, table, fetchPage, failedText }) {
     }
   }
 
-  return { pagerElement: paging.element, load, reset: () => load(0) };
+  function reset() {
+    cursors = [null];
+    return load(0);
+  }
+
+  return { pagerElement: paging.element, load, reset };
 }

@@ -8,8 +8,41 @@ const absoluteFormat = new Intl.DateTimeFormat(undefined, {
   hour: '2-digit', minute: '2-digit', second: '2-digit',
 });
 
+// The same with the time zone's name, for instants inside text, where no column header says whose time it is.
+const zonedFormat = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric', month: 'short', day: 'numeric',
+  hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short',
+});
+
 export function formatAbsolute(date) {
   return absoluteFormat.format(date);
+}
+
+/** e.g. "6 Dec 2026, 13:36:42 CET" (the browser's locale and zone). */
+export function formatZoned(date) {
+  return zonedFormat.format(date);
+}
+
+// An instant as the server writes it into text (Java's Instant.toString): 2026-12-06T12:36:42.900339Z.
+const INSTANT_IN_TEXT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?Z/g;
+
+/**
+ * Free text (an audit reason such as "locked until 2026-12-06T12:36:42.900339Z") with each
+ * instant in it shown as local time with its zone, in a <time datetime>; the text as the server
+ * wrote it stays the element's title.
+ */
+export function textWithTimes(text) {
+  const parts = [];
+  let rest = 0;
+  for (const match of text.matchAll(INSTANT_IN_TEXT)) {
+    // Date reads milliseconds at most; the digits past them change nothing a person reads.
+    const date = new Date(match[0].replace(/(\.\d{3})\d+Z$/, '$1Z'));
+    if (Number.isNaN(date.getTime())) continue;
+    parts.push(text.slice(rest, match.index), h('time', { datetime: match[0] }, formatZoned(date)));
+    rest = match.index + match[0].length;
+  }
+  parts.push(text.slice(rest));
+  return h('span', { title: text }, parts);
 }
 
 export function formatRelative(date, now = Date.now()) {

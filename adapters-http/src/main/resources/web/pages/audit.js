@@ -1,99 +1,167 @@
-// Auth Audit: the login / logout / termination history, filterable by event type and user.
+// Auth Audit: the login / logout / termination history, newest first, for incident response:
+// filterable by user, name, address, several event types and a time window, paged by cursor.
 
 import { api } from '../api.js';
 import { debounce, h } from '../dom.js';
 import { href } from '../router.js';
 import { dataTable, pagedList } from '../table.js';
-import { timeCell } from '../time.js';
+import { textWithTimes, timeCell } from '../time.js';
 import { parseUserAgent } from '../useragent.js';
 
 export const title = 'Auth Audit';
 
-const TYPES = [
-  'LOGIN_SUCCEEDED', 'LOGIN_FAILED', 'LOGIN_REJECTED_LOCKED', 'LOGIN_REJECTED_SESSION_LIMIT',
-  'ACCOUNT_LOCKED', 'ACCOUNT_UNLOCKED', 'LOGOUT', 'SESSION_TERMINATED',
-  'USER_SESSIONS_TERMINATED', 'SESSION_EXPIRED', 'USER_CREATED', 'LOGIN_THROTTLED', 'USER_DISABLED',
-  'USER_ENABLED', 'ROLE_CHANGED', 'PASSWORD_RESET', 'PASSWORD_CHANGED', 'ALARM_ACKNOWLEDGED', 'REAUTHENTICATED',
-];
-// Colour only; the type text itself is always shown.
+// Colour only; the type text itself is always shown. The types themselves come from the server.
 const TONE = {
-  LOGIN_FAILED: 'warning', LOGIN_REJECTED_LOCKED: 'danger', LOGIN_REJECTED_SESSION_LIMIT: 'warning',
-  ACCOUNT_LOCKED: 'danger', LOGIN_THROTTLED: 'danger', SESSION_TERMINATED: 'warning',
-  USER_SESSIONS_TERMINATED: 'warning', LOGIN_SUCCEEDED: 'success', ACCOUNT_UNLOCKED: 'success',
-  USER_ENABLED: 'success', USER_DISABLED: 'danger', PASSWORD_RESET: 'warning', ROLE_CHANGED: 'warning',
+  LOGIN_FAILED: 'warning', LOGIN_REJECTED_LOCKED: 'danger', LOGIN_REJECTED_DISABLED: 'danger',
+  LOGIN_REJECTED_SESSION_LIMIT: 'warning', ACCOUNT_LOCKED: 'danger', LOGIN_THROTTLED: 'danger',
+  SESSION_TERMINATED: 'warning', USER_SESSIONS_TERMINATED: 'warning', LOGIN_SUCCEEDED: 'success',
+  ACCOUNT_UNLOCKED: 'success', USER_ENABLED: 'success', USER_DISABLED: 'danger', PASSWORD_RESET: 'warning',
+  ROLE_CHANGED: 'warning',
 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export function mount(root, { params }) {
-  const typeSelect = h('select', { id: 'filter-type', name: 'type' },
-    h('option', { value: '' }, 'All event types'),
-    TYPES.map((type) => h('option', { value: type }, type)));
-  if (TYPES.includes(params.get('type'))) typeSelect.value = params.get('type');
+  // ---- the filters; the hash (#/audit?username=...&type=...) gives their first values ----
+  const chosenTypes = new Set(params.getAll('type'));
+  const typeSummary = h('summary', { id: 'filter-type-summary', 'aria-labelledby': 'filter-type-label filter-type-summary' },
+    'Loading event types…');
+  const typeOptions = h('div', { class: 'type-options' });
+  const typePicker = h('details', { class: 'type-picker', id: 'filter-type' }, typeSummary,
+    h('fieldset', {}, h('legend', { class: 'visually-hidden' }, 'Event types'), typeOptions,
+      h('button', { type: 'button', class: 'btn btn-small btn-subtle', 'data-action': 'clear-types',
+        onclick: () => {
+          chosenTypes.clear();
+          for (const box of typeOptions.querySelectorAll('input')) box.checked = false;
+          showChosenTypes();
+          apply();
+        } }, 'Any type')));
+  let knownTypes = [];
 
   const userInput = h('input', {
     id: 'filter-user', name: 'userId', type: 'search', autocomplete: 'off', spellcheck: 'false',
     placeholder: 'User ID (UUID)', 'aria-describedby': 'filter-user-hint', value: params.get('userId') || '',
   });
   const userHint = h('p', { id: 'filter-user-hint', class: 'hint' }, 'Paste a user ID, e.g. from a row below or the Users page.');
+  const nameInput = h('input', {
+    id: 'filter-username', name: 'username', type: 'search', autocomplete: 'off', spellcheck: 'false',
+    placeholder: 'e.g. alice', 'aria-describedby': 'filter-username-hint', value: params.get('username') || '',
+  });
+  const nameHint = h('p', { id: 'filter-username-hint', class: 'hint' },
+    'Whole name, any case; unknown names too.');
+  const ipInput = h('input', {
+    id: 'filter-ip', name: 'ip', type: 'search', autocomplete: 'off', spellcheck: 'false',
+    placeholder: 'e.g. 203.0.113.7', value: params.get('ip') || '',
+  });
+  const fromInput = h('input', { id: 'filter-from', name: 'from', type: 'datetime-local', step: '1',
+    'aria-describedby': 'filter-time-hint', value: localInputValue(params.get('from')) });
+  const toInput = h('input', { id: 'filter-to', name: 'to', type: 'datetime-local', step: '1',
+    'aria-describedby': 'filter-time-hint', value: localInputValue(params.get('to')) });
+  const timeHint = h('p', { id: 'filter-time-hint', class: 'hint' }, `Your time (${ZONE}); from inclusive, to exclusive.`);
+
+  /** The filters as the API takes them (and as the hash keeps them). */
+  function filters() {
+    return {
+      userId: userInput.value.trim(),
+      username: nameInput.value.trim(),
+      ip: ipInput.value.trim(),
+      type: knownTypes.filter((type) => chosenTypes.has(type)),
+      from: instant(fromInput.value),
+      to: instant(toInput.value),
+    };
+  }
+  const filtered = () => Object.values(filters()).some((value) => value.length > 0);
 
   const table = dataTable({
     caption: 'Authentication audit events',
     columns: ['Time', 'Event', 'User', 'Actor', 'IP Address', 'User Agent', 'Reason'],
-    emptyText: () => (typeSelect.value || userInput.value.trim() ? 'No audit events match these filters.' : 'No audit events yet.'),
+    emptyText: () => (filtered() ? 'No audit events match these filters.' : 'No audit events yet.'),
     renderRow,
   });
 
   const list = pagedList({
     label: 'Audit events',
     table,
+    keyset: true,
     failedText: 'Could not load audit events.',
-    fetchPage: ({ limit, offset }) => api.get('api/admin/audit', {
-      limit, offset, type: typeSelect.value, userId: userInput.value.trim(),
-    }),
+    fetchPage: ({ limit, cursor }) => api.get('api/admin/audit', { limit, cursor, ...filters() }),
   });
 
   function renderRow(e) {
     const ua = e.userAgent ? parseUserAgent(e.userAgent) : null;
-    return h('tr', { 'data-event-id': e.id },
+    return h('tr', { 'data-event-id': e.id, 'data-type': e.type },
       h('td', {}, timeCell(e.occurredAt)),
       h('td', {}, h('span', { class: `badge badge-${TONE[e.type] || 'neutral'} badge-code` }, e.type)),
-      h('td', {}, userLink(e.userId, e.username)),
+      h('td', { class: 'audit-user' }, userLink(e.userId, e.username)),
       h('td', {}, e.actorUsername || e.actorId ? userLink(e.actorId, e.actorUsername) : h('span', { class: 'muted' }, '—')),
       h('td', { class: 'mono' }, e.ipAddress || '—'),
       h('td', {}, ua ? h('span', { title: e.userAgent }, ua.label) : h('span', { class: 'muted' }, '—')),
-      h('td', {}, e.reason || h('span', { class: 'muted' }, '—')));
+      h('td', { class: 'audit-reason' }, e.reason ? textWithTimes(e.reason) : h('span', { class: 'muted' }, '—')));
   }
 
-  // A user in a row links to this page filtered to them.
+  // A user in a row links to this page filtered to them (by id; a name no account has, by name).
   function userLink(id, name) {
-    if (!id) return name ? h('span', {}, name) : h('span', { class: 'muted' }, '—');
-    return h('a', { href: href('audit', { userId: id, type: typeSelect.value }), title: `Show events of ${name || id}` }, name || id);
+    if (!id && !name) return h('span', { class: 'muted' }, '—');
+    const target = id ? { userId: id } : { username: name };
+    return h('a', { href: href('audit', { ...target, type: filters().type }), title: `Show events of ${name || id}` }, name || id);
   }
 
-  // Light client-side check; the server still answers 400 for a malformed id.
-  function userIdValid() {
-    const value = userInput.value.trim();
-    const valid = value === '' || UUID.test(value);
-    userInput.toggleAttribute('aria-invalid', !valid);
-    userHint.textContent = valid
+  function showTypes() {
+    typeOptions.replaceChildren(...knownTypes.map((type) => h('label', { class: 'type-option' },
+      h('input', { type: 'checkbox', name: 'type', value: type, checked: chosenTypes.has(type),
+        onchange: (event) => {
+          if (event.target.checked) chosenTypes.add(type);
+          else chosenTypes.delete(type);
+          showChosenTypes();
+          apply();
+        } }),
+      ' ', type)));
+    showChosenTypes();
+  }
+
+  function showChosenTypes() {
+    const chosen = knownTypes.filter((type) => chosenTypes.has(type));
+    typeSummary.textContent = chosen.length === 0 ? 'Any event type'
+      : chosen.length === 1 ? chosen[0] : `${chosen.length} event types`;
+  }
+
+  // Light client-side checks; the server still answers 400 for anything malformed.
+  function valid() {
+    const id = userInput.value.trim();
+    const idValid = id === '' || UUID.test(id);
+    userInput.toggleAttribute('aria-invalid', !idValid);
+    userHint.textContent = idValid
       ? 'Paste a user ID, e.g. from a row below or the Users page.'
       : 'That is not a user ID. It looks like 3f2b8c1e-5d4a-4b6e-9f1a-2c3d4e5f6a7b.';
-    userHint.classList.toggle('is-error', !valid);
-    return valid;
+    userHint.classList.toggle('is-error', !idValid);
+    const { from, to } = filters();
+    const windowValid = !from || !to || from <= to;
+    toInput.toggleAttribute('aria-invalid', !windowValid);
+    timeHint.textContent = windowValid ? `Your time (${ZONE}); from inclusive, to exclusive.` : '"To" is before "From".';
+    timeHint.classList.toggle('is-error', !windowValid);
+    return idValid && windowValid;
   }
 
   function apply() {
     reload.cancel();
-    if (userIdValid()) list.reset();
+    if (!valid()) return;
+    // The hash keeps the filters, so a reload or a shared link shows the same events.
+    history.replaceState(null, '', href('audit', filters()));
+    list.reset();
   }
   const reload = debounce(apply, 400);
-  userInput.addEventListener('input', reload);
-  typeSelect.addEventListener('change', apply);
+  for (const input of [userInput, nameInput, ipInput]) input.addEventListener('input', reload);
+  for (const input of [fromInput, toInput]) input.addEventListener('change', apply);
 
-  const filters = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter audit events',
+  const field = (id, label, ...content) => h('div', { class: 'field' }, h('label', { for: id }, label), ...content);
+  const filterForm = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter audit events',
     onsubmit: (event) => { event.preventDefault(); apply(); } },
-  h('div', { class: 'field' }, h('label', { for: 'filter-type' }, 'Event type'), typeSelect),
+  h('div', { class: 'field' }, h('span', { class: 'label', id: 'filter-type-label' }, 'Event types'), typePicker),
+  field('filter-username', 'Username', nameInput, nameHint),
+  field('filter-ip', 'IP address', ipInput),
   h('div', { class: 'field field-wide' }, h('label', { for: 'filter-user' }, 'User ID'), userInput, userHint),
+  field('filter-from', 'From', fromInput, timeHint),
+  field('filter-to', 'To', toInput),
   h('div', { class: 'filter-buttons' },
     h('button', { type: 'submit', class: 'btn' }, 'Filter'),
     h('button', { type: 'button', class: 'btn btn-subtle', 'data-action': 'refresh', onclick: () => list.load() }, 'Refresh')));
@@ -101,12 +169,47 @@ export function mount(root, { params }) {
   root.append(h('section', { 'data-page': 'audit', 'aria-labelledby': 'page-heading' },
     h('div', { class: 'page-head' },
       h('h1', { id: 'page-heading', tabindex: '-1' }, 'Auth Audit'),
-      h('p', { class: 'page-intro' }, 'Logins, failures, lockouts, logouts and terminations, newest first.')),
-    filters,
+      h('p', { class: 'page-intro' }, 'Logins, failures, lockouts, logouts, terminations and account changes, newest first.')),
+    filterForm,
     table.element,
     list.pagerElement));
 
-  if (userIdValid()) list.load();
-  else table.failed('Enter a valid user ID to see events.');
-  return () => reload.cancel();
+  // The picker folds away again on a click elsewhere or Escape.
+  const closeOutside = (event) => { if (!typePicker.contains(event.target)) typePicker.open = false; };
+  document.addEventListener('click', closeOutside);
+  typePicker.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && typePicker.open) { typePicker.open = false; typeSummary.focus(); }
+  });
+
+  // The list waits for the types, so a type in the hash filters the very first page.
+  api.get('api/admin/audit/types').then((page) => {
+    knownTypes = page.items || [];
+    showTypes();
+  }, () => {
+    // Still filter by what the link asked for; the server checks the names.
+    knownTypes = [...chosenTypes];
+    typeSummary.textContent = 'Event types unavailable';
+  }).then(() => {
+    if (valid()) list.load();
+    else table.failed('Correct the filters above to see events.');
+  });
+  return () => {
+    reload.cancel();
+    document.removeEventListener('click', closeOutside);
+  };
+}
+
+/** A datetime-local value (the browser's zone) as an ISO instant, or '' when empty. */
+function instant(local) {
+  if (!local) return '';
+  const date = new Date(local);
+  return Number.isNaN(date.getTime()) ? '' : date.toISOString();
+}
+
+/** An ISO instant as a datetime-local value in the browser's zone, or '' when there is none. */
+function localInputValue(iso) {
+  const date = iso ? new Date(iso) : null;
+  if (!date || Number.isNaN(date.getTime())) return '';
+  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 19);
 }

@@ -2,7 +2,7 @@
 
 import { api } from '../api.js';
 import { confirmAction } from '../dialog.js';
-import { debounce, h } from '../dom.js';
+import { debounce, h, plural } from '../dom.js';
 import { flash, showError } from '../notify.js';
 import { dataTable, pagedList } from '../table.js';
 import { timeCell } from '../time.js';
@@ -16,8 +16,10 @@ export function mount(root, { params, session: current }) {
 
   const userInput = h('input', { id: 'filter-user', type: 'search', name: 'q', autocomplete: 'off', placeholder: 'Username contains…' });
   // ip arrives in the hash from the Alarms page (an alarm's addresses).
-  const ipInput = h('input', { id: 'filter-ip', type: 'search', name: 'ip', autocomplete: 'off', placeholder: 'e.g. 203.0.113.7', spellcheck: 'false', value: params.get('ip') || '' });
+  const ipInput = h('input', { id: 'filter-ip', type: 'search', name: 'ip', autocomplete: 'off', placeholder: 'e.g. 203.0.113.7 or 203.0.113.0/24', spellcheck: 'false', value: params.get('ip') || '' });
   const userFilterNote = h('p', { class: 'filter-chip', id: 'user-filter' });
+  // Incident response: shown while the list is filtered by an address (or network) alone or with a user.
+  const bulkBar = h('p', { class: 'filter-chip', id: 'ip-bulk', hidden: true });
 
   const table = dataTable({
     caption: 'Active sessions',
@@ -33,10 +35,10 @@ export function mount(root, { params, session: current }) {
     table,
     failedText: 'Could not load sessions.',
     fetchPage: async ({ limit, offset }) => {
-      const page = await api.get('api/admin/sessions', {
-        limit, offset, userId, q: userInput.value.trim(), ip: ipInput.value.trim(),
-      });
+      const filter = { userId, q: userInput.value.trim(), ip: ipInput.value.trim() };
+      const page = await api.get('api/admin/sessions', { limit, offset, ...filter });
       showUserFilter(page.items?.[0]?.username);
+      showBulkAction(filter, page);
       return page;
     },
   });
@@ -80,6 +82,42 @@ export function mount(root, { params, session: current }) {
     list.load(); // also on 404: the session was already gone, so refresh the list
   }
 
+  // The button ends what the list shows: the address (and user) filter the page was loaded with.
+  // With a username text filter the list shows fewer than the address has, so no button then.
+  function showBulkAction(filter, page) {
+    bulkBar.hidden = !filter.ip || filter.q !== '' || !page.total;
+    if (bulkBar.hidden) return;
+    const where = filter.ip.includes('/') ? 'network' : 'address';
+    const count = page.totalIsLowerBound ? `${page.total}+ sessions` : plural(page.total, 'session', 'sessions');
+    bulkBar.replaceChildren(h('button', {
+      type: 'button', class: 'btn btn-small btn-danger', 'data-action': 'terminate-from-ip',
+      onclick: () => terminateFromIp(filter, count, where),
+    }, page.total === 1 && !page.totalIsLowerBound
+      ? `End the 1 session from this ${where}`
+      : `End all ${count} from this ${where}`));
+  }
+
+  async function terminateFromIp(filter, count, where) {
+    const ok = await confirmAction({
+      title: `End all sessions from ${filter.ip}?`,
+      message: [
+        `${count} from the ${where} ${filter.ip}${userId ? ' (of this user)' : ''} end immediately; their users must log in again and may lose unsaved work.`,
+        'Your own current session stays.',
+        'This cannot be undone.',
+      ],
+      confirmLabel: `End ${count}`,
+    });
+    if (!ok) return;
+    try {
+      const result = await api.del('api/admin/sessions', { ip: filter.ip, userId: filter.userId });
+      flash(`${plural(result.terminated, 'session', 'sessions')} from ${filter.ip} ended.`);
+    } catch (error) {
+      showError(error);
+      if (error.handled) return;
+    }
+    list.reset();
+  }
+
   function showUserFilter(username) {
     userFilterNote.hidden = !userId;
     if (!userId) return;
@@ -107,6 +145,7 @@ export function mount(root, { params, session: current }) {
       h('p', { class: 'page-intro' }, 'All active sessions. Terminating one ends it immediately: the user gets a 401 on their next request.')),
     userFilterNote,
     filters,
+    bulkBar,
     table.element,
     list.pagerElement));
 

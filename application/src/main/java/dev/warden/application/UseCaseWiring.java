@@ -44,6 +44,7 @@ import dev.warden.application.service.sessions.OwnSessionsService;
 import dev.warden.application.service.sessions.SessionEnding;
 import dev.warden.application.service.sessions.SweepExpiredSessionsService;
 import dev.warden.application.service.sessions.TerminateSessionService;
+import dev.warden.application.service.sessions.TerminateSessionsFromAddressService;
 import dev.warden.application.service.sessions.TerminateUserSessionsService;
 import dev.warden.application.service.sessions.TimedSessionValidation;
 import dev.warden.application.service.sessions.ValidateSessionService;
@@ -112,6 +113,8 @@ public final class UseCaseWiring {
                 new TerminateSessionService(p.transactions(), p.sessions(), ending, policy, clock),
                 new TerminateUserSessionsService(p.transactions(), p.accounts(), p.sessions(), p.audit(), outbox,
                         policy, clock),
+                new TerminateSessionsFromAddressService(p.transactions(), p.sessions(), p.audit(), ending, policy,
+                        clock),
                 new SweepExpiredSessionsService(p.transactions(), p.sessions(), ending, policy, clock),
                 ownSessions,
                 ownSessions,

@@ -22,5 +22,7 @@ public enum AuditType {
     PASSWORD_CHANGED,
     ALARM_ACKNOWLEDGED,
     /** A session proved its password again for a sensitive action (step-up). */
-    REAUTHENTICATED
+    REAUTHENTICATED,
+    /** An administrator ended every active session from an address or network: one entry per action. */
+    SESSIONS_TERMINATED_BY_IP
 }

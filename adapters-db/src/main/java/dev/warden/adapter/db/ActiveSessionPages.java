@@ -35,6 +35,9 @@ final class ActiveSessionPages {
         if (query.userId() != null) {
             return filtered("session-page-of-user", "session-count-of-user", query, window);
         }
+        if (query.ipAddress() != null && !query.ipRange().isSingleAddress()) {
+            return filtered("session-page-in-network", "session-count-in-network", query, window);
+        }
         if (query.ipAddress() != null) {
             return filtered("session-page-from-ip", "session-count-from-ip", query, window);
         }
@@ -107,6 +110,7 @@ final class ActiveSessionPages {
         return window(statement, window)
                 .addParam("userId", query.userId() == null ? null : query.userId().value())
                 .addParam("ipAddress", query.ipAddress())
+                .addParam("network", query.ipAddress())
                 .addParam("q", query.q());
     }
 

@@ -5,6 +5,7 @@ import dev.warden.application.port.in.sessions.ActiveSessionQuery;
 import dev.warden.application.port.in.sessions.AuthenticatedSession;
 import dev.warden.application.port.out.ActiveWindow;
 import dev.warden.application.port.out.SessionStore;
+import dev.warden.domain.AddressRange;
 import dev.warden.domain.Session;
 import dev.warden.domain.SessionId;
 import dev.warden.domain.TerminationReason;
@@ -113,6 +114,19 @@ public final class DbClientSessionStore implements SessionStore {
     @Override
     public Page<Session> listActive(ActiveSessionQuery query, ActiveWindow window) {
         return pages.page(query, window);
+    }
+
+    @Override
+    public List<Session> lockActiveInRange(AddressRange range, UserId userId, SessionId keep, ActiveWindow window,
+                                           int batchSize) {
+        // A single address reads as a /32 or /128 network: one statement, the same index.
+        return sessions(db.lockingExecutor("lockActiveInRange").createNamedQuery("session-lock-active-in-network")
+                .addParam("network", range.toString())
+                .addParam("userId", userId == null ? null : userId.value())
+                .addParam("keepId", keep == null ? null : keep.value())
+                .addParam("now", Sql.time(window.now()))
+                .addParam("lastActiveAfter", Sql.time(window.lastActiveAfter()))
+                .addParam("batchSize", batchSize));
     }
 
     @Override

@@ -32,13 +32,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class DbClientSessionStoreIT extends SessionStoreContract {
-    private static final Pattern NAMED_PARAMETER = Pattern.compile("(?<!:):([A-Za-z][A-Za-z0-9]*)");
-
     @Override
     protected Ports freshPorts() {
         return TestDatabase.freshPorts();
@@ -131,6 +129,37 @@ class DbClientSessionStoreIT extends SessionStoreContract {
     }
 
     @Test
+    void givenTwoBulkEndsOfOneNetwork_whenTheyRace_thenTheSecondWaitsAndGetsNoneOfTheEndedSessions()
+            throws Exception {
+        List<Session> inRange = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            Session session = aSession(alice).withIp("10.9.0." + i).build();
+            sessions.insert(session);
+            inRange.add(session);
+        }
+        dev.warden.domain.AddressRange range = dev.warden.domain.AddressRange.parse("10.9.0.0/16");
+        CountDownLatch firstHoldsTheLocks = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<List<SessionId>> first = pool.submit(() -> transactions.inTransaction(() -> {
+                List<Session> locked = sessions.lockActiveInRange(range, null, null, WINDOW, 500);
+                firstHoldsTheLocks.countDown();
+                LockSupport.parkNanos(Duration.ofMillis(300).toNanos()); // the second now waits on these rows
+                locked.forEach(s -> sessions.markEnded(s.id(), TerminationReason.ADMIN_TERMINATED, null, NOW));
+                return locked.stream().map(Session::id).toList();
+            }));
+            assertTrue(firstHoldsTheLocks.await(30, TimeUnit.SECONDS));
+            Future<List<SessionId>> second = pool.submit(() -> transactions.inTransaction(() ->
+                    sessions.lockActiveInRange(range, null, null, WINDOW, 500).stream().map(Session::id).toList()));
+
+            assertEquals(20, first.get(30, TimeUnit.SECONDS).size());
+            assertEquals(List.of(), second.get(30, TimeUnit.SECONDS), "no session is ended twice");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void givenMostlyHistory_whenEveryPageShapeIsPlannedGenerically_thenEachWalksAnIndexNotEverySession()
             throws SQLException {
         try (Connection connection = TestDatabase.connection(); Statement statement = connection.createStatement()) {
@@ -148,9 +177,7 @@ class DbClientSessionStoreIT extends SessionStoreContract {
                     JOIN LATERAL (SELECT id FROM users ORDER BY id OFFSET (n % 200) LIMIT 1) u ON true""");
             statement.execute("ANALYZE users");
             statement.execute("ANALYZE sessions");
-            // What PostgreSQL may settle on after a connection's fifth execution: a plan for any value
-            // (so the values below do not matter, only their types).
-            statement.execute("SET plan_cache_mode = force_generic_plan");
+            GenericPlans.forceGenericPlans(statement);
 
             Map<String, String> values = Map.ofEntries(
                     Map.entry("now", "now()"), Map.entry("lastActiveAfter", "now() - interval '1 hour'"),
@@ -160,12 +187,15 @@ class DbClientSessionStoreIT extends SessionStoreContract {
                     Map.entry("cursorId", "'ffffffff-ffff-ffff-ffff-ffffffffffff'"),
                     Map.entry("ids", "'{" + UUID.randomUUID() + "}'"),
                     Map.entry("limit", "50"), Map.entry("offset", "0"), Map.entry("perUser", "50"),
-                    Map.entry("cap", "10001"), Map.entry("max", "1001"));
+                    Map.entry("cap", "10001"), Map.entry("max", "1001"),
+                    Map.entry("network", "'10.0.0.0/16'"), Map.entry("keepId", "'" + UUID.randomUUID() + "'"),
+                    Map.entry("batchSize", "500"));
             for (String name : List.of("session-page-all", "session-page-all-after", "session-page-of-user",
                     "session-count-of-user", "session-page-from-ip", "session-count-from-ip",
                     "session-page-of-users", "session-count-of-users", "session-page-named",
-                    "session-page-named-after")) {
-                String plan = genericPlan(statement, SqlStatements.load().statement(name), values);
+                    "session-page-named-after", "session-page-in-network", "session-count-in-network",
+                    "session-lock-active-in-network")) {
+                String plan = GenericPlans.of(statement, name, values);
 
                 assertFalse(plan.contains("Seq Scan on sessions"), name + ":\n" + plan);
                 assertTrue(Pattern.compile("Index (Only )?Scan.* on sessions").matcher(plan).find(), name + ":\n" + plan);
@@ -173,29 +203,5 @@ class DbClientSessionStoreIT extends SessionStoreContract {
             // (session-users-named reads users only: with 200 of them a scan is right; at 100,000 it
             // takes users_username_trigrams, bench/admin-list.sh shows the plan.)
         }
-    }
-
-    /** PREPAREs a named statement ($1.. in order of first use) and EXPLAINs an EXECUTE with SQL values. */
-    private static String genericPlan(Statement statement, String sql, Map<String, String> values) throws SQLException {
-        Matcher matcher = NAMED_PARAMETER.matcher(sql);
-        List<String> names = new ArrayList<>();
-        StringBuilder prepared = new StringBuilder();
-        while (matcher.find()) {
-            if (!names.contains(matcher.group(1))) {
-                names.add(matcher.group(1));
-            }
-            matcher.appendReplacement(prepared, "\\$" + (names.indexOf(matcher.group(1)) + 1));
-        }
-        matcher.appendTail(prepared);
-        statement.execute("DEALLOCATE ALL");
-        statement.execute("PREPARE shape AS " + prepared);
-        StringBuilder plan = new StringBuilder();
-        try (ResultSet rows = statement.executeQuery("EXPLAIN EXECUTE shape("
-                + String.join(", ", names.stream().map(values::get).toList()) + ")")) {
-            while (rows.next()) {
-                plan.append(rows.getString(1)).append('\n');
-            }
-        }
-        return plan.toString();
     }
 }

@@ -1,6 +1,7 @@
 package dev.warden.adapter.http;
 
 import dev.warden.application.port.in.Actor;
+import dev.warden.application.port.in.PageCursor;
 import dev.warden.application.port.in.audit.AuditQuery;
 import dev.warden.application.port.in.audit.ListAuditEntriesUseCase;
 import dev.warden.domain.AuditType;
@@ -10,20 +11,37 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
 
-/** {@code /api/admin/audit}: the Auth Audit page. */
+/**
+ * {@code /api/admin/audit}: the Auth Audit page, and {@code /api/admin/audit/types}, the types it
+ * filters by (the domain's list, so the console never lists them by hand; no use case, since it
+ * reads nothing but needs the same administrator as the list).
+ */
 record AuditAdminRoutes(ListAuditEntriesUseCase list, Authenticator authenticator, Views views) implements ApiRoutes {
 
     static final String AUDIT = "/api/admin/audit";
+    static final String AUDIT_TYPES = "/api/admin/audit/types";
 
     @Override
     public List<ApiRoute> routes() {
-        return List.of(new ApiRoute(Method.GET, AUDIT, this::list));
+        return List.of(new ApiRoute(Method.GET, AUDIT, this::list), new ApiRoute(Method.GET, AUDIT_TYPES, this::types));
     }
 
     private void list(ServerRequest req, ServerResponse res) {
         Actor actor = authenticator.requireAdministrator(req);
-        AuditQuery query = new AuditQuery(Params.page(req), Params.userId(req).orElse(null),
-                Params.enumValue(req, "type", AuditType.class).orElse(null));
-        Responses.json(res, Status.OK_200, views.page(list.list(query, actor), views::auditEntry, false));
+        AuditQuery query = new AuditQuery(
+                Params.page(req),
+                Params.nonBlank(req, "cursor").map(PageCursor::decode).orElse(null),
+                Params.userId(req).orElse(null),
+                Params.nonBlank(req, "username").orElse(null),
+                Params.ipAddress(req, "ip").orElse(null),
+                Params.enumValues(req, "type", AuditType.class),
+                Params.instant(req, "from").orElse(null),
+                Params.instant(req, "to").orElse(null));
+        Responses.json(res, Status.OK_200, views.page(list.list(query, actor), views::auditEntry, true));
+    }
+
+    private void types(ServerRequest req, ServerResponse res) {
+        authenticator.requireAdministrator(req);
+        Responses.json(res, Status.OK_200, views.auditTypes());
     }
 }

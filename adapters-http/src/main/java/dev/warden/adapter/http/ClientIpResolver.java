@@ -1,6 +1,6 @@
 package dev.warden.adapter.http;
 
-import java.net.Inet6Address;
+import dev.warden.domain.AddressRange;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,13 +77,6 @@ final class ClientIpResolver {
     }
 
     static String text(InetAddress address) {
-        String host = address.getHostAddress();
-        if (address instanceof Inet6Address) {
-            int scope = host.indexOf('%');
-            if (scope >= 0) {
-                host = host.substring(0, scope);
-            }
-        }
-        return host;
+        return AddressRange.text(address);
     }
 }

@@ -8,8 +8,15 @@ import dev.warden.domain.UserId;
 import dev.warden.domain.Uuids;
 import io.helidon.common.uri.UriQuery;
 import io.helidon.webserver.http.ServerRequest;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -42,14 +49,18 @@ final class Params {
         if (query.all(name).size() > 1) {
             throw new InvalidRequest("Query parameter '" + name + "' must be given at most once.");
         }
-        String value = query.get(name);
+        return Optional.of(checked(name, query.get(name)));
+    }
+
+    /** A value the input rules allow in any query parameter: no control character, not over-long. */
+    private static String checked(String name, String value) {
         if (BoundedText.hasUnsafe(value)) {
             throw new InvalidRequest("Query parameter '" + name + "' must not contain control characters.");
         }
         if (value.length() > MAX_VALUE_LENGTH) {
             throw new InvalidRequest("Query parameter '" + name + "' must be at most " + MAX_VALUE_LENGTH + " characters.");
         }
-        return Optional.of(value);
+        return value;
     }
 
     static Optional<UserId> userId(ServerRequest req) {
@@ -73,15 +84,68 @@ final class Params {
 
     /** An enum constant by exact name, or 400 listing the allowed names. */
     static <E extends Enum<E>> Optional<E> enumValue(ServerRequest req, String name, Class<E> type) {
-        return nonBlank(req, name).map(value -> {
-            for (E constant : type.getEnumConstants()) {
-                if (constant.name().equals(value)) {
-                    return constant;
-                }
+        return nonBlank(req, name).map(value -> constant(name, value, type));
+    }
+
+    /**
+     * A parameter that may repeat ({@code type=A&type=B}), each value an enum constant by exact name
+     * (else 400 listing the allowed names); empty values count as absent. At most as many values as
+     * there are constants, so a repeated parameter cannot make a request arbitrarily large to read.
+     */
+    static <E extends Enum<E>> Set<E> enumValues(ServerRequest req, String name, Class<E> type) {
+        UriQuery query = req.query();
+        if (!query.contains(name)) {
+            return Set.of();
+        }
+        List<String> values = query.all(name);
+        int most = type.getEnumConstants().length;
+        if (values.size() > most) {
+            throw new InvalidRequest("Query parameter '" + name + "' must be given at most " + most + " times.");
+        }
+        Set<E> constants = new LinkedHashSet<>();
+        for (String value : values) {
+            String text = checked(name, value).strip();
+            if (!text.isEmpty()) {
+                constants.add(constant(name, text, type));
             }
-            throw new InvalidRequest("Query parameter '" + name + "' must be one of "
-                    + Arrays.toString(type.getEnumConstants()) + ".");
+        }
+        return constants;
+    }
+
+    private static <E extends Enum<E>> E constant(String name, String value, Class<E> type) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return constant;
+            }
+        }
+        throw new InvalidRequest("Query parameter '" + name + "' must be one of "
+                + Arrays.toString(type.getEnumConstants()) + ".");
+    }
+
+    /**
+     * An ISO-8601 instant with its offset ({@code 2026-11-26T15:04:05Z}, {@code ...+01:00}, fractions
+     * of a second allowed); anything else, a date alone included, is a 400 naming the parameter.
+     */
+    static Optional<Instant> instant(ServerRequest req, String name) {
+        return nonBlank(req, name).map(value -> {
+            try {
+                return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new InvalidRequest("Query parameter '" + name
+                        + "' must be an ISO-8601 instant with its offset, e.g. 2026-11-26T15:04:05Z.");
+            }
         });
+    }
+
+    /**
+     * An IPv4 or IPv6 address, written as the service records client addresses (IPv6 in full, as
+     * {@code 2001:db8:0:0:0:0:0:1}), so any spelling of one address finds it; a 400 naming the
+     * parameter for anything else (a host name is never looked up).
+     */
+    static Optional<String> ipAddress(ServerRequest req, String name) {
+        return nonBlank(req, name).map(value -> IpLiterals.parse(value).map(ClientIpResolver::text)
+                .orElseThrow(() -> new InvalidRequest("Query parameter '" + name
+                        + "' must be an IP address, e.g. 203.0.113.7 or 2001:db8::1.")));
     }
 
     static Optional<String> nonBlank(ServerRequest req, String name) {

@@ -6,6 +6,7 @@ import dev.warden.application.port.in.sessions.ActiveSessionQuery;
 import dev.warden.application.port.in.sessions.ListActiveSessionsUseCase;
 import dev.warden.application.port.in.sessions.SessionCursor;
 import dev.warden.application.port.in.sessions.TerminateSessionUseCase;
+import dev.warden.application.port.in.sessions.TerminateSessionsFromAddressUseCase;
 import dev.warden.application.port.in.sessions.TerminateUserSessionsUseCase;
 import dev.warden.domain.UserId;
 import io.helidon.http.Method;
@@ -14,10 +15,12 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code /api/admin/sessions}: the Sessions page and its terminate actions. */
 record SessionsAdminRoutes(ListActiveSessionsUseCase list, TerminateSessionUseCase terminate,
-        TerminateUserSessionsUseCase terminateAll, Authenticator authenticator, Views views) implements ApiRoutes {
+        TerminateUserSessionsUseCase terminateAll, TerminateSessionsFromAddressUseCase terminateFromAddress,
+        Authenticator authenticator, Views views) implements ApiRoutes {
 
     static final String SESSIONS = "/api/admin/sessions";
     static final String SESSION = "/api/admin/sessions/{id}";
@@ -26,7 +29,7 @@ record SessionsAdminRoutes(ListActiveSessionsUseCase list, TerminateSessionUseCa
     public List<ApiRoute> routes() {
         return List.of(
                 new ApiRoute(Method.GET, SESSIONS, this::list),
-                new ApiRoute(Method.DELETE, SESSIONS, this::terminateAllOfUser),
+                new ApiRoute(Method.DELETE, SESSIONS, this::terminateMany),
                 new ApiRoute(Method.DELETE, SESSION, this::terminateOne));
     }
 
@@ -47,12 +50,20 @@ record SessionsAdminRoutes(ListActiveSessionsUseCase list, TerminateSessionUseCa
         Responses.noContent(res);
     }
 
-    private void terminateAllOfUser(ServerRequest req, ServerResponse res) {
+    /** {@code ?ip=} (with or without {@code userId}): from an address or network; {@code ?userId=} alone: one user's. */
+    private void terminateMany(ServerRequest req, ServerResponse res) {
         Actor actor = authenticator.requireAdministrator(req);
-        // Without a user this would be "terminate everything", which the API deliberately cannot do.
-        UserId userId = Params.userId(req)
-                .orElseThrow(() -> new InvalidRequest("Query parameter 'userId' is required to terminate sessions."));
-        int terminated = terminateAll.terminateAll(userId, actor);
+        Optional<String> ip = Params.nonBlank(req, "ip");
+        Optional<UserId> userId = Params.userId(req);
+        int terminated;
+        if (ip.isPresent()) {
+            terminated = terminateFromAddress.terminateFromAddress(
+                    new TerminateSessionsFromAddressUseCase.Command(ip.get(), userId.orElse(null)), actor);
+        } else {
+            // Without a user or an address this would be "terminate everything", which the API deliberately cannot do.
+            terminated = terminateAll.terminateAll(userId.orElseThrow(() -> new InvalidRequest(
+                    "Query parameter 'userId' or 'ip' is required to terminate sessions.")), actor);
+        }
         Responses.json(res, Status.OK_200, Map.of("terminated", terminated));
     }
 }

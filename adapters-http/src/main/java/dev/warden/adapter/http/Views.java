@@ -7,6 +7,7 @@ import dev.warden.application.port.in.accounts.UserSummary;
 import dev.warden.domain.AccountRights;
 import dev.warden.domain.Alarm;
 import dev.warden.domain.AuditEntry;
+import dev.warden.domain.AuditType;
 import dev.warden.domain.IpSpreadRule;
 import dev.warden.domain.PasswordPolicy;
 import dev.warden.domain.Session;
@@ -111,6 +112,11 @@ final class Views {
         return json;
     }
 
+    /** Every audit type, in the domain's order: what the Auth Audit page filters by. */
+    Map<String, Object> auditTypes() {
+        return Map.of("items", names(List.of(AuditType.values())));
+    }
+
     Map<String, Object> alarm(Alarm a) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", a.id().toString());
@@ -129,7 +135,8 @@ final class Views {
 
     /**
      * {@code {items, total, limit, offset}}, plus {@code nextCursor} and {@code totalIsLowerBound}
-     * where the list has keyset paging (the Sessions page, whose total stops counting at 10,000).
+     * where the list has keyset paging (the Sessions and Auth Audit pages, whose totals stop counting
+     * at 10,000).
      */
     <T> Map<String, Object> page(Page<T> page, Function<T, Map<String, Object>> item, boolean withCursor) {
         Map<String, Object> json = new LinkedHashMap<>();

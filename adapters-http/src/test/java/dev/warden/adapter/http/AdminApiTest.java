@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.warden.application.port.in.PageCursor;
 import dev.warden.application.port.in.accounts.UserNotFound;
 import dev.warden.application.port.in.accounts.UserQuery;
 import dev.warden.application.port.in.accounts.UsernameTaken;
@@ -20,8 +21,12 @@ import dev.warden.domain.AuditType;
 import dev.warden.domain.OwnerProtected;
 import dev.warden.domain.PasswordRejected;
 import dev.warden.domain.WardenPolicy;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -76,6 +81,7 @@ class AdminApiTest {
                 Arguments.of("PUT", "/api/admin/users/" + id + "/role"),
                 Arguments.of("POST", "/api/admin/users/" + id + "/password"),
                 Arguments.of("GET", "/api/admin/audit"),
+                Arguments.of("GET", "/api/admin/audit/types"),
                 Arguments.of("GET", "/api/admin/alarms"),
                 Arguments.of("POST", "/api/admin/alarms/" + id + "/acknowledge"));
     }
@@ -224,14 +230,52 @@ class AdminApiTest {
         assertEquals(List.of("terminateAll " + userId + " by alice"), WARDEN.calls);
     }
 
+    @Test
+    void whenTerminatingSessionsFromANetwork_thenCountOfTerminated() {
+        var reply = server.delete("/api/admin/sessions?ip=10.1.2.3/16", admin());
+
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals(4, reply.json().get("terminated").asInt());
+        assertEquals(List.of("terminateFromAddress 10.1.0.0/16 by alice"), WARDEN.calls);
+    }
+
+    @Test
+    void whenTerminatingOneUsersSessionsFromAnAddress_thenBothFiltersReachTheUseCase() {
+        String userId = WARDEN.user.id().toString();
+
+        var reply = server.delete("/api/admin/sessions?ip=2001:db8::1&userId=" + userId, admin());
+
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals(List.of("terminateFromAddress 2001:db8:0:0:0:0:0:1 of " + userId + " by alice"), WARDEN.calls);
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"", "?userId=", "?userId=nope", "?ip=10.0.0.1"})
+    @ValueSource(strings = {"", "?userId=", "?userId=nope", "?ip=", "?ip=10.0.0.0/15", "?ip=0.0.0.0/0",
+            "?ip=2001:db8::/47", "?ip=evil.example", "?ip=10.0.0.1%00", "?ip=10.0.0.1&userId=nope"})
     void givenNoValidUserId_whenTerminatingSessions_thenInvalidRequestAndNothingTerminated(String query) {
         var reply = server.delete("/api/admin/sessions" + query, admin());
 
         assertEquals(400, reply.status(), reply.body());
         assertEquals("invalid-request", reply.problem());
         assertTrue(WARDEN.calls.isEmpty(), WARDEN.calls.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"10.0.0.0/15", "::/0", "2001:db8::/47", "not-an-address", "10.0.0.1%00"})
+    void givenTooWideOrBadNetwork_whenListingSessions_thenInvalidRequest(String ip) {
+        var reply = server.get("/api/admin/sessions?ip=" + ip, admin());
+
+        assertEquals(400, reply.status(), reply.body());
+        assertEquals("invalid-request", reply.problem());
+        assertTrue(WARDEN.calls.isEmpty(), WARDEN.calls.toString());
+    }
+
+    @Test
+    void givenANetwork_whenListingSessions_thenTheQueryCarriesItInRecordedForm() {
+        var reply = server.get("/api/admin/sessions?ip=2001:db8:1::/48", admin());
+
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals("2001:db8:1:0:0:0:0:0/48", ((ActiveSessionQuery) WARDEN.lastQuery).ipAddress());
     }
 
     static Stream<Arguments> unknownSessionOrUser() {
@@ -361,12 +405,14 @@ class AdminApiTest {
     // ---- audit ----
 
     @Test
-    void whenListingAudit_thenEntriesWithEveryContractField() {
+    void whenListingAudit_thenEntriesWithEveryContractFieldAndACursorPage() {
         String userId = WARDEN.admin.id().toString();
 
         var reply = server.get("/api/admin/audit?type=LOGIN_SUCCEEDED&userId=" + userId, admin());
 
         assertEquals(200, reply.status(), reply.body());
+        assertEquals(List.of("items", "total", "limit", "offset", "nextCursor", "totalIsLowerBound"),
+                fieldNames(reply.json()));
         JsonNode entry = reply.json().get("items").get(0);
         assertEquals(List.of("id", "type", "occurredAt", "userId", "username", "actorId", "actorUsername", "sessionId",
                 "ipAddress", "userAgent", "reason"), fieldNames(entry));
@@ -374,17 +420,104 @@ class AdminApiTest {
         assertEquals("192.0.2.10", entry.get("ipAddress").asText());
         assertTrue(entry.get("actorId").isNull());
         AuditQuery query = (AuditQuery) WARDEN.lastQuery;
-        assertEquals(AuditType.LOGIN_SUCCEEDED, query.type());
+        assertEquals(Set.of(AuditType.LOGIN_SUCCEEDED), query.types());
         assertEquals(userId, query.userId().toString());
+        assertNull(query.username());
+        assertNull(query.from());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"type=LOGIN", "type=login_succeeded", "userId=42", "limit=600"})
-    void givenBadFilter_whenListingAudit_thenInvalidRequest(String query) {
-        var reply = server.get("/api/admin/audit?" + query, admin());
+    @Test
+    void whenListingAuditWithEveryFilter_thenEachIsReadAndPassedOn() {
+        var reply = server.get("/api/admin/audit?username=%20Mallory%20&ip=2001:DB8::1&type=LOGIN_FAILED"
+                + "&type=ACCOUNT_LOCKED&type=LOGIN_FAILED&type=&from=2026-11-26T15:00:00%2B01:00"
+                + "&to=2026-11-27T00:00:00.5Z&limit=20", admin());
+
+        assertEquals(200, reply.status(), reply.body());
+        AuditQuery query = (AuditQuery) WARDEN.lastQuery;
+        assertEquals("Mallory", query.username());
+        assertEquals("2001:db8:0:0:0:0:0:1", query.ipAddress(), "the address as client addresses are recorded");
+        assertEquals(Set.of(AuditType.LOGIN_FAILED, AuditType.ACCOUNT_LOCKED), query.types());
+        assertEquals(Instant.parse("2026-11-26T14:00:00Z"), query.from());
+        assertEquals(Instant.parse("2026-11-27T00:00:00.5Z"), query.to());
+        assertEquals(20, query.page().limit());
+        assertNull(query.cursor());
+    }
+
+    @Test
+    void givenNextCursor_whenListingAudit_thenTheCursorIsDecodedAndPassedOn() {
+        JsonNode first = server.get("/api/admin/audit", admin()).json();
+        String cursor = first.get("nextCursor").asText();
+
+        var reply = server.get("/api/admin/audit?type=LOGOUT&cursor=" + cursor, admin());
+
+        assertEquals(200, reply.status(), reply.body());
+        PageCursor passed = ((AuditQuery) WARDEN.lastQuery).cursor();
+        assertEquals(first.path("items").get(0).path("id").asText(), passed.id().toString());
+        assertEquals(first.path("items").get(0).path("occurredAt").asText(), passed.at().toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "type=LOGIN                                           | 'type'",
+            "type=login_succeeded                                 | 'type'",
+            "type=LOGIN_FAILED&type=NOT_A_TYPE                    | 'type'",
+            "type=LOGIN_FAILED%00                                 | 'type'",
+            "userId=42                                            | 'userId'",
+            "limit=600                                            | limit",
+            "offset=5&cursor=MTc5NTcwNDAxMi4wLmYxMjM1ZWFlLTJkYjMtNDBjNi05ZDhkLWJhOTk0ODUyN2IyMA | cursor",
+            "cursor=garbage                                       | cursor",
+            "from=yesterday                                       | 'from'",
+            "from=2026-11-26                                      | 'from'",
+            "from=2026-11-26T15:04:05                             | 'from'",
+            "to=2026-11-26T25:00:00Z                              | 'to'",
+            "to=2026-02-30T00:00:00Z                              | 'to'",
+            "from=%2B10000-01-01T00:00:00Z                        | from",
+            "from=2026-11-27T00:00:00Z&to=2026-11-26T00:00:00Z    | from",
+            "ip=not-an-address                                    | 'ip'",
+            "ip=10.0.0.256                                        | 'ip'",
+            "ip=10.0.0.0/8                                        | 'ip'",
+            "ip=fe80::1%25eth0                                    | 'ip'",
+            "ip=localhost                                         | 'ip'",
+            "username=ali%00ce                                    | 'username'",
+            "username=ali%C2%85ce                                 | 'username'",
+            "username=a&username=b                                | 'username'"})
+    void givenABadValue_whenListingAudit_thenInvalidRequestNamingTheParameter(String query, String named) {
+        var reply = server.get("/api/admin/audit?" + query.strip(), admin());
 
         assertEquals(400, reply.status(), reply.body());
         assertEquals("invalid-request", reply.problem());
+        assertTrue(reply.detail().contains(named.strip()), reply.detail());
+        assertNull(WARDEN.lastQuery);
+    }
+
+    @Test
+    void givenTooManyOrOverlongValues_whenListingAudit_thenInvalidRequestOrUriTooLong() {
+        String everyTypeTwice = Stream.of(AuditType.values(), AuditType.values()).flatMap(Stream::of)
+                .map(type -> "type=" + type).collect(Collectors.joining("&"));
+
+        var repeated = server.get("/api/admin/audit?" + everyTypeTwice, admin());
+        var longName = server.get("/api/admin/audit?username=" + "a".repeat(Params.MAX_VALUE_LENGTH + 1), admin());
+        var hugeName = server.get("/api/admin/audit?username=" + "a".repeat(100_000), admin());
+
+        assertEquals(400, repeated.status(), repeated.body());
+        assertTrue(repeated.detail().contains("'type' must be given at most " + AuditType.values().length + " times"),
+                repeated.detail());
+        assertEquals(400, longName.status(), longName.body());
+        assertTrue(longName.detail().contains("'username'"), longName.detail());
+        // 100 kB is past what the server reads of a request line: refused before routing.
+        assertEquals(414, hugeName.status(), hugeName.body());
+        assertNull(WARDEN.lastQuery);
+    }
+
+    @Test
+    void whenListingAuditTypes_thenEveryTypeTheDomainKnowsInItsOrder() {
+        var reply = server.get("/api/admin/audit/types", admin());
+
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals(List.of("items"), fieldNames(reply.json()));
+        List<String> names = new ArrayList<>();
+        reply.json().get("items").forEach(name -> names.add(name.asText()));
+        assertEquals(Stream.of(AuditType.values()).map(Enum::name).toList(), names);
     }
 
     // ---- alarms ----

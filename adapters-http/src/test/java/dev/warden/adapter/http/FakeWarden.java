@@ -3,6 +3,7 @@ package dev.warden.adapter.http;
 import static dev.warden.domain.testdata.TestData.aSession;
 
 import dev.warden.application.port.in.Page;
+import dev.warden.application.port.in.PageCursor;
 import dev.warden.application.port.in.UseCaseCatalogue;
 import dev.warden.application.port.in.accounts.AccountView;
 import dev.warden.application.port.in.accounts.UserQuery;
@@ -116,6 +117,12 @@ final class FakeWarden {
                     calls.add("terminateAll " + userId + " by " + actor.username());
                     return 3;
                 },
+                (command, actor) -> {
+                    maybeFail();
+                    calls.add("terminateFromAddress " + command.ip()
+                            + (command.userId() == null ? "" : " of " + command.userId()) + " by " + actor.username());
+                    return 4;
+                },
                 () -> unused(),
                 current -> {
                     maybeFail();
@@ -193,7 +200,8 @@ final class FakeWarden {
                             .withUser(admin.id(), admin.username())
                             .withSession(adminSession.id())
                             .withClient(new ClientInfo("192.0.2.10", "Firefox"));
-                    return new Page<>(List.of(entry), 1, query.page().limit(), query.page().offset(), null);
+                    return new Page<>(List.of(entry), 1, query.page().limit(), query.page().offset(),
+                            new PageCursor(entry.occurredAt(), entry.id()).encode());
                 },
                 (AlarmQuery query, dev.warden.application.port.in.Actor actor) -> {
                     maybeFail();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.warden.domain.AuditType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -32,8 +33,8 @@ class OpenApiDocumentTest {
                 .forEach(method -> documented.add(method.toUpperCase() + " " + path)));
 
         assertEquals(registered, documented);
-        assertEquals(22, registered.size(),
-                "the twelve routes of docs/api.md, the eight account routes, the password policy and step-up");
+        assertEquals(23, registered.size(),
+                "the twelve routes of docs/api.md, the eight account routes, the password policy, step-up and the audit types");
     }
 
     @Test
@@ -50,7 +51,7 @@ class OpenApiDocumentTest {
             assertTrue(responses.keySet().stream().anyMatch(code -> code.startsWith("2")), method + " " + path);
             boolean takesNoInput = path.equals("/api/auth/session") || path.equals("/api/auth/logout")
                     || (path.equals("/api/auth/sessions") && method.equals("get"))
-                    || path.equals("/api/auth/password-policy");
+                    || path.equals("/api/auth/password-policy") || path.equals("/api/admin/audit/types");
             assertTrue(responses.containsKey("400") || takesNoInput, method + " " + path + " documents no 400");
             if (!path.equals("/api/auth/login")) {
                 assertTrue(responses.containsKey("401"), method + " " + path + " documents no 401");
@@ -168,7 +169,8 @@ class OpenApiDocumentTest {
                 Map.entry("get /api/auth/sessions", "200"), Map.entry("get /api/admin/sessions", "200"),
                 Map.entry("delete /api/admin/sessions", "200"), Map.entry("delete /api/admin/sessions/{id}", "204"),
                 Map.entry("get /api/admin/users", "200"), Map.entry("post /api/admin/users", "201"),
-                Map.entry("get /api/admin/audit", "200"), Map.entry("get /api/admin/alarms", "200"));
+                Map.entry("get /api/admin/audit", "200"), Map.entry("get /api/admin/audit/types", "200"),
+                Map.entry("get /api/admin/alarms", "200"));
         Map<String, Object> doc = document();
         main.forEach((route, success) -> {
             String[] parts = route.split(" ");
@@ -192,6 +194,16 @@ class OpenApiDocumentTest {
                 assertNotNull(json.get("examples"), route + " has no response example");
             }
         });
+    }
+
+    /** The document lists exactly the audit types the service has, in its order (the types route serves them). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theAuditTypeEnumIsTheDomains() {
+        Map<String, Object> auditType = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) document()
+                .get("components")).get("schemas")).get("AuditType");
+
+        assertEquals(java.util.Arrays.stream(AuditType.values()).map(Enum::name).toList(), auditType.get("enum"));
     }
 
     /**

@@ -21,6 +21,7 @@ import dev.warden.application.port.out.ActiveWindow;
 import dev.warden.application.port.out.SessionStore;
 import dev.warden.application.port.out.TransactionBoundary;
 import dev.warden.domain.Account;
+import dev.warden.domain.AddressRange;
 import dev.warden.domain.Session;
 import dev.warden.domain.SessionId;
 import dev.warden.domain.TerminationReason;
@@ -129,6 +130,50 @@ public abstract class SessionStoreContract extends PortContract {
         assertFalse(byAlice.totalIsLowerBound());
         assertNull(byAlice.nextCursor());
         assertEquals("Alice", byAlice.items().getFirst().username());
+    }
+
+    @Test
+    void givenSessionsInAndOutOfANetwork_whenFilteredByCidr_thenOnlyThoseInsideAreListed() {
+        Session in1 = aSession(alice).withIp("10.1.0.7").lastActiveAt(NOW.minusSeconds(10)).build();
+        Session in2 = aSession(bob).withIp("10.1.255.1").lastActiveAt(NOW.minusSeconds(20)).build();
+        Session out = aSession(bob).withIp("10.2.0.1").lastActiveAt(NOW.minusSeconds(30)).build();
+        Session v6 = aSession(alice).withIp("2001:db8:1:0:0:0:0:9").lastActiveAt(NOW.minusSeconds(40)).build();
+        List.of(in1, in2, out, v6).forEach(sessions::insert);
+
+        assertEquals(List.of(in1.id(), in2.id()), ids(list(query(null, "10.1.0.0/16", null))));
+        assertEquals(2, list(query(null, "10.1.0.0/16", null)).total());
+        assertEquals(List.of(in2.id()), ids(list(query(bob, "10.1.0.0/16", null))));
+        assertEquals(List.of(v6.id()), ids(list(query(null, "2001:db8:1::/48", null))));
+        assertEquals(List.of(v6.id()), ids(list(query(null, "2001:db8:1::9", null))), "any spelling of one address");
+    }
+
+    @Test
+    void givenSessionsInARange_whenLockedForBulkEnd_thenActiveOnesInIdOrderExceptTheKeptOneAndNotTwice() {
+        Session kept = aSession(alice).withIp("10.1.0.1").build();
+        Session a = aSession(alice).withIp("10.1.0.2").build();
+        Session b = aSession(bob).withIp("10.1.3.4").build();
+        Session outside = aSession(bob).withIp("10.2.0.1").build();
+        Session idle = aSession(bob).withIp("10.1.0.3").lastActiveAt(NOW.minus(IDLE)).build();
+        Session ended = aSession(bob).withIp("10.1.0.4").build();
+        List.of(kept, a, b, outside, idle, ended).forEach(sessions::insert);
+        sessions.markEnded(ended.id(), TerminationReason.USER_LOGOUT, null, NOW);
+        AddressRange range = AddressRange.parse("10.1.0.0/16");
+
+        List<SessionId> locked = transactions.inTransaction(() -> sessions.lockActiveInRange(range, null, kept.id(),
+                WINDOW, 10)).stream().map(Session::id).toList();
+
+        assertEquals(List.of(a.id(), b.id()).stream().sorted(Comparator.comparing(id -> id.value().toString()))
+                .toList(), locked);
+        assertEquals(List.of(b.id()), transactions.inTransaction(() -> sessions.lockActiveInRange(range, bob.id(),
+                null, WINDOW, 10)).stream().map(Session::id).toList());
+        assertEquals(1, transactions.inTransaction(() -> sessions.lockActiveInRange(range, null, kept.id(),
+                WINDOW, 1)).size());
+        transactions.inTransaction(() -> {
+            sessions.markEnded(a.id(), TerminationReason.ADMIN_TERMINATED, null, NOW);
+            return null;
+        });
+        assertEquals(List.of(b.id()), transactions.inTransaction(() -> sessions.lockActiveInRange(range, null,
+                kept.id(), WINDOW, 10)).stream().map(Session::id).toList(), "an ended session is not found again");
     }
 
     @Test

@@ -41,7 +41,7 @@ public abstract class TransactionBoundaryContract extends PortContract {
 
         assertEquals("done", result);
         assertTrue(ports.sessions().findOpenByTokenHash(session.tokenHash()).isPresent());
-        assertEquals(1, ports.audit().list(new AuditQuery(PageRequest.FIRST, null, null)).total());
+        assertEquals(1, ports.audit().list(AuditQuery.all(PageRequest.FIRST)).total());
         assertEquals(1, ports.queue().oldestUnpublished(10).size());
     }
 
@@ -56,7 +56,7 @@ public abstract class TransactionBoundaryContract extends PortContract {
 
         assertEquals("broker down", thrown.getMessage());
         assertTrue(ports.sessions().findOpenByTokenHash(session.tokenHash()).isEmpty());
-        assertEquals(0, ports.audit().list(new AuditQuery(PageRequest.FIRST, null, null)).total());
+        assertEquals(0, ports.audit().list(AuditQuery.all(PageRequest.FIRST)).total());
         assertTrue(ports.queue().oldestUnpublished(10).isEmpty());
     }
 

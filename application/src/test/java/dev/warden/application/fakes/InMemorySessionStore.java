@@ -7,6 +7,7 @@ import dev.warden.application.port.in.sessions.AuthenticatedSession;
 import dev.warden.application.port.in.sessions.SessionCursor;
 import dev.warden.application.port.out.ActiveWindow;
 import dev.warden.application.port.out.SessionStore;
+import dev.warden.domain.AddressRange;
 import dev.warden.domain.Session;
 import dev.warden.domain.SessionId;
 import dev.warden.domain.TerminationReason;
@@ -154,7 +155,7 @@ public final class InMemorySessionStore implements SessionStore {
     public synchronized Page<Session> listActive(ActiveSessionQuery query, ActiveWindow window) {
         List<Session> matches = activeStream(window)
                 .filter(s -> query.userId() == null || s.userId().equals(query.userId()))
-                .filter(s -> query.ipAddress() == null || s.ipAddress().equals(query.ipAddress()))
+                .filter(s -> query.ipRange() == null || query.ipRange().contains(s.ipAddress()))
                 .filter(s -> query.q() == null
                         || s.username().toLowerCase(Locale.ROOT).contains(query.q().toLowerCase(Locale.ROOT)))
                 .sorted(NEWEST_ACTIVITY_FIRST)
@@ -175,6 +176,17 @@ public final class InMemorySessionStore implements SessionStore {
                 ? Math.max(ActiveSessionQuery.TOTAL_CAP, (long) query.page().offset() + page.size())
                 : matches.size();
         return new Page<>(page, total, lowerBound, query.page().limit(), query.page().offset(), next);
+    }
+
+    @Override
+    public synchronized List<Session> lockActiveInRange(AddressRange range, UserId userId, SessionId keep,
+                                                        ActiveWindow window, int batchSize) {
+        transactions.requireTransaction();
+        return activeStream(window)
+                .filter(s -> range.contains(s.ipAddress()))
+                .filter(s -> userId == null || s.userId().equals(userId))
+                .filter(s -> !s.id().equals(keep))
+                .sorted(BY_ID).limit(batchSize).toList();
     }
 
     @Override

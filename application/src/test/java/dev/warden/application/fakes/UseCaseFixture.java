@@ -31,6 +31,7 @@ import dev.warden.application.port.in.sessions.ListOwnSessionsUseCase;
 import dev.warden.application.port.in.sessions.LogoutUseCase;
 import dev.warden.application.port.in.sessions.SweepExpiredSessionsUseCase;
 import dev.warden.application.port.in.sessions.TerminateSessionUseCase;
+import dev.warden.application.port.in.sessions.TerminateSessionsFromAddressUseCase;
 import dev.warden.application.port.in.sessions.TerminateUserSessionsUseCase;
 import dev.warden.application.port.in.sessions.ValidateSessionUseCase;
 import dev.warden.application.port.out.ActiveWindow;
@@ -94,6 +95,7 @@ public final class UseCaseFixture {
     public final LogoutUseCase logout;
     public final TerminateSessionUseCase terminate;
     public final TerminateUserSessionsUseCase terminateAll;
+    public final TerminateSessionsFromAddressUseCase terminateFromAddress;
     public final SweepExpiredSessionsUseCase sweep;
     public final CreateUserUseCase createUser;
     public final EnsureOwnerUseCase ensureOwner;
@@ -139,6 +141,7 @@ public final class UseCaseFixture {
         logout = useCases.logout();
         terminate = useCases.terminateSession();
         terminateAll = useCases.terminateUserSessions();
+        terminateFromAddress = useCases.terminateSessionsFromAddress();
         sweep = useCases.sweepExpiredSessions();
         createUser = useCases.createUser();
         ensureOwner = useCases.ensureOwner();

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warden.bootstrap.e2e.ConsoleFixture.User;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -169,7 +172,88 @@ class ConsoleAdminPagesIT {
         assertEquals("127.0.0.3", fromThatIp.getFirst().findElement(By.cssSelector("td.mono")).getText());
     }
 
+    @Test
+    void theAuditFiltersByANameAndSeveralTypesPagesByCursorAndShowsALockInLocalTime() {
+        User target = console.createUser("mallory", "USER");
+        User bystander = console.createUser("trent", "USER");
+        console.api.login(target.name(), ConsoleFixture.PASSWORD).token(); // LOGIN_SUCCEEDED: not a chosen type
+        // From an address of their own, so the per-address throttle never steps in.
+        ApiClient attacker = console.warden.clientFrom("127.0.0.7");
+        for (int i = 0; i < 10; i++) { // the default lockout threshold: the tenth locks the account
+            assertEquals(401, attacker.login(target.name(), "not the password " + i).status());
+        }
+        for (int i = 0; i < 16; i++) { // refused while locked: LOGIN_REJECTED_LOCKED
+            assertEquals(401, attacker.login(target.name(), "still not it " + i).status());
+        }
+        assertEquals(401, attacker.login(bystander.name(), "not theirs").status()); // another name: filtered out
+        String reason = console.api.get("/api/admin/audit?type=ACCOUNT_LOCKED&username=" + target.name(),
+                console.ownerToken()).json().path("items").get(0).path("reason").asText();
+        String lockedUntil = reason.substring("locked until ".length());
+        assertEquals("locked until " + Instant.parse(lockedUntil), reason, "the reason names an instant");
+
+        ConsoleBrowser admin = console.ownerBrowser();
+        admin.nav("audit");
+        admin.page("audit");
+        admin.tableLoaded();
+        admin.type(By.id("filter-username"), target.name().toUpperCase(Locale.ROOT)); // any case
+        admin.driver.findElement(By.id("filter-type-summary")).click();
+        for (String type : List.of("LOGIN_FAILED", "ACCOUNT_LOCKED")) {
+            admin.driver.findElement(By.cssSelector("#filter-type input[value='" + type + "']")).click();
+        }
+        assertEquals("2 event types", admin.text(By.id("filter-type-summary")));
+
+        List<WebElement> rows = auditRows(admin, 11);
+        for (WebElement row : rows) {
+            assertEquals(target.name(), row.findElement(By.cssSelector("td.audit-user")).getText());
+            assertTrue(Set.of("LOGIN_FAILED", "ACCOUNT_LOCKED").contains(row.getDomAttribute("data-type")), row.getText());
+            assertEquals("127.0.0.7", row.findElement(By.cssSelector("td.mono")).getText());
+        }
+        assertEquals("Showing 1–11 of 11", admin.text(By.cssSelector(".pager-status")));
+        WebElement lock = rows.stream().filter(r -> "ACCOUNT_LOCKED".equals(r.getDomAttribute("data-type")))
+                .findFirst().orElseThrow();
+        WebElement shown = lock.findElement(By.cssSelector("td.audit-reason > span"));
+        assertEquals(reason, shown.getDomAttribute("title"), "the reason as recorded stays at hand");
+        assertEquals(lockedUntil, shown.findElement(By.tagName("time")).getDomAttribute("datetime"));
+        String readable = shown.getText();
+        assertTrue(readable.startsWith("locked until ") && !readable.contains(lockedUntil)
+                && readable.contains(String.valueOf(Instant.parse(lockedUntil).atZone(ZoneOffset.UTC).getYear())),
+                "a local time with its zone instead of " + lockedUntil + ": " + readable);
+        admin.driver.findElement(By.id("page-heading")).click(); // folds the type picker away
+        assertFalse(admin.driver.findElement(By.cssSelector("#filter-type input[value='LOGIN_FAILED']")).isDisplayed());
+        admin.screenshot("audit-filters");
+
+        // The refused attempts too: 27 entries, 25 a page; the next page comes by cursor, and back.
+        admin.driver.findElement(By.id("filter-type-summary")).click();
+        admin.driver.findElement(By.cssSelector("#filter-type input[value='LOGIN_REJECTED_LOCKED']")).click();
+        List<WebElement> first = auditRows(admin, 25);
+        assertEquals("Showing 1–25 of 27", admin.text(By.cssSelector(".pager-status")));
+        assertEquals("LOGIN_REJECTED_LOCKED", first.getFirst().getDomAttribute("data-type"), "newest first");
+        List<String> firstIds = first.stream().map(r -> r.getDomAttribute("data-event-id")).toList();
+        admin.driver.findElement(By.id("page-heading")).click(); // folds the type picker away
+        admin.driver.findElement(By.cssSelector("[data-action='next-page']")).click();
+        List<WebElement> second = auditRows(admin, 2);
+        assertEquals("Showing 26–27 of 27", admin.text(By.cssSelector(".pager-status")));
+        assertTrue(second.stream().allMatch(r -> "LOGIN_FAILED".equals(r.getDomAttribute("data-type"))),
+                "the oldest two are the first failures");
+        assertTrue(admin.driver.findElement(By.cssSelector("[data-action='next-page']")).getDomProperty("disabled")
+                .equals("true"));
+        admin.driver.findElement(By.cssSelector("[data-action='prev-page']")).click();
+        assertEquals(firstIds, auditRows(admin, 25).stream().map(r -> r.getDomAttribute("data-event-id")).toList());
+        assertTrue(admin.driver.getCurrentUrl().contains("username=" + target.name().toUpperCase(Locale.ROOT))
+                && admin.driver.getCurrentUrl().contains("type=LOGIN_REJECTED_LOCKED"),
+                "the address keeps the filters: " + admin.driver.getCurrentUrl());
+    }
+
     // ---- helpers ----
+
+    /** The Auth Audit page's rows once it shows exactly {@code count} of them. */
+    private static List<WebElement> auditRows(ConsoleBrowser browser, int count) {
+        return browser.waitUntil(d -> {
+            browser.tableLoaded();
+            List<WebElement> rows = d.findElements(By.cssSelector("[data-event-id]"));
+            return rows.size() == count ? rows : null;
+        });
+    }
 
     /** The user's row on the Users page, once the list shows it. */
     private static WebElement userRow(ConsoleBrowser browser, String username) {

@@ -34,21 +34,23 @@ record FuzzedRoute(String method, String path, Map<String, List<String>> queryPa
         for (JsonNode parameter : operation.path("parameters")) {
             JsonNode resolved = resolve(parameter, openApi);
             if (resolved.path("in").asText().equals("query")) {
-                query.put(resolved.path("name").asText(), enumValues(resolve(resolved.path("schema"), openApi)));
+                query.put(resolved.path("name").asText(), enumValues(resolve(resolved.path("schema"), openApi), openApi));
             }
         }
         Map<String, List<String>> body = new LinkedHashMap<>();
         JsonNode schema = resolve(operation.path("requestBody").path("content").path("application/json").path("schema"),
                 openApi);
         schema.path("properties").properties().forEach(field ->
-                body.put(field.getKey(), enumValues(resolve(field.getValue(), openApi))));
+                body.put(field.getKey(), enumValues(resolve(field.getValue(), openApi), openApi)));
         return new FuzzedRoute(route.method(), route.path(), query, body);
     }
 
-    private static List<String> enumValues(JsonNode schema) {
-        List<String> values = new ArrayList<>();
-        schema.path("enum").forEach(value -> values.add(value.asText()));
-        return values;
+    /** The allowed values of a schema, or of its items when it is an array (a parameter that may repeat). */
+    private static List<String> enumValues(JsonNode schema, JsonNode openApi) {
+        JsonNode values = schema.has("items") ? resolve(schema.path("items"), openApi) : schema;
+        List<String> allowed = new ArrayList<>();
+        values.path("enum").forEach(value -> allowed.add(value.asText()));
+        return allowed;
     }
 
     private static JsonNode resolve(JsonNode node, JsonNode openApi) {

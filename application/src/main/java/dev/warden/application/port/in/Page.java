@@ -21,6 +21,18 @@ public record Page<T>(List<T> items, long total, boolean totalIsLowerBound, int 
         this(items, total, false, limit, offset, nextCursor);
     }
 
+    /**
+     * A page of a list that counts its matches only up to {@code cap + 1} ({@code counted} is what it
+     * got): past the cap the total is a lower bound, the cap or the row this page reaches if that is
+     * further.
+     */
+    public static <T> Page<T> countedUpTo(int cap, long counted, List<T> items, int limit, int offset,
+                                          String nextCursor) {
+        boolean lowerBound = counted > cap;
+        long total = lowerBound ? Math.max(cap, (long) offset + items.size()) : counted;
+        return new Page<>(items, total, lowerBound, limit, offset, nextCursor);
+    }
+
     public <R> Page<R> map(Function<T, R> mapper) {
         return new Page<>(items.stream().map(mapper).toList(), total, totalIsLowerBound, limit, offset, nextCursor);
     }

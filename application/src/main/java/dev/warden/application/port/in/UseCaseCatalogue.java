@@ -27,6 +27,7 @@ import dev.warden.application.port.in.sessions.ListOwnSessionsUseCase;
 import dev.warden.application.port.in.sessions.LogoutUseCase;
 import dev.warden.application.port.in.sessions.SweepExpiredSessionsUseCase;
 import dev.warden.application.port.in.sessions.TerminateSessionUseCase;
+import dev.warden.application.port.in.sessions.TerminateSessionsFromAddressUseCase;
 import dev.warden.application.port.in.sessions.TerminateUserSessionsUseCase;
 import dev.warden.application.port.in.sessions.ValidateSessionUseCase;
 import java.lang.reflect.RecordComponent;
@@ -46,6 +47,7 @@ public record UseCaseCatalogue(
         ListActiveSessionsUseCase listActiveSessions,
         TerminateSessionUseCase terminateSession,
         TerminateUserSessionsUseCase terminateUserSessions,
+        TerminateSessionsFromAddressUseCase terminateSessionsFromAddress,
         SweepExpiredSessionsUseCase sweepExpiredSessions,
         ListOwnSessionsUseCase listOwnSessions,
         EndOwnSessionUseCase endOwnSession,

@@ -3,6 +3,7 @@ package dev.warden.application.port.out;
 import dev.warden.application.port.in.Page;
 import dev.warden.application.port.in.sessions.ActiveSessionQuery;
 import dev.warden.application.port.in.sessions.AuthenticatedSession;
+import dev.warden.domain.AddressRange;
 import dev.warden.domain.Session;
 import dev.warden.domain.SessionId;
 import dev.warden.domain.TerminationReason;
@@ -49,6 +50,15 @@ public interface SessionStore {
 
     /** Active sessions, newest activity first. */
     Page<Session> listActive(ActiveSessionQuery query, ActiveWindow window);
+
+    /**
+     * Up to {@code batchSize} active sessions whose address lies in {@code range} (only
+     * {@code userId}'s when not null), never {@code keep} (may be null), locked for ending, in id
+     * order. Rows another transaction holds are waited for, not skipped, so a session being ended
+     * meanwhile is not returned twice and one whose activity is being recorded is not missed.
+     */
+    List<Session> lockActiveInRange(AddressRange range, UserId userId, SessionId keep, ActiveWindow window,
+                                    int batchSize);
 
     /**
      * Open sessions that are no longer active, locked for ending; rows another instance holds

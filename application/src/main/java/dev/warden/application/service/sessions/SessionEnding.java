@@ -37,8 +37,7 @@ public final class SessionEnding {
      * @param client where the request that ended it came from; null for expiries
      */
     public void end(Session session, TerminationReason reason, Actor actor, ClientInfo client, Instant now) {
-        UserId actorId = actor == null ? null : actor.id();
-        sessions.markEnded(session.id(), reason, actorId, now);
+        endUnaudited(session, reason, actor, now);
         AuditEntry entry = AuditEntry.of(auditTypeFor(reason), now)
                 .withUser(session.userId(), session.username())
                 .withSession(session.id())
@@ -47,6 +46,15 @@ public final class SessionEnding {
             entry = entry.withActor(actor.id(), actor.username());
         }
         audit.append(client == null ? entry : entry.withClient(client));
+    }
+
+    /**
+     * Marks it ended and puts the event in the outbox, without a per-session audit entry: for a
+     * bulk action that writes one entry of its own for all of them (termination by address).
+     */
+    public void endUnaudited(Session session, TerminationReason reason, Actor actor, Instant now) {
+        UserId actorId = actor == null ? null : actor.id();
+        sessions.markEnded(session.id(), reason, actorId, now);
         outbox.append(SessionEvent.ended(session, reason, actorId, now));
     }
 

@@ -3,11 +3,13 @@ package dev.warden.application.port.in.sessions;
 import dev.warden.application.port.in.InvalidRequest;
 import dev.warden.application.port.in.PageRequest;
 import dev.warden.application.port.in.QueryText;
+import dev.warden.domain.AddressRange;
 import dev.warden.domain.UserId;
 import java.util.Objects;
 
 /**
- * Which active sessions to list: optionally one user's, one IP's, or those whose username
+ * Which active sessions to list: optionally one user's, one address's or network's ({@code ip}, in
+ * the recorded form: IPv6 in full, a network as {@code network/prefix}), or those whose username
  * contains {@code q} (case-insensitive). With a cursor the page continues after it and the
  * offset must be 0. The page's total is exact up to {@link #TOTAL_CAP}; beyond, it is a lower
  * bound ("10,000+"): counting a million sessions for every page cost most of the page's time.
@@ -29,6 +31,14 @@ public record ActiveSessionQuery(PageRequest page, SessionCursor cursor, UserId 
         if (ipAddress != null && ipAddress.length() > 64) {
             throw new InvalidRequest("ip must be at most 64 characters.");
         }
+        if (ipAddress != null) {
+            ipAddress = IpParameter.parse(ipAddress).toString();
+        }
+    }
+
+    /** The {@code ip} filter as a range (one address, or a network of at least /16 or /48); null without one. */
+    public AddressRange ipRange() {
+        return ipAddress == null ? null : IpParameter.parse(ipAddress);
     }
 
     public static ActiveSessionQuery all(PageRequest page) {
