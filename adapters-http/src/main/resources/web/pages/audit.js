@@ -16,7 +16,7 @@ const TONE = {
   LOGIN_REJECTED_SESSION_LIMIT: 'warning', ACCOUNT_LOCKED: 'danger', LOGIN_THROTTLED: 'danger',
   SESSION_TERMINATED: 'warning', USER_SESSIONS_TERMINATED: 'warning', LOGIN_SUCCEEDED: 'success',
   ACCOUNT_UNLOCKED: 'success', USER_ENABLED: 'success', USER_DISABLED: 'danger', PASSWORD_RESET: 'warning',
-  ROLE_CHANGED: 'warning',
+  ROLE_CHANGED: 'warning', SESSIONS_TERMINATED_BY_IP: 'warning',
 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
