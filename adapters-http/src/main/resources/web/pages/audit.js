@@ -3,7 +3,7 @@
 
 import { api } from '../api.js';
 import { debounce, h } from '../dom.js';
-import { href } from '../router.js';
+import { addressLink, href } from '../router.js';
 import { dataTable, pagedList } from '../table.js';
 import { textWithTimes, timeCell } from '../time.js';
 import { parseUserAgent } from '../useragent.js';
@@ -94,7 +94,7 @@ export function mount(root, { params }) {
       h('td', {}, h('span', { class: `badge badge-${TONE[e.type] || 'neutral'} badge-code` }, e.type)),
       h('td', { class: 'audit-user' }, userLink(e.userId, e.username)),
       h('td', {}, e.actorUsername || e.actorId ? userLink(e.actorId, e.actorUsername) : h('span', { class: 'muted' }, '—')),
-      h('td', { class: 'mono' }, e.ipAddress || '—'),
+      h('td', { class: 'mono' }, addressLink('audit', e.ipAddress)),
       h('td', {}, ua ? h('span', { title: e.userAgent }, ua.label) : h('span', { class: 'muted' }, '—')),
       h('td', { class: 'audit-reason' }, e.reason ? textWithTimes(e.reason) : h('span', { class: 'muted' }, '—')));
   }

@@ -4,6 +4,7 @@ import { api } from '../api.js';
 import { confirmAction } from '../dialog.js';
 import { debounce, h, plural } from '../dom.js';
 import { flash, showError } from '../notify.js';
+import { addressLink } from '../router.js';
 import { dataTable, pagedList } from '../table.js';
 import { timeCell } from '../time.js';
 import { parseUserAgent } from '../useragent.js';
@@ -49,7 +50,7 @@ export function mount(root, { params, session: current }) {
     return h('tr', { 'data-session-id': s.id },
       h('td', {}, h('span', { class: 'strong' }, s.username),
         isMine ? h('span', { class: 'badge badge-info', title: 'The session you are using now' }, 'This session') : null),
-      h('td', { class: 'mono' }, s.ipAddress || '—'),
+      h('td', { class: 'mono' }, addressLink('sessions', s.ipAddress)),
       h('td', {}, h('span', { title: s.userAgent || 'No User-Agent header' }, ua.label)),
       h('td', {}, timeCell(s.createdAt)),
       h('td', {}, timeCell(s.lastActiveAt)),

@@ -75,4 +75,34 @@ class ConsoleIncidentResponseIT {
         assertTrue(items.get(0).path("reason").asText().contains((shown - 1) + " sessions from 127.0.0.0/16"),
                 audit.body());
     }
+
+    @Test
+    void anAddressCellLeadsToEverythingFromThatAddress_onSessionsAndOnTheAudit() {
+        User gina = console.createUser("gina", "USER");
+        console.warden.clientFrom("127.2.0.7").login(gina.name(), ConsoleFixture.PASSWORD);
+        console.warden.clientFrom("127.2.0.8").login(gina.name(), ConsoleFixture.PASSWORD);
+        ConsoleBrowser admin = console.ownerBrowser();
+
+        admin.type(By.id("filter-user"), gina.name());
+        admin.visible(By.cssSelector("[data-filter-ip='127.2.0.7']")).click();
+
+        admin.page("sessions");
+        List<WebElement> rows = admin.waitUntil(d -> {
+            List<WebElement> shown = admin.sessionRows();
+            return shown.size() == 1 && shown.getFirst().getText().contains("127.2.0.7") ? shown : null;
+        });
+        assertEquals("127.2.0.7", admin.driver.findElement(By.id("filter-ip")).getDomProperty("value"));
+        assertTrue(rows.getFirst().getText().contains(gina.name()), rows.getFirst().getText());
+
+        admin.nav("audit");
+        admin.page("audit");
+        admin.visible(By.cssSelector("[data-filter-ip='127.2.0.8']")).click();
+        admin.waitUntil(d -> "127.2.0.8".equals(d.findElement(By.id("filter-ip")).getDomProperty("value")));
+        admin.tableLoaded();
+        List<WebElement> entries = admin.driver.findElements(By.cssSelector("[data-page='audit'] tbody tr"));
+        assertTrue(!entries.isEmpty());
+        for (WebElement entry : entries) {
+            assertTrue(entry.getText().contains("127.2.0.8"), entry.getText());
+        }
+    }
 }
