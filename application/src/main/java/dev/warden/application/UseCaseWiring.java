@@ -96,8 +96,8 @@ public final class UseCaseWiring {
                 clock);
         OwnSessionsService ownSessions = new OwnSessionsService(p.transactions(), p.accounts(), p.sessions(), p.audit(),
                 outbox, policy, clock);
-        CreateUserService createUser = new CreateUserService(p.transactions(), p.accounts(), p.sessions(), p.audit(),
-                outbox, p.hasher(), p.blocklist(), policy, clock);
+        CreateUserService createUser = new CreateUserService(p.transactions(), p.accounts(), p.audit(), outbox,
+                p.hasher(), p.blocklist(), stepUp, clock);
         AccountStatusService accountStatus = new AccountStatusService(p.transactions(), p.accounts(), p.sessions(),
                 p.devices(), p.audit(), outbox, ending, stepUp, policy, clock);
         UnlockUserService unlock = new UnlockUserService(p.transactions(), p.accounts(), p.devices(), p.audit(), outbox,
@@ -132,7 +132,8 @@ public final class UseCaseWiring {
                 createUser,
                 accountStatus,
                 accountStatus,
-                new ChangeRoleService(p.transactions(), p.accounts(), p.sessions(), p.audit(), outbox, policy, clock),
+                new ChangeRoleService(p.transactions(), p.accounts(), p.sessions(), p.audit(), outbox, policy, stepUp,
+                        clock),
                 new ResetPasswordService(p.transactions(), p.accounts(), p.sessions(), p.devices(), p.audit(), outbox,
                         ending, stepUp, p.hasher(), p.blocklist(), policy, clock),
                 unlock,

@@ -32,27 +32,9 @@ import java.time.Instant;
  * account already has changes and records nothing. Making or unmaking an ADMIN needs a fresh
  * password entry ({@link StepUp}).
  */
-public final class ChangeRoleService implements ChangeRoleUseCase {
-    private final TransactionBoundary transactions;
-    private final UserAccounts accounts;
-    private final SessionStore sessions;
-    private final AuditTrail audit;
-    private final EventOutbox outbox;
-    private final WardenPolicy policy;
-    private final StepUpCheck stepUp;
-    private final Clock clock;
-
-    public ChangeRoleService(TransactionBoundary transactions, UserAccounts accounts, SessionStore sessions,
-                             AuditTrail audit, EventOutbox outbox, WardenPolicy policy, Clock clock) {
-        this.transactions = transactions;
-        this.accounts = accounts;
-        this.sessions = sessions;
-        this.audit = audit;
-        this.outbox = outbox;
-        this.policy = policy;
-        this.stepUp = new StepUpCheck(sessions, policy, clock);
-        this.clock = clock;
-    }
+public record ChangeRoleService(TransactionBoundary transactions, UserAccounts accounts, SessionStore sessions,
+        AuditTrail audit, EventOutbox outbox, WardenPolicy policy, StepUpCheck stepUp, Clock clock)
+        implements ChangeRoleUseCase {
 
     @Override
     public UserSummary changeRole(UserId userId, Role role, Actor actor) {

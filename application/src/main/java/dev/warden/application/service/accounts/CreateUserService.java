@@ -10,7 +10,6 @@ import dev.warden.application.port.out.AuditTrail;
 import dev.warden.application.port.out.EventOutbox;
 import dev.warden.application.port.out.PasswordBlocklist;
 import dev.warden.application.port.out.PasswordHasher;
-import dev.warden.application.port.out.SessionStore;
 import dev.warden.application.port.out.TransactionBoundary;
 import dev.warden.application.port.out.UserAccounts;
 import dev.warden.application.service.Now;
@@ -23,7 +22,6 @@ import dev.warden.domain.Role;
 import dev.warden.domain.StepUp;
 import dev.warden.domain.UserId;
 import dev.warden.domain.Username;
-import dev.warden.domain.WardenPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
@@ -35,28 +33,9 @@ import java.util.function.BooleanSupplier;
  * transaction as the insert. Only the owner creates ADMIN accounts,
  * with a fresh password entry ({@link StepUp}).
  */
-public final class CreateUserService implements CreateUserUseCase, EnsureOwnerUseCase {
-    private final TransactionBoundary transactions;
-    private final UserAccounts accounts;
-    private final AuditTrail audit;
-    private final EventOutbox outbox;
-    private final PasswordHasher hasher;
-    private final PasswordBlocklist blocklist;
-    private final StepUpCheck stepUp;
-    private final Clock clock;
-
-    public CreateUserService(TransactionBoundary transactions, UserAccounts accounts, SessionStore sessions,
-                             AuditTrail audit, EventOutbox outbox, PasswordHasher hasher, PasswordBlocklist blocklist,
-                             WardenPolicy policy, Clock clock) {
-        this.transactions = transactions;
-        this.accounts = accounts;
-        this.audit = audit;
-        this.outbox = outbox;
-        this.hasher = hasher;
-        this.blocklist = blocklist;
-        this.stepUp = new StepUpCheck(sessions, policy, clock);
-        this.clock = clock;
-    }
+public record CreateUserService(TransactionBoundary transactions, UserAccounts accounts, AuditTrail audit,
+        EventOutbox outbox, PasswordHasher hasher, PasswordBlocklist blocklist, StepUpCheck stepUp, Clock clock)
+        implements CreateUserUseCase, EnsureOwnerUseCase {
 
     @Override
     public UserSummary create(String username, String password, Role role, Actor actor) {
