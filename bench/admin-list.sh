@@ -14,9 +14,12 @@
 #   qcommon  ?q=bench, which every seeded user's name contains
 #   offset   offset = SESSIONS/2 (not by default: O(offset), seconds at 1M; the console pages by offset
 #            only near the start, API clients should follow nextCursor)
+#   SORT-ORDER and SORT-ORDER-cursor (SORT one of lastActiveAt createdAt expiresAt username ipAddress,
+#            ORDER asc or desc): the first page in that sort, and its keyset cursor at depth SESSIONS/2.
+#            SORT_KINDS=all adds every one of the 20 (default: none; lastActiveAt-desc is "first" and "cursor")
 # Each run's figure is wrk's median latency; the summary gives the median over the runs and the
 # spread [min-max], with the load average before each run. Then EXPLAIN (ANALYZE, BUFFERS) of every
-# statement behind those pages, taken from adapters-db/src/main/resources/warden-db-statements.yaml,
+# statement behind those pages (the counts from warden-db-statements.yaml, the pages as SessionPageSql composes them),
 # with a custom plan and with the generic plan PostgreSQL may settle on after five executions.
 source "$(dirname "$0")/lib.sh"
 
@@ -24,6 +27,11 @@ SESSIONS="${SESSIONS:-100000}"
 RUNS="${RUNS:-3}"
 DURATION="${DURATION:-10}"
 KINDS="${KINDS:-first cursor user ip q qcommon}"
+if [ "${SORT_KINDS:-}" = all ]; then
+  for sort in lastActiveAt createdAt expiresAt username ipAddress; do
+    for order in asc desc; do KINDS="$KINDS $sort-$order $sort-$order-cursor"; done
+  done
+fi
 GOAL_MS="${GOAL_MS:-20}"
 USERS=$((SESSIONS / 10))
 DEPTH=$((SESSIONS / 2))
@@ -64,29 +72,55 @@ declare -A urls=(
   [qcommon]="limit=50&q=bench"
   [offset]="limit=50&offset=$DEPTH"
 )
+for kind in $KINDS; do
+  if [[ "$kind" =~ ^([a-zA-Z]+)-(asc|desc)(-cursor)?$ ]]; then
+    sorted="&sort=${BASH_REMATCH[1]}&order=${BASH_REMATCH[2]}"
+    if [ -n "${BASH_REMATCH[3]}" ]; then
+      urls[$kind]="limit=50$sorted&cursor=$(cursor_at "$DEPTH" "$sorted")"
+    else
+      urls[$kind]="limit=50$sorted"
+    fi
+  fi
+done
 measure_pages api/admin/sessions "$SESSIONS sessions"
 
 # ---- the plans ----------------------------------------------------------------------------------
 window="now=now();lastActiveAfter=now() - interval '60 minutes';limit=50;offset=0;cap=10001"
-read -r cur_at cur_id <<<"$(sql -F ' ' -c "SELECT to_char(last_active_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), id FROM sessions
-  WHERE ended_at IS NULL ORDER BY last_active_at DESC, id DESC OFFSET $((DEPTH - 1)) LIMIT 1")"
-cursor_values="cursorAt='$cur_at'::timestamptz;cursorId='$cur_id'::uuid"
-no_cursor="cursorAt=NULL;cursorId=NULL"
+# The row at DEPTH in a sort's ascending order: its key (as the cursor carries it) and id.
+depth_row() { # depth_row KEY_SQL COMPARE_SQL
+  sql -F '|' -c "SELECT $1, s.id FROM sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.ended_at IS NULL ORDER BY $2, s.id OFFSET $((DEPTH - 1)) LIMIT 1"
+}
+declare -A key_sql=([LAST_ACTIVE_AT]=s.last_active_at [CREATED_AT]=s.created_at [EXPIRES_AT]=s.expires_at
+                    [USERNAME]=u.username [IP_ADDRESS]=s.ip_address)
+declare -A compare_sql=([LAST_ACTIVE_AT]=s.last_active_at [CREATED_AT]=s.created_at [EXPIRES_AT]=s.expires_at
+                        [USERNAME]="lower(u.username)" [IP_ADDRESS]="warden_inet(s.ip_address)")
 named_users=$(sql -c "SELECT '{' || string_agg(id::text, ',') || '}' FROM (SELECT id FROM users WHERE lower(username) LIKE '%$user_name%' LIMIT 1001) u")
 {
-  explain session-page-all "$window"
-  explain session-page-all-after "$window;$cursor_values"
+  for sort in LAST_ACTIVE_AT CREATED_AT EXPIRES_AT USERNAME IP_ADDRESS; do
+    IFS='|' read -r key id <<<"$(depth_row "${key_sql[$sort]}" "${compare_sql[$sort]}")"
+    case "$sort" in USERNAME|IP_ADDRESS) key="'$key'" ;; *) key="'$key'::timestamptz" ;; esac
+    for order in ASC DESC; do
+      explain_text "page ALL $sort $order" "$(session_page_sql ALL "$sort" "$order" false)" "$window"
+    done
+    explain_text "page ALL $sort ASC after the cursor at $DEPTH" "$(session_page_sql ALL "$sort" ASC true)" \
+      "$window;cursorKey=$key;cursorId='$id'"
+  done
   explain session-count-all "$window"
-  explain session-page-of-user "$window;$no_cursor;userId='$user_id';ipAddress=NULL;q=NULL"
-  explain session-count-of-user "$window;userId='$user_id';ipAddress=NULL;q=NULL"
-  explain session-page-from-ip "$window;$no_cursor;ipAddress='$ip';q=NULL"
+  explain_text "page USER" "$(session_page_sql USER LAST_ACTIVE_AT DESC false)" \
+    "$window;userId='$user_id';network=NULL;q=NULL"
+  explain session-count-of-user "$window;userId='$user_id';network=NULL;q=NULL"
+  explain_text "page ADDRESS" "$(session_page_sql ADDRESS LAST_ACTIVE_AT DESC false)" "$window;ipAddress='$ip';q=NULL"
   explain session-count-from-ip "$window;ipAddress='$ip';q=NULL"
   explain session-users-named "pattern='%$user_name%';max=1001"
   explain session-users-named "pattern='%bench%';max=1001"
-  explain session-page-of-users "$window;$no_cursor;ids='$named_users';perUser=50"
+  explain_text "page USERS by name" "$(session_page_sql USERS USERNAME ASC false)" \
+    "$window;ids='$named_users';perUser=50"
   explain session-count-of-users "$window;ids='$named_users'"
-  explain session-page-named "$window;q='bench'"
-  explain session-page-named-after "$window;$cursor_values;q='bench'"
-  explain session-lock-expired "now=now();lastActiveAfter=now() - interval '60 minutes';batchSize=500" \
-    | sed 's/^DEALLOCATE ALL;/BEGIN; DEALLOCATE ALL;/; s/^RESET plan_cache_mode;/RESET plan_cache_mode; ROLLBACK;/'
+  explain_text "page NAME_CONTAINS" "$(session_page_sql NAME_CONTAINS LAST_ACTIVE_AT DESC false)" "$window;q='bench'"
+  explain_text "page NAME_CONTAINS by address" "$(session_page_sql NAME_CONTAINS IP_ADDRESS ASC false)" "$window;q='bench'"
+  for sweep in session-lock-past-expiry session-lock-idle; do
+    explain "$sweep" "now=now();lastActiveAfter=now() - interval '60 minutes';batchSize=500" \
+      | sed 's/^DEALLOCATE ALL;/BEGIN; DEALLOCATE ALL;/; s/^RESET plan_cache_mode;/RESET plan_cache_mode; ROLLBACK;/'
+  done
 } | show_plans

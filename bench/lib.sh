@@ -165,14 +165,14 @@ api() { curl -fsS -H "Authorization: Bearer $WARDEN_BENCH_TOKEN" "$BENCH_BASE/$B
 first_id() { sed -n 's/^{"items":\[{"id":"\([^"]*\)".*/\1/p; s/.*"items":\[{"id":"\([^"]*\)".*/\1/p' | head -1; }
 json_field() { sed -n "s/.*\"$1\":\"\\{0,1\\}\\([^\",}]*\\).*/\\1/p"; }
 
-# cursor_at DEPTH: prints the nextCursor that continues at item DEPTH, once the offset page and the
-# cursor page there start with the same item.
+# cursor_at DEPTH [&sort=..&order=..]: prints the nextCursor that continues at item DEPTH (in that
+# sort), once the offset page and the cursor page there start with the same item.
 cursor_at() {
-  local depth="$1" cursor by_offset by_cursor
-  cursor=$(api "limit=500&offset=$((depth - 500))" | json_field nextCursor)
+  local depth="$1" extra="${2:-}" cursor by_offset by_cursor
+  cursor=$(api "limit=500&offset=$((depth - 500))$extra" | json_field nextCursor)
   [ -n "$cursor" ] || die "no nextCursor in the page before depth $depth"
-  by_offset=$(api "limit=50&offset=$depth" | first_id)
-  by_cursor=$(api "limit=50&cursor=$cursor" | first_id)
+  by_offset=$(api "limit=50&offset=$depth$extra" | first_id)
+  by_cursor=$(api "limit=50&cursor=$cursor$extra" | first_id)
   [ -n "$by_offset" ] && [ "$by_offset" = "$by_cursor" ] \
     || die "offset and cursor pages at depth $depth start differently ($by_offset vs $by_cursor)"
   echo "$cursor"
@@ -227,8 +227,13 @@ statement() { # the folded YAML text of one named statement
 # explain NAME "name=SQL value;..." -> PREPAREs the statement ($1.. in order of first use) and
 # EXPLAINs an EXECUTE with those values, as a custom plan and as a generic plan.
 explain() {
-  local text values; text=$(statement "$1"); values="$2"
+  local text; text=$(statement "$1")
   [ -n "$text" ] || die "statement $1 not found in $STATEMENTS"
+  explain_text "$1" "$text" "$2"
+}
+# explain_text NAME SQL "name=SQL value;...": the same for a statement's text (the Sessions page's
+# are composed in Java: session_page_sql prints one).
+explain_text() {
   perl -e '
     my ($name, $sql, $spec) = @ARGV;
     my %v = map { my ($k, $x) = split /=/, $_, 2; ($k, $x) } grep { length } split /;/, $spec;
@@ -240,7 +245,12 @@ explain() {
     for my $mode ("custom", "generic") {
       print "SET plan_cache_mode = force_${mode}_plan;\n\\echo ----- $name ($mode plan)\n$exec\n";
     }
-    print "RESET plan_cache_mode;\n";' "$1" "$text" "$values"
+    print "RESET plan_cache_mode;\n";' "$1" "$2" "$3"
+}
+# session_page_sql SHAPE SORT ORDER WITH_CURSOR: the Sessions page statement SessionPageSql composes
+# (e.g. ALL USERNAME ASC true), from the built classes.
+session_page_sql() {
+  java -cp adapters-db/target/classes:application/target/classes bench/SessionPageSqlText.java "$@"
 }
 
 # ... | show_plans: runs the EXPLAINs it reads, prints their key lines (all of them go to

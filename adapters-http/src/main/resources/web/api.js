@@ -57,10 +57,11 @@ function buildUrl(path, query) {
 /**
  * @param {string} method
  * @param {string} path  relative, e.g. "api/admin/sessions"
- * @param {{query?: object, body?: any, skipAuthRedirect?: boolean, skipReauth?: boolean}} options
+ * @param {{query?: object, body?: any, skipAuthRedirect?: boolean, skipReauth?: boolean, accept?: string}} options
+ *   accept: another representation (e.g. text/csv); the answer is then the Response itself, unread
  */
-export async function request(method, path, { query, body, skipAuthRedirect = false, skipReauth = false } = {}) {
-  const headers = { Accept: 'application/json, application/problem+json' };
+export async function request(method, path, { query, body, skipAuthRedirect = false, skipReauth = false, accept } = {}) {
+  const headers = { Accept: accept ? `${accept}, application/problem+json` : 'application/json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (!SAFE_METHODS.has(method)) {
     const csrf = getCsrfToken();
@@ -83,6 +84,7 @@ export async function request(method, path, { query, body, skipAuthRedirect = fa
   }
 
   if (response.ok) {
+    if (accept) return response;
     if (response.status === 204) return null;
     const text = await response.text();
     return text ? JSON.parse(text) : null;
@@ -92,7 +94,7 @@ export async function request(method, path, { query, body, skipAuthRedirect = fa
   // A sensitive action asks for the password again (step-up): ask, then retry the same request once.
   if (response.status === 403 && !skipReauth && error.is('reauthentication-required')) {
     if (await onReauthenticationRequired(error)) {
-      return request(method, path, { query, body, skipAuthRedirect, skipReauth: true });
+      return request(method, path, { query, body, skipAuthRedirect, skipReauth: true, accept });
     }
     error.handled = true; // the user cancelled the prompt: nothing to report
     throw error;
@@ -121,6 +123,8 @@ export const api = {
   post: (path, body, options = {}) => request('POST', path, { body, ...options }),
   del: (path, query) => request('DELETE', path, { query }),
   put: (path, body) => request('PUT', path, { body }),
+  /** A GET for another representation than JSON (the CSV exports): resolves to the Response. */
+  getAs: (accept, path, query) => request('GET', path, { query, accept }),
 
   login: (username, password) =>
     request('POST', 'api/auth/login', { body: { username, password }, skipAuthRedirect: true }),

@@ -7,20 +7,50 @@ import { showError } from './notify.js';
 export const PAGE_SIZE = 25;
 
 /**
- * @param {{caption: string, columns: string[], emptyText: string|(() => string), renderRow: (item) => HTMLTableRowElement}} spec
+ * A column is its label, or {label, sort} when the API can sort by it: its header then holds a
+ * button (keyboard and screen readers reach it) and carries aria-sort.
+ *
+ * @param {{caption: string, columns: Array<string|{label: string, sort?: string}>, emptyText: string|(() => string),
+ *   renderRow: (item) => HTMLTableRowElement, sort?: {sort: string, order: string}, onSort?: (key: string) => void}} spec
  */
-export function dataTable({ caption, columns, emptyText, renderRow }) {
+export function dataTable({ caption, columns, emptyText, renderRow, sort = null, onSort = () => {} }) {
+  const specs = columns.map((column) => (typeof column === 'string' ? { label: column } : column));
   const tbody = h('tbody');
+  const headers = specs.map((spec) => h('th', { scope: 'col', 'data-sort-key': spec.sort },
+    spec.sort
+      ? h('button', { type: 'button', class: 'sort-button', 'data-sort': spec.sort, onclick: () => onSort(spec.sort) }, spec.label)
+      : spec.label));
+  const sortable = specs.some((spec) => spec.sort);
   const table = h('table', { class: 'data-table' },
     h('caption', { class: 'visually-hidden' }, caption),
-    h('thead', {}, h('tr', {}, columns.map((label) => h('th', { scope: 'col' }, label)))),
+    h('thead', { class: sortable ? 'sortable-head' : null }, h('tr', {}, headers)),
     tbody);
 
+  /** Marks the sorted column (ascending / descending; CSS draws the arrow) and every other sortable one "none". */
+  function showSort(current) {
+    specs.forEach((spec, i) => {
+      if (!spec.sort) return;
+      const direction = current && current.sort === spec.sort
+        ? (current.order === 'asc' ? 'ascending' : 'descending') : 'none';
+      headers[i].setAttribute('aria-sort', direction);
+    });
+  }
+  showSort(sort);
+
   const messageRow = (className, text) =>
-    h('tr', { class: className }, h('td', { colspan: columns.length }, text));
+    h('tr', { class: className }, h('td', { colspan: specs.length }, text));
+
+  // On a phone the rows become cards; each cell names its column (CSS shows data-label).
+  function labelled(row) {
+    [...row.children].forEach((cell, i) => {
+      if (specs[i] && !cell.dataset.label) cell.dataset.label = specs[i].label;
+    });
+    return row;
+  }
 
   return {
     element: h('div', { class: 'table-wrap' }, table),
+    showSort,
     loading() {
       table.setAttribute('aria-busy', 'true');
       tbody.replaceChildren(messageRow('table-loading', 'Loading…'));
@@ -28,7 +58,7 @@ export function dataTable({ caption, columns, emptyText, renderRow }) {
     show(items) {
       table.removeAttribute('aria-busy');
       const empty = typeof emptyText === 'function' ? emptyText() : emptyText;
-      tbody.replaceChildren(...(items.length ? items.map(renderRow) : [messageRow('table-empty', empty)]));
+      tbody.replaceChildren(...(items.length ? items.map((item) => labelled(renderRow(item))) : [messageRow('table-empty', empty)]));
     },
     failed(text = 'Could not load this list.') {
       table.removeAttribute('aria-busy');

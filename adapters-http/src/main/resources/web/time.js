@@ -1,26 +1,20 @@
-// Time display: relative ("5 min ago", "in 23 h") for quick scanning, absolute
-// (locale) for precision. The ISO value stays in <time datetime> for tools and tests.
+// Time display: relative ("5 min ago", "in 23 h") for quick scanning, absolute for precision.
+// Absolute times are the browser's own zone, written year first and always with the zone's
+// abbreviation or offset ("2026-12-06 14:03:12 CET", "… UTC", "… GMT+5:30"), so a screenshot or a
+// copied line is never ambiguous. The ISO value stays in <time datetime> for tools and tests.
 
 import { h } from './dom.js';
 
-const absoluteFormat = new Intl.DateTimeFormat(undefined, {
-  year: 'numeric', month: 'short', day: 'numeric',
-  hour: '2-digit', minute: '2-digit', second: '2-digit',
+const zonedParts = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric', month: '2-digit', day: '2-digit',
+  hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  timeZoneName: 'short', numberingSystem: 'latn', calendar: 'gregory',
 });
 
-// The same with the time zone's name, for instants inside text, where no column header says whose time it is.
-const zonedFormat = new Intl.DateTimeFormat(undefined, {
-  year: 'numeric', month: 'short', day: 'numeric',
-  hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short',
-});
-
-export function formatAbsolute(date) {
-  return absoluteFormat.format(date);
-}
-
-/** e.g. "6 Dec 2026, 13:36:42 CET" (the browser's locale and zone). */
+/** e.g. "2026-12-06 13:36:42 CET" (the browser's zone, with its short name or offset). */
 export function formatZoned(date) {
-  return zonedFormat.format(date);
+  const part = Object.fromEntries(zonedParts.formatToParts(date).map(({ type, value }) => [type, value]));
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second} ${part.timeZoneName}`;
 }
 
 // An instant as the server writes it into text (Java's Instant.toString): 2026-12-06T12:36:42.900339Z.
@@ -65,7 +59,7 @@ export function timeCell(iso) {
   if (!iso) return h('span', { class: 'muted' }, '—');
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return h('span', {}, iso);
-  const absolute = formatAbsolute(date);
+  const absolute = formatZoned(date);
   return h('time', { datetime: iso, title: `${absolute} (${iso})`, class: 'time', 'data-relative': '' },
     h('span', { class: 'time-rel' }, formatRelative(date)),
     h('span', { class: 'time-abs' }, absolute));

@@ -2,13 +2,13 @@
 // session, Log out other devices) and changing one's own password.
 
 import { api } from '../api.js';
+import { clientCell, clientText } from '../client.js';
 import { confirmAction } from '../dialog.js';
 import { h, plural } from '../dom.js';
 import { flash, showError } from '../notify.js';
 import { passwordRules } from '../passwords.js';
 import { dataTable } from '../table.js';
 import { timeCell } from '../time.js';
-import { parseUserAgent } from '../useragent.js';
 import { fieldErrors, reason, submitHandler } from '../forms.js';
 
 export const title = 'My account';
@@ -17,7 +17,7 @@ export function mount(root, { user: me, onLoggedOut }) {
   let sessions = [];
   const table = dataTable({
     caption: 'Your active sessions',
-    columns: ['Device', 'IP Address', 'Created', 'Last Active', 'Expires', 'Actions'],
+    columns: ['Device', 'IP address', 'Created', 'Last active', 'Expires', 'Actions'],
     emptyText: 'No active sessions.',
     renderRow,
   });
@@ -41,9 +41,8 @@ export function mount(root, { user: me, onLoggedOut }) {
   }
 
   function renderRow(s) {
-    const ua = parseUserAgent(s.userAgent);
-    return h('tr', { 'data-own-session-id': s.id, 'data-current': s.current ? 'true' : 'false' },
-      h('td', {}, h('span', { class: 'strong', title: s.userAgent || 'No User-Agent header' }, ua.label),
+    return h('tr', { 'data-own-session-id': s.id, 'data-current': s.current ? 'true' : 'false', 'data-device': s.client?.deviceType },
+      h('td', { class: 'strong' }, clientCell(s),
         s.current ? h('span', { class: 'badge badge-info', title: 'The session you are using now' }, 'This device') : null),
       h('td', { class: 'mono' }, s.ipAddress || '—'),
       h('td', {}, timeCell(s.createdAt)),
@@ -51,18 +50,19 @@ export function mount(root, { user: me, onLoggedOut }) {
       h('td', {}, timeCell(s.expiresAt)),
       h('td', { class: 'actions' }, h('button', {
         type: 'button', class: 'btn btn-small btn-danger-outline', 'data-action': 'end-session',
-        'aria-label': s.current ? 'End the session of this device (log out)'
-          : `End session from ${s.ipAddress || 'unknown IP'} (${ua.label})`,
-        onclick: () => endOne(s, ua),
+        // Starts with the visible text (axe: label-content-name-mismatch), so speech input finds it.
+        'aria-label': s.current ? 'End session of this device (log out)'
+          : `End session from ${s.ipAddress || 'unknown IP'} (${clientText(s)})`,
+        onclick: () => endOne(s),
       }, 'End session')));
   }
 
-  async function endOne(s, ua) {
+  async function endOne(s) {
     const ok = await confirmAction({
       title: s.current ? 'Log out this device?' : 'End this session?',
       message: s.current
         ? ['This is the device you are using: you will be logged out of the console.']
-        : [`Your session from ${s.ipAddress || 'an unknown IP'} (${ua.label}) ends immediately; that device must log in again.`,
+        : [`Your session from ${s.ipAddress || 'an unknown IP'} (${clientText(s)}) ends immediately; that device must log in again.`,
           'If you do not recognise it, change your password too.'],
       confirmLabel: s.current ? 'Log out' : 'End session',
     });

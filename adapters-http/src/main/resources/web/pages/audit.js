@@ -2,11 +2,12 @@
 // filterable by user, name, address, several event types and a time window, paged by cursor.
 
 import { api } from '../api.js';
+import { clientCell } from '../client.js';
 import { debounce, h } from '../dom.js';
+import { exportButton } from '../export.js';
 import { addressLink, href } from '../router.js';
 import { dataTable, pagedList } from '../table.js';
 import { textWithTimes, timeCell } from '../time.js';
-import { parseUserAgent } from '../useragent.js';
 
 export const title = 'Auth Audit';
 
@@ -74,7 +75,7 @@ export function mount(root, { params }) {
 
   const table = dataTable({
     caption: 'Authentication audit events',
-    columns: ['Time', 'Event', 'User', 'Actor', 'IP Address', 'User Agent', 'Reason'],
+    columns: ['Time', 'Event', 'User', 'Actor', 'IP address', 'Client', 'Reason'],
     emptyText: () => (filtered() ? 'No audit events match these filters.' : 'No audit events yet.'),
     renderRow,
   });
@@ -88,14 +89,14 @@ export function mount(root, { params }) {
   });
 
   function renderRow(e) {
-    const ua = e.userAgent ? parseUserAgent(e.userAgent) : null;
     return h('tr', { 'data-event-id': e.id, 'data-type': e.type },
       h('td', {}, timeCell(e.occurredAt)),
       h('td', {}, h('span', { class: `badge badge-${TONE[e.type] || 'neutral'} badge-code` }, e.type)),
       h('td', { class: 'audit-user' }, userLink(e.userId, e.username)),
       h('td', {}, e.actorUsername || e.actorId ? userLink(e.actorId, e.actorUsername) : h('span', { class: 'muted' }, '—')),
       h('td', { class: 'mono' }, addressLink('audit', e.ipAddress)),
-      h('td', {}, ua ? h('span', { title: e.userAgent }, ua.label) : h('span', { class: 'muted' }, '—')),
+      // The raw header (or the server's parsed client, where an entry carries one).
+      h('td', {}, e.userAgent || e.client ? clientCell(e) : h('span', { class: 'muted' }, '—')),
       h('td', { class: 'audit-reason' }, e.reason ? textWithTimes(e.reason) : h('span', { class: 'muted' }, '—')));
   }
 
@@ -164,7 +165,8 @@ export function mount(root, { params }) {
   field('filter-to', 'To', toInput),
   h('div', { class: 'filter-buttons' },
     h('button', { type: 'submit', class: 'btn' }, 'Filter'),
-    h('button', { type: 'button', class: 'btn btn-subtle', 'data-action': 'refresh', onclick: () => list.load() }, 'Refresh')));
+    h('button', { type: 'button', class: 'btn btn-subtle', 'data-action': 'refresh', onclick: () => list.load() }, 'Refresh'),
+    exportButton({ path: 'api/admin/audit', query: filters, name: 'warden-audit', what: 'audit events' })));
 
   root.append(h('section', { 'data-page': 'audit', 'aria-labelledby': 'page-heading' },
     h('div', { class: 'page-head' },

@@ -1,5 +1,6 @@
 package dev.warden.streams;
 
+import dev.warden.events.ClientData;
 import dev.warden.events.CloudEvent;
 import dev.warden.events.EventJson;
 import dev.warden.events.SessionEventData;
@@ -94,7 +95,8 @@ final class SessionEventTestData {
 
     String json() {
         SessionEventData data = new SessionEventData(sessionId, userId, username, ipAddress, "JUnit/5",
-                createdAt, expiresAt, reason, actorId, endedAt);
+                reason == null ? new ClientData("JUnit", "5", "Unknown", "", "unknown") : null, createdAt, expiresAt,
+                reason, actorId, endedAt);
         CloudEvent<SessionEventData> event = new CloudEvent<>("1.0", eventId, "warden", type, time(),
                 sessionId, "application/json", data);
         return EventJson.write(event);

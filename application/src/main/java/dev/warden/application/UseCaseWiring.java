@@ -13,9 +13,13 @@ import dev.warden.application.port.out.OperationalCounts;
 import dev.warden.application.port.out.OutboxQueue;
 import dev.warden.application.port.out.PasswordBlocklist;
 import dev.warden.application.port.out.PasswordHasher;
+import dev.warden.application.port.out.ReceiverClients;
+import dev.warden.application.port.out.SecurityEventSigner;
 import dev.warden.application.port.out.SessionStore;
+import dev.warden.application.port.out.SsfStreams;
 import dev.warden.application.port.out.TransactionBoundary;
 import dev.warden.application.port.out.UserAccounts;
+import dev.warden.application.port.out.UserAgentParser;
 import dev.warden.application.port.out.WardenMetrics;
 import dev.warden.application.service.accounts.AccountStatusService;
 import dev.warden.application.service.accounts.ChangeRoleService;
@@ -38,6 +42,7 @@ import dev.warden.application.service.operations.MonitoredEventPublisher;
 import dev.warden.application.service.operations.OperationalFiguresService;
 import dev.warden.application.service.operations.OutboxRelayService;
 import dev.warden.application.service.operations.PurgeExpiredHistoryService;
+import dev.warden.application.service.sessions.DescribeClientService;
 import dev.warden.application.service.sessions.ListActiveSessionsService;
 import dev.warden.application.service.sessions.LogoutService;
 import dev.warden.application.service.sessions.OwnSessionsService;
@@ -48,7 +53,16 @@ import dev.warden.application.service.sessions.TerminateSessionsFromAddressServi
 import dev.warden.application.service.sessions.TerminateUserSessionsService;
 import dev.warden.application.service.sessions.TimedSessionValidation;
 import dev.warden.application.service.sessions.ValidateSessionService;
+import dev.warden.application.service.ssf.OwnedStreams;
+import dev.warden.application.service.ssf.ReceiverRegistrationService;
+import dev.warden.application.service.ssf.ReceiverTokenService;
+import dev.warden.application.service.ssf.SigningKeysService;
+import dev.warden.application.service.ssf.StreamAdminService;
+import dev.warden.application.service.ssf.StreamConfigurationService;
+import dev.warden.application.service.ssf.StreamControlService;
+import dev.warden.application.service.ssf.StreamPollService;
 import dev.warden.domain.LoginThrottlePolicy;
+import dev.warden.domain.ReceiverTokenPolicy;
 import dev.warden.domain.RetentionPolicy;
 import dev.warden.domain.WardenPolicy;
 import java.security.SecureRandom;
@@ -72,11 +86,19 @@ public final class UseCaseWiring {
                        AuditTrail audit, EventOutbox outbox, AlarmStore alarms, PasswordHasher hasher,
                        PasswordBlocklist blocklist, KnownDevices devices, LoginThrottle throttle,
                        OperationalCounts counts, OutboxQueue outboxQueue, EventPublisher publisher,
-                       HistoryRetention history, WardenMetrics metrics, AlarmTopologyStatus alarmTopology) {
+                       HistoryRetention history, WardenMetrics metrics, AlarmTopologyStatus alarmTopology,
+                       UserAgentParser userAgents, ReceiverClients receivers, SecurityEventSigner signer,
+                       SsfStreams streams) {
     }
 
     /** The rules' tunable numbers. */
-    public record Policies(WardenPolicy sessions, LoginThrottlePolicy throttle, RetentionPolicy retention) {
+    /** @param allowHttpPushEndpoints whether streams may push to {@code http://} (WARDEN_SSF_ALLOW_HTTP) */
+    public record Policies(WardenPolicy sessions, LoginThrottlePolicy throttle, RetentionPolicy retention,
+                           ReceiverTokenPolicy receiverTokens, boolean allowHttpPushEndpoints) {
+        /** The receivers' tokens at their default lifetime, push endpoints https:// only. */
+        public Policies(WardenPolicy sessions, LoginThrottlePolicy throttle, RetentionPolicy retention) {
+            this(sessions, throttle, retention, ReceiverTokenPolicy.DEFAULTS, false);
+        }
     }
 
     private UseCaseWiring() {
@@ -103,6 +125,16 @@ public final class UseCaseWiring {
         UnlockUserService unlock = new UnlockUserService(p.transactions(), p.accounts(), p.devices(), p.audit(), outbox,
                 clock);
         AlarmService alarms = new AlarmService(p.transactions(), p.alarms(), p.audit(), clock);
+        DescribeClientService clients = new DescribeClientService(p.userAgents());
+        ReceiverRegistrationService receivers = new ReceiverRegistrationService(p.transactions(), p.receivers(),
+                p.streams(), p.audit(), stepUp, clock, random);
+        OwnedStreams ownedStreams = new OwnedStreams(p.streams(), p.audit());
+        StreamConfigurationService streamConfig = new StreamConfigurationService(p.transactions(), p.streams(),
+                ownedStreams, policies.allowHttpPushEndpoints(), clock);
+        StreamControlService streamControl = new StreamControlService(p.transactions(), p.streams(), p.accounts(),
+                ownedStreams, clock);
+        ReceiverTokenService receiverTokens = new ReceiverTokenService(p.receivers(), p.throttle(), policies.throttle(),
+                policies.receiverTokens(), clock, random);
         return new UseCaseCatalogue(
                 // sessions
                 new TimedSessionValidation(
@@ -119,9 +151,10 @@ public final class UseCaseWiring {
                 ownSessions,
                 ownSessions,
                 ownSessions,
+                clients,
                 // authentication
                 new LoginService(p.transactions(), p.accounts(), p.sessions(), p.audit(), outbox, p.hasher(),
-                        policy, clock, random, p.devices(), p.throttle(), policies.throttle(), p.metrics()),
+                        policy, clock, random, p.devices(), p.throttle(), policies.throttle(), p.metrics(), clients),
                 new ReauthenticateService(p.transactions(), p.sessions(), p.audit(), proof, clock),
                 new ChangeOwnPasswordService(p.transactions(), p.accounts(), p.sessions(), p.devices(), p.audit(),
                         outbox, ending, proof, p.hasher(), p.blocklist(), policy, clock),
@@ -147,7 +180,27 @@ public final class UseCaseWiring {
                 // operations
                 new OutboxRelayService(p.outboxQueue(), publisher, p.metrics()),
                 new PurgeExpiredHistoryService(p.history(), policies.retention(), clock),
-                new OperationalFiguresService(p.counts(), policy, clock, publisher::status, p.alarmTopology()))
+                new OperationalFiguresService(p.counts(), policy, clock, publisher::status, p.alarmTopology()),
+                // Shared Signals receivers
+                receivers,
+                receivers,
+                receivers,
+                receiverTokens,
+                receiverTokens,
+                new SigningKeysService(p.signer()),
+                // Shared Signals streams
+                streamConfig,
+                streamConfig,
+                streamConfig,
+                streamConfig,
+                streamConfig,
+                streamControl,
+                streamControl,
+                streamControl,
+                streamControl,
+                new StreamPollService(p.transactions(), p.streams(), ownedStreams, p.signer(), clock,
+                        StreamPollService.Pause.SLEEP),
+                new StreamAdminService(p.streams(), p.receivers()))
                 .complete();
     }
 }

@@ -31,6 +31,8 @@ public final class Main {
     static final Path DEV_OWNER_PASSWORD_FILE = Path.of("var", "dev-owner-password");
     /** Dev mode's in-process alarm topology keeps its (throwaway) state folders here, not in /tmp. */
     static final Path DEV_STREAMS_STATE_PARENT = Path.of("var", "streams");
+    /** Dev mode's SET signing key, generated once unless WARDEN_SSF_SIGNING_KEY_FILE names another. */
+    static final Path DEV_SSF_SIGNING_KEY_FILE = Path.of("var", "ssf-signing-key.pem");
     static final String DEV = "--dev";
     static final List<String> HELP = List.of("--help", "-h", "help");
     static final String VERSION = "--version";
@@ -82,7 +84,8 @@ public final class Main {
      */
     static WardenApplication startOrExplain(boolean dev, Map<String, String> env, PrintStream out, PrintStream err) {
         try {
-            WardenSettings settings = WardenSettings.fromEnvironment(env, dev);
+            WardenSettings settings = WardenSettings.fromEnvironment(
+                    dev ? DevSigningKey.withGeneratedKey(env, DEV_SSF_SIGNING_KEY_FILE) : env, dev);
             out.println(startingLine(settings, dev));
             if (dev) {
                 WardenDatabase.createDatabaseIfMissing(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
@@ -142,6 +145,10 @@ public final class Main {
         String management = "http://" + s.management().host() + ":" + app.managementPort();
         out.println("  Management:   " + management + "/observe/health (details), " + management
                 + "/observe/metrics (Prometheus)");
+        if (s.ssf().enabled()) {
+            out.println("  Shared Signals: " + s.ssf().publicUrl() + "/.well-known/oauth-authorization-server"
+                    + " (receivers: docs/ssf.md)");
+        }
         out.println("  PostgreSQL:   " + ConnectionUrls.redact(s.dbUrl()));
         out.println("  Kafka:        " + app.kafkaBootstrap() + (s.embeddedKafka() ? " (embedded broker)" : ""));
         out.println("  Alarm topology: " + app.streamsStateFolder().map(state -> "running in this process (state in "

@@ -14,10 +14,14 @@ import dev.warden.adapter.password.BoundedPasswordBlocklist;
 import dev.warden.adapter.password.BoundedPasswordHasher;
 import dev.warden.adapter.password.BoundedPasswordWork;
 import dev.warden.adapter.password.CommonPasswordBlocklist;
+import dev.warden.adapter.ssf.NimbusSecurityEventSigner;
+import dev.warden.adapter.useragent.YauaaUserAgentParser;
 import dev.warden.application.UseCaseWiring;
 import dev.warden.application.port.in.UseCaseCatalogue;
 import dev.warden.application.port.out.AlarmTopologyStatus;
+import dev.warden.application.port.out.SecurityEventSigner;
 import dev.warden.bootstrap.config.ConfigurationError;
+import dev.warden.bootstrap.config.SsfSettings;
 import dev.warden.bootstrap.config.WardenSettings;
 import dev.warden.events.kafka.KafkaClientSettingsRejected;
 import dev.warden.events.kafka.KafkaConnection;
@@ -118,6 +122,9 @@ public final class WardenApplication implements AutoCloseable {
                 metrics.connectionPool(pool.name(), pool::active, pool::idle, pool::pending, pool::max));
         // Hashes and strength estimates share one slot per core, on threads of their own (never a request's).
         BoundedPasswordWork passwordWork = remember(BoundedPasswordWork.perCore());
+        // Yauaa's rules take seconds to load: started now, on a thread of its own, so the first login does not
+        // wait for all of it (the analyzer is built once per JVM, and every later start finds it ready).
+        YauaaUserAgentParser.loadInBackground();
         KafkaConnection kafka = connectKafka();
         KafkaEventPublisher publisher = remember(new KafkaEventPublisher(kafka));
         useCases = UseCaseWiring.wire(new UseCaseWiring.Ports(database.transactions(), database.userAccounts(),
@@ -126,8 +133,10 @@ public final class WardenApplication implements AutoCloseable {
                         new BoundedPasswordBlocklist(new CommonPasswordBlocklist(), passwordWork),
                         database.knownDevices(), database.loginThrottle(), database.operationalCounts(),
                         database.outboxQueue(), publisher, database.historyRetention(), metrics,
-                        this::alarmTopologyState),
-                new UseCaseWiring.Policies(settings.policy(), settings.loginThrottle(), settings.retention()), clock,
+                        this::alarmTopologyState, new YauaaUserAgentParser(), database.receiverClients(),
+                        securityEventSigner(), database.ssfStreams()),
+                new UseCaseWiring.Policies(settings.policy(), settings.loginThrottle(), settings.retention(),
+                        settings.ssf().tokens(), settings.ssf().allowHttp()), clock,
                 random);
         ownerLogin = ownerPassword.ensureOwner(settings, useCases.ensureOwner());
         startKafkaClients(kafka);
@@ -135,6 +144,12 @@ public final class WardenApplication implements AutoCloseable {
         remember(RetentionJob.start(useCases.purgeExpiredHistory(), settings.retentionInterval()));
         remember(LoginDefencesPruner.start(useCases.pruneLoginDefences(), settings.loginThrottle().window()));
         startHttp();
+    }
+
+    /** The SET signer over the configured keys; none while Shared Signals is off (no WARDEN_PUBLIC_URL). */
+    private SecurityEventSigner securityEventSigner() {
+        SsfSettings ssf = settings.ssf();
+        return ssf.enabled() ? new NimbusSecurityEventSigner(ssf.publicUrl(), ssf.signingKeys()) : SecurityEventSigner.NONE;
     }
 
     /** The broker (the embedded one in dev) and the topics; the API works on while Kafka is away. */
@@ -167,7 +182,8 @@ public final class WardenApplication implements AutoCloseable {
     }
 
     private void startHttp() {
-        HttpSettings http = new HttpSettings(settings.cookieSecure(), settings.trustedProxies(), settings.policy());
+        HttpSettings http = new HttpSettings(settings.cookieSecure(), settings.trustedProxies(), settings.policy())
+                .withPublicUrl(settings.ssf().publicUrl());
         httpSettings = http;
         WebServerConfig.Builder builder = WebServer.builder()
                 .host(settings.httpHost())

@@ -93,7 +93,11 @@ class StartupRefusesBadValuesTest {
         "WARDEN_MANAGEMENT_HOST|10.0.0.256|WARDEN_MANAGEMENT_HOST must be an IP address or a host name",
         "WARDEN_OWNER_USERNAME|the owner|WARDEN_OWNER_USERNAME must be 1 to 64 letters, digits or . _ - @ characters",
         "WARDEN_DB_URL|jdbc:postgresql://{listener}|WARDEN_DB_URL must be a PostgreSQL JDBC URL",
-        "WARDEN_DB_URL|jdbc:postgresql://127.0.0.1:port/warden|WARDEN_DB_URL must be a PostgreSQL JDBC URL"})
+        "WARDEN_DB_URL|jdbc:postgresql://127.0.0.1:port/warden|WARDEN_DB_URL must be a PostgreSQL JDBC URL",
+        "WARDEN_PUBLIC_URL|http://warden.example.com|WARDEN_PUBLIC_URL must be https://",
+        "WARDEN_PUBLIC_URL|https://warden.example.com|WARDEN_SSF_SIGNING_KEY_FILE must name a PEM file",
+        "WARDEN_SSF_SIGNING_KEY_FILE|/nonexistent/ssf-keys.pem|WARDEN_SSF_SIGNING_KEY_FILE must be a PEM file",
+        "WARDEN_OAUTH_TOKEN_LIFETIME|PT2H|WARDEN_OAUTH_TOKEN_LIFETIME must be an ISO-8601 duration from PT1S to PT60M"})
     void aBadValueIsOneLineNamingTheVariableAndNothingConnects(String variable, String value, String expected)
             throws Exception {
         WardenApplication app = start(env(variable, value));

@@ -24,5 +24,15 @@ public enum AuditType {
     /** A session proved its password again for a sensitive action (step-up). */
     REAUTHENTICATED,
     /** An administrator ended every active session from an address or network: one entry per action. */
-    SESSIONS_TERMINATED_BY_IP
+    SESSIONS_TERMINATED_BY_IP,
+    /** An administrator registered a Shared Signals receiver (an OAuth client). */
+    SSF_CLIENT_CREATED,
+    /** An administrator revoked a Shared Signals receiver: its tokens stopped at once. */
+    SSF_CLIENT_REVOKED,
+    /** A receiver created an event stream. */
+    SSF_STREAM_CREATED,
+    /** A receiver changed its stream: configuration, status or subjects. */
+    SSF_STREAM_UPDATED,
+    /** A receiver deleted its stream. */
+    SSF_STREAM_DELETED
 }

@@ -8,9 +8,10 @@ import java.util.Base64;
 import java.util.regex.Pattern;
 
 /**
- * The mechanics every Warden secret shares (session and device tokens): 256 random bits written
- * base64url without padding (43 characters), a format check before anything is looked up, a
- * SHA-256 under a purpose prefix for storage, and constant-time comparison.
+ * The mechanics every Warden secret shares (session and device tokens, receivers' client secrets
+ * and access tokens): 256 random bits written base64url without padding (43 characters), a format
+ * check before anything is looked up, a SHA-256 under a purpose prefix for storage, and
+ * constant-time comparison.
  */
 final class RandomSecrets {
     private static final int BYTES = 32;

@@ -9,6 +9,8 @@ import java.util.UUID;
  * Written to the outbox in the same transaction as the change; {@code eventId} is fixed here so
  * that every redelivery carries the same id and consumers can drop duplicates.
  *
+ * @param client  how the user agent reads (browser, operating system, kind of device), parsed at login;
+ *                set exactly for CREATED (the ends name the session, whose client the created event told)
  * @param reason  null for CREATED
  * @param actorId who ended it; null for CREATED, expiries and when unknown
  * @param endedAt null for CREATED
@@ -22,6 +24,7 @@ public record SessionEvent(
         String username,
         String ipAddress,
         String userAgent,
+        ClientDescription client,
         Instant createdAt,
         Instant expiresAt,
         TerminationReason reason,
@@ -59,22 +62,26 @@ public record SessionEvent(
         if ((type == Type.CREATED) != (reason == null) || (type == Type.CREATED) != (endedAt == null)) {
             throw new IllegalArgumentException("reason and endedAt are set exactly for session ends");
         }
+        if ((type == Type.CREATED) != (client != null)) {
+            throw new IllegalArgumentException("client is set exactly for CREATED");
+        }
         if (type == Type.EXPIRED && !reason.isExpiry() || type == Type.TERMINATED && reason != null && reason.isExpiry()) {
             throw new IllegalArgumentException("EXPIRED goes with expiry reasons, TERMINATED with the others");
         }
     }
 
-    public static SessionEvent created(Session session, Instant now) {
+    /** @param client the session's user agent as {@code UserAgentParser} read it */
+    public static SessionEvent created(Session session, ClientDescription client, Instant now) {
         return new SessionEvent(UUID.randomUUID(), Type.CREATED, now, session.id(), session.userId(),
-                session.username(), session.ipAddress(), session.userAgent(), session.createdAt(),
-                session.expiresAt(), null, null, null);
+                session.username(), session.ipAddress(), session.userAgent(), Objects.requireNonNull(client, "client"),
+                session.createdAt(), session.expiresAt(), null, null, null);
     }
 
     /** A terminated or expired event, chosen by the reason. */
     public static SessionEvent ended(Session session, TerminationReason reason, UserId actorId, Instant endedAt) {
         return new SessionEvent(UUID.randomUUID(), reason.isExpiry() ? Type.EXPIRED : Type.TERMINATED,
                 endedAt, session.id(), session.userId(), session.username(), session.ipAddress(),
-                session.userAgent(), session.createdAt(), session.expiresAt(), reason, actorId, endedAt);
+                session.userAgent(), null, session.createdAt(), session.expiresAt(), reason, actorId, endedAt);
     }
 
     public boolean isEnd() {

@@ -9,7 +9,8 @@ import java.util.Objects;
  * admin session must not become a permanent takeover, so the actions that make or change
  * administrators ask the session to have logged in or re-authenticated within
  * {@link WardenPolicy#reauthWindow()}: creating an ADMIN or promoting to ADMIN, and disabling,
- * enabling, re-roling or resetting an ADMIN. Managing USERs and ending sessions stay one click
+ * enabling, re-roling or resetting an ADMIN; and registering or revoking a Shared Signals
+ * receiver. Managing USERs and ending sessions stay one click
  * away: incident response must not wait for a password prompt.
  */
 public final class StepUp {
@@ -27,6 +28,14 @@ public final class StepUp {
     /** Disabling, enabling or resetting the password of an account of {@code targetRole}. */
     public static boolean neededToManage(Role targetRole) {
         return isAdministrator(targetRole);
+    }
+
+    /**
+     * Registering or revoking a Shared Signals receiver: always. A receiver learns of every session
+     * end and login, and revoking one silences a security tool, so neither is left to a stolen session.
+     */
+    public static boolean neededToManageReceivers() {
+        return true;
     }
 
     /**

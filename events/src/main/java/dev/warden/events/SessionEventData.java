@@ -2,6 +2,7 @@ package dev.warden.events;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,7 +14,8 @@ import java.util.Map;
  *
  * <p>{@code reason}, {@code actorId} and {@code endedAt} belong to ends only: written for an end
  * (one that has a reason), {@code actorId} even when null (nobody ends an expiry), and left out of
- * a create altogether, as the schemas say. Read, they are null when absent.
+ * a create altogether, as the schemas say. Read, they are null when absent. {@code client} belongs to
+ * a create only (how the user agent reads, parsed at login); null, and left out, for an end.
  */
 @JsonIgnoreProperties(value = {"reason", "actorId", "endedAt"}, allowSetters = true)
 public record SessionEventData(
@@ -22,6 +24,7 @@ public record SessionEventData(
         String username,
         String ipAddress,
         String userAgent,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ClientData client,
         Instant createdAt,
         Instant expiresAt,
         String reason,
@@ -30,14 +33,17 @@ public record SessionEventData(
 
     /** The data of {@code warden.session.created}. */
     public static SessionEventData started(String sessionId, String userId, String username, String ipAddress,
-                                           String userAgent, Instant createdAt, Instant expiresAt) {
-        return new SessionEventData(sessionId, userId, username, ipAddress, userAgent, createdAt, expiresAt,
+                                           String userAgent, ClientData client, Instant createdAt, Instant expiresAt) {
+        return new SessionEventData(sessionId, userId, username, ipAddress, userAgent, client, createdAt, expiresAt,
                 null, null, null);
     }
 
-    /** The data of {@code warden.session.terminated} or {@code .expired}; the same session's, plus how it ended. */
+    /**
+     * The data of {@code warden.session.terminated} or {@code .expired}; the same session's (without the
+     * client, which the create told), plus how it ended.
+     */
     public SessionEventData ended(String endReason, String endedBy, Instant endTime) {
-        return new SessionEventData(sessionId, userId, username, ipAddress, userAgent, createdAt, expiresAt,
+        return new SessionEventData(sessionId, userId, username, ipAddress, userAgent, null, createdAt, expiresAt,
                 endReason, endedBy, endTime);
     }
 

@@ -32,7 +32,8 @@ class EventJsonTest {
     private static final Instant EXPIRES_AT = CREATED_AT.plus(Duration.ofDays(1));
     private static final Instant ENDED_AT = Instant.parse("2026-11-26T16:04:30Z");
     private static final SessionEventData STARTED = SessionEventData.started(SESSION, USER, "alice", "203.0.113.7",
-            "Mozilla/5.0 (X11; Linux x86_64)", CREATED_AT, EXPIRES_AT);
+            "Mozilla/5.0 (X11; Linux x86_64)", new ClientData("Firefox", "121.0", "Linux", "", "desktop"), CREATED_AT,
+            EXPIRES_AT);
 
     private static CloudEvent<SessionEventData> created() {
         return CloudEvent.emit("0b6e2f8c-5d7a-4c3e-9f1b-2a4d6c8e0f13", "warden.session.created", CREATED_AT, SESSION,
@@ -91,6 +92,8 @@ class EventJsonTest {
                 + "\"data\":{\"sessionId\":\"3f2b8d4a-6c1e-4f7b-8e2d-5a9c0b1d2e3f\","
                 + "\"userId\":\"8a0f6c1e-2b1d-4c55-9a7e-0d6f3b2a9c11\",\"username\":\"alice\","
                 + "\"ipAddress\":\"203.0.113.7\",\"userAgent\":\"Mozilla/5.0 (X11; Linux x86_64)\","
+                + "\"client\":{\"browser\":\"Firefox\",\"browserVersion\":\"121.0\",\"os\":\"Linux\","
+                + "\"osVersion\":\"\",\"deviceType\":\"desktop\"},"
                 + "\"createdAt\":\"2026-11-26T15:04:05.123Z\",\"expiresAt\":\"2026-11-27T15:04:05.123Z\"}}",
                 EventJson.write(created()));
     }
@@ -101,6 +104,26 @@ class EventJsonTest {
 
         assertTrue(json.endsWith(",\"expiresAt\":\"2026-11-27T15:04:05.123Z\",\"reason\":\"IDLE_TIMEOUT\","
                 + "\"actorId\":null,\"endedAt\":\"2026-11-26T16:04:30Z\"}}"), json);
+    }
+
+    @Test
+    void anEndLeavesTheClientToTheCreate() {
+        assertTrue(!EventJson.write(terminated()).contains("\"client\""), EventJson.write(terminated()));
+    }
+
+    @Test
+    void theCreatedSchemaRefusesAClientWithAPartMissingOrAnUnknownDeviceType() {
+        var schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(EventSchemas.read("session-created"), InputFormat.JSON);
+        String valid = EventJson.write(created());
+        assertTrue(schema.validate(valid, InputFormat.JSON).isEmpty());
+        for (String broken : List.of(valid.replace("\"deviceType\":\"desktop\"", "\"deviceType\":\"laptop\""),
+                valid.replace("\"osVersion\":\"\",", ""),
+                valid.replace("\"browser\":\"Firefox\"", "\"browser\":null"),
+                valid.replaceAll("\"client\":\\{[^}]*},", ""))) {
+            assertTrue(!broken.equals(valid), "the replacement applied");
+            assertTrue(!schema.validate(broken, InputFormat.JSON).isEmpty(), broken);
+        }
     }
 
     @Test

@@ -73,11 +73,14 @@ public final class DbClientAuditTrail implements AuditTrail {
                 .execute()) {
             items = rows.map(DbClientAuditTrail::entry).toList();
         }
+        String next = items.size() == limit ? new PageCursor(items.getLast().occurredAt(), items.getLast().id()).encode() : null;
+        if (!query.page().counted()) {
+            return Page.uncounted(items, limit, offset, next);
+        }
         long counted = filters(db.executor().createNamedGet("audit-count-" + shape), query)
                 .addParam("to", Sql.time(query.to()))
                 .addParam("cap", AuditQuery.TOTAL_CAP + 1)
                 .execute().map(row -> Sql.number(row, "n")).orElse(0L);
-        String next = items.size() == limit ? new PageCursor(items.getLast().occurredAt(), items.getLast().id()).encode() : null;
         return Page.countedUpTo(AuditQuery.TOTAL_CAP, counted, items, limit, offset, next);
     }
 

@@ -2,6 +2,7 @@ package dev.warden.adapter.db;
 
 import dev.warden.application.port.out.EventOutbox;
 import dev.warden.domain.AccountEvent;
+import dev.warden.domain.ClientDescription;
 import dev.warden.domain.OutboxEvent;
 import dev.warden.domain.SessionEvent;
 
@@ -31,6 +32,7 @@ public final class DbClientEventOutbox implements EventOutbox {
     }
 
     private void append(SessionEvent event) {
+        ClientDescription client = event.client();
         // Instants go as ISO-8601 text (full precision); DbClientOutboxQueue reads them back.
         db.executor().createNamedInsert("outbox-append")
                 .addParam("eventId", event.eventId())
@@ -41,6 +43,13 @@ public final class DbClientEventOutbox implements EventOutbox {
                 .addParam("username", event.username())
                 .addParam("ipAddress", event.ipAddress())
                 .addParam("userAgent", event.userAgent())
+                // Parsed at login, kept with the event (the outbox is short-lived), never with the session: a
+                // nested "client" object in the payload of a created event, and no key at all in an end's.
+                .addParam("clientBrowser", client == null ? null : client.browser())
+                .addParam("clientBrowserVersion", client == null ? null : client.browserVersion())
+                .addParam("clientOs", client == null ? null : client.os())
+                .addParam("clientOsVersion", client == null ? null : client.osVersion())
+                .addParam("clientDeviceType", client == null ? null : client.deviceType().name())
                 .addParam("createdAt", Sql.text(event.createdAt()))
                 .addParam("expiresAt", Sql.text(event.expiresAt()))
                 .addParam("reason", event.reason() == null ? null : event.reason().name())

@@ -2,6 +2,8 @@ package dev.warden.adapter.db;
 
 import dev.warden.application.port.out.OutboxQueue;
 import dev.warden.domain.AccountEvent;
+import dev.warden.domain.ClientDescription;
+import dev.warden.domain.DeviceType;
 import dev.warden.domain.OutboxEvent;
 import dev.warden.domain.Role;
 import dev.warden.domain.SessionEvent;
@@ -80,20 +82,35 @@ public final class DbClientOutboxQueue implements OutboxQueue {
     private static SessionEvent sessionEvent(DbRow row) {
         String reason = Sql.string(row, "reason");
         String actorId = Sql.string(row, "actor_id");
+        SessionEvent.Type type = SessionEvent.Type.valueOf(Sql.string(row, "type"));
         return new SessionEvent(
                 UUID.fromString(Sql.string(row, "event_id")),
-                SessionEvent.Type.valueOf(Sql.string(row, "type")),
+                type,
                 instant(row, "occurred_at"),
                 new SessionId(UUID.fromString(Sql.string(row, "session_id"))),
                 new UserId(UUID.fromString(Sql.string(row, "user_id"))),
                 Sql.string(row, "username"),
                 Sql.string(row, "ip_address"),
                 Sql.string(row, "user_agent"),
+                type == SessionEvent.Type.CREATED ? client(row) : null,
                 instant(row, "created_at"),
                 instant(row, "expires_at"),
                 reason == null ? null : TerminationReason.valueOf(reason),
                 actorId == null ? null : new UserId(UUID.fromString(actorId)),
                 instant(row, "ended_at"));
+    }
+
+    /**
+     * The client parsed at login. A created event written before events carried it (pending across the
+     * upgrade, or from an older instance during a rolling one) goes out with an unknown client.
+     */
+    private static ClientDescription client(DbRow row) {
+        String deviceType = Sql.string(row, "client_device_type");
+        if (deviceType == null) {
+            return ClientDescription.UNKNOWN;
+        }
+        return new ClientDescription(Sql.string(row, "client_browser"), Sql.string(row, "client_browser_version"),
+                Sql.string(row, "client_os"), Sql.string(row, "client_os_version"), DeviceType.valueOf(deviceType));
     }
 
     private static Instant instant(DbRow row, String column) {

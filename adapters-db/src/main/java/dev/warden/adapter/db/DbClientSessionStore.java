@@ -16,21 +16,26 @@ import io.helidon.dbclient.DbStatementQuery;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Sessions in the {@code sessions} table; the username comes from the joined account. The two
  * statements of the validation hot path run on the validation pool: the lookup always
- * ({@link SessionLookup}, plain JDBC), the activity write when outside a transaction.
+ * ({@link SessionLookup}, plain JDBC) and the activity writes, gathered and written in batches
+ * off the request path ({@link ActivityWrites}).
  */
 public final class DbClientSessionStore implements SessionStore {
     private final DbClientTransactionBoundary db;
     private final SessionLookup lookup;
     private final ActiveSessionPages pages;
+    private final ActivityWrites activity;
 
-    DbClientSessionStore(DbClientTransactionBoundary db, SessionLookup lookup) {
+    DbClientSessionStore(DbClientTransactionBoundary db, SessionLookup lookup, ActivityWrites activity) {
         this.db = db;
         this.lookup = lookup;
+        this.activity = activity;
         this.pages = new ActiveSessionPages(db);
     }
 
@@ -95,10 +100,7 @@ public final class DbClientSessionStore implements SessionStore {
 
     @Override
     public void recordActivity(SessionId id, Instant at) {
-        db.validationExecutor().createNamedUpdate("session-record-activity")
-                .addParam("id", id.value())
-                .addParam("at", Sql.time(at))
-                .execute();
+        activity.record(id, at);
     }
 
     @Override
@@ -131,10 +133,22 @@ public final class DbClientSessionStore implements SessionStore {
 
     @Override
     public List<Session> lockExpired(ActiveWindow window, int batchSize) {
-        return sessions(db.lockingExecutor("lockExpired").createNamedQuery("session-lock-expired")
+        // Past absolute expiry first, then idle ones: each walk one index, bounded by the batch.
+        List<Session> pastExpiry = sessions(db.lockingExecutor("lockExpired").createNamedQuery("session-lock-past-expiry")
                 .addParam("now", Sql.time(window.now()))
+                .addParam("batchSize", batchSize));
+        if (pastExpiry.size() == batchSize) {
+            return pastExpiry;
+        }
+        // A whole batch of idle ones: at most pastExpiry.size() of them are rows this transaction
+        // already holds, so what is left still fills the batch (the extra rows stay locked until
+        // commit and come in the next batch).
+        List<Session> idle = sessions(db.lockingExecutor("lockExpired").createNamedQuery("session-lock-idle")
                 .addParam("lastActiveAfter", Sql.time(window.lastActiveAfter()))
                 .addParam("batchSize", batchSize));
+        Set<SessionId> held = pastExpiry.stream().map(Session::id).collect(Collectors.toSet());
+        return Stream.concat(pastExpiry.stream(), idle.stream().filter(s -> !held.contains(s.id())))
+                .limit(batchSize).toList();
     }
 
     private static List<Session> sessions(DbStatementQuery statement) {

@@ -9,6 +9,8 @@ import dev.warden.application.port.out.KnownDevices;
 import dev.warden.application.port.out.LoginThrottle;
 import dev.warden.application.port.out.OperationalCounts;
 import dev.warden.application.port.out.OutboxQueue;
+import dev.warden.application.port.out.ReceiverClients;
+import dev.warden.application.port.out.SsfStreams;
 import dev.warden.application.port.out.SessionStore;
 import dev.warden.application.port.out.TransactionBoundary;
 import dev.warden.application.port.out.UserAccounts;
@@ -30,6 +32,7 @@ public final class WardenDatabase implements AutoCloseable {
     private final OutboxNotifications notifications;
     private final DbClientTransactionBoundary boundary;
     private final SessionLookup sessionLookup;
+    private final ActivityWrites activityWrites;
     private final TransactionBoundary transactions;
     private final SessionStore sessionStore;
     private final UserAccounts userAccounts;
@@ -41,6 +44,8 @@ public final class WardenDatabase implements AutoCloseable {
     private final KnownDevices knownDevices;
     private final LoginThrottle loginThrottle;
     private final OperationalCounts operationalCounts;
+    private final ReceiverClients receiverClients;
+    private final SsfStreams ssfStreams;
 
     private WardenDatabase(DatabaseSettings settings, HikariDataSource pool, HikariDataSource validationPool,
                            OutboxNotifications notifications) {
@@ -52,7 +57,9 @@ public final class WardenDatabase implements AutoCloseable {
         this.transactions = ConnectionFailures.translating(TransactionBoundary.class, boundary);
         this.sessionLookup = new SessionLookup(validationPool, statements, settings.validationPoolSize(),
                 settings.connectTimeout());
-        this.sessionStore = ConnectionFailures.translating(SessionStore.class, new DbClientSessionStore(boundary, sessionLookup));
+        this.activityWrites = new ActivityWrites(validationPool, statements);
+        this.sessionStore = ConnectionFailures.translating(SessionStore.class,
+                new DbClientSessionStore(boundary, sessionLookup, activityWrites));
         this.userAccounts = ConnectionFailures.translating(UserAccounts.class, new DbClientUserAccounts(boundary));
         this.auditTrail = ConnectionFailures.translating(AuditTrail.class, new DbClientAuditTrail(boundary));
         this.eventOutbox = ConnectionFailures.translating(EventOutbox.class, new DbClientEventOutbox(boundary));
@@ -63,6 +70,9 @@ public final class WardenDatabase implements AutoCloseable {
         this.loginThrottle = ConnectionFailures.translating(LoginThrottle.class, new DbClientLoginThrottle(boundary));
         this.operationalCounts = ConnectionFailures.translating(OperationalCounts.class,
                 new DbClientOperationalCounts(boundary));
+        this.receiverClients = ConnectionFailures.translating(ReceiverClients.class,
+                new DbClientReceiverClients(boundary));
+        this.ssfStreams = ConnectionFailures.translating(SsfStreams.class, new DbClientSsfStreams(boundary));
     }
 
     /**
@@ -147,6 +157,14 @@ public final class WardenDatabase implements AutoCloseable {
         return operationalCounts;
     }
 
+    public ReceiverClients receiverClients() {
+        return receiverClients;
+    }
+
+    public SsfStreams ssfStreams() {
+        return ssfStreams;
+    }
+
     /** The two pools' connection figures ({@code work} and {@code validation}), read each time they are asked for. */
     public List<PoolConnections> connectionPools() {
         return List.of(new PoolConnections("work", pool), new PoolConnections("validation", validationPool));
@@ -157,10 +175,16 @@ public final class WardenDatabase implements AutoCloseable {
         return boundary.answers();
     }
 
+    /** Writes the activity noted so far now, not at the next flush (tests that read it back at once). */
+    void flushActivity() {
+        activityWrites.flush();
+    }
+
     @Override
     public void close() {
         notifications.close();
         sessionLookup.close();
+        activityWrites.close();
         boundary.close();
         validationPool.close();
         pool.close();

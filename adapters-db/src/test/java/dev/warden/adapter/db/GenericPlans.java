@@ -10,8 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The plan PostgreSQL may settle on for a named statement of warden-db-statements.yaml after a
- * connection's fifth execution: a plan for any value (so the values given do not matter, only their
+ * The plan PostgreSQL may settle on for a statement (named in warden-db-statements.yaml, or composed
+ * as the Sessions page's are) after a connection's fifth execution: a plan for any value (so the values given do not matter, only their
  * types). Checks that each list shape is driven by an index whatever plan it gets.
  */
 final class GenericPlans {
@@ -30,7 +30,12 @@ final class GenericPlans {
      * values for its parameters.
      */
     static String of(Statement statement, String name, Map<String, String> values) throws SQLException {
-        Matcher matcher = NAMED_PARAMETER.matcher(SqlStatements.load().statement(name));
+        return ofText(statement, SqlStatements.load().statement(name), values);
+    }
+
+    /** The same for a statement's text. */
+    static String ofText(Statement statement, String sql, Map<String, String> values) throws SQLException {
+        Matcher matcher = NAMED_PARAMETER.matcher(sql);
         List<String> names = new ArrayList<>();
         StringBuilder prepared = new StringBuilder();
         while (matcher.find()) {

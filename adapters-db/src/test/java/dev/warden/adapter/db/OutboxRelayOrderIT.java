@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.warden.application.port.out.OutboxQueue.PendingEvent;
 import dev.warden.domain.Account;
 import dev.warden.domain.SessionEvent;
+import dev.warden.domain.testdata.TestData;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -41,7 +42,7 @@ class OutboxRelayOrderIT {
     }
 
     private static SessionEvent eventOf(Account user) {
-        return SessionEvent.created(aSession(user).build(), NOW);
+        return SessionEvent.created(aSession(user).build(), TestData.FIREFOX_ON_LINUX, NOW);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warden.domain.SessionEvent;
+import dev.warden.domain.testdata.TestData;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +32,7 @@ class RelayLeaseIT {
     void oneEventPendingAndTheLeaseWithTheSharedInstance() {
         TestDatabase.reset();
         other = TestDatabase.anotherInstance(); // started first: its start-up takes no time from the holder's lease
-        holder.eventOutbox().append(SessionEvent.created(aSession().build(), NOW));
+        holder.eventOutbox().append(SessionEvent.created(aSession().build(), TestData.FIREFOX_ON_LINUX, NOW));
         assertEquals(1, holder.outboxQueue().oldestUnpublished(10).size(), "the shared instance holds the lease");
     }
 

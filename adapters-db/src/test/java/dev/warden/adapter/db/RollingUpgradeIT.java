@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import dev.warden.application.port.in.PageRequest;
 import dev.warden.application.port.in.alarms.AlarmQuery;
 import dev.warden.domain.Alarm;
+import dev.warden.domain.ClientDescription;
 import dev.warden.domain.SessionEvent;
 import java.util.List;
 import java.util.UUID;
@@ -44,6 +45,8 @@ class RollingUpgradeIT {
         assertEquals(eventId, event.eventId());
         assertEquals(SessionEvent.Type.CREATED, event.type());
         assertEquals(sessionId, event.sessionId().value());
+        // Written before created events carried the parsed client: it goes out with an unknown one.
+        assertEquals(ClientDescription.UNKNOWN, event.client());
     }
 
     @Test

@@ -62,7 +62,8 @@ final class TestDatabase {
     static Ports ports(WardenDatabase database) {
         return new Ports(database.sessionStore(), database.userAccounts(), database.auditTrail(),
                 database.eventOutbox(), database.alarmStore(), database.transactions(), database.outboxQueue(),
-                database.knownDevices(), database.loginThrottle(), database.operationalCounts());
+                database.knownDevices(), database.loginThrottle(), database.operationalCounts(),
+                database.receiverClients(), database.ssfStreams());
     }
 
     /** Empties every table, so each test starts from nothing. */

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Answers every {@code /api} request no route took: 405 when the path exists with other methods,
+ * Answers every {@code /api} (and {@code /ssf}, {@code /oauth2}) request no route took: 405 when the path exists with other methods,
  * else 404, both as problem details rather than the console's static 404.
  */
 final class ApiFallback implements HttpService {
@@ -22,7 +22,9 @@ final class ApiFallback implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.any("/api", this::unmatched).any("/api/*", this::unmatched);
+        rules.any("/api", this::unmatched).any("/api/*", this::unmatched)
+                // The Shared Signals and OAuth paths are API too: no console page may answer them.
+                .any("/ssf/*", this::unmatched).any("/oauth2/*", this::unmatched);
     }
 
     private void unmatched(ServerRequest req, ServerResponse res) {

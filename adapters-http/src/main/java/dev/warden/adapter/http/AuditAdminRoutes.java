@@ -2,6 +2,7 @@ package dev.warden.adapter.http;
 
 import dev.warden.application.port.in.Actor;
 import dev.warden.application.port.in.PageCursor;
+import dev.warden.application.port.in.PageRequest;
 import dev.warden.application.port.in.audit.AuditQuery;
 import dev.warden.application.port.in.audit.ListAuditEntriesUseCase;
 import dev.warden.domain.AuditType;
@@ -28,16 +29,22 @@ record AuditAdminRoutes(ListAuditEntriesUseCase list, Authenticator authenticato
 
     private void list(ServerRequest req, ServerResponse res) {
         Actor actor = authenticator.requireAdministrator(req);
-        AuditQuery query = new AuditQuery(
-                Params.page(req),
-                Params.nonBlank(req, "cursor").map(PageCursor::decode).orElse(null),
+        // The JSON page, or with Accept: text/csv every match (the paging parameters then do not apply).
+        KeysetListAnswer.send(req, res, "audit", CsvColumns.AUDIT,
+                (page, cursor) -> list.list(query(req, page, cursor), actor), views::auditEntry, views);
+    }
+
+    /** The list's filters, read in one place for the JSON page and the CSV export. */
+    private static AuditQuery query(ServerRequest req, PageRequest page, String cursor) {
+        return new AuditQuery(
+                page,
+                cursor == null ? null : PageCursor.decode(cursor),
                 Params.userId(req).orElse(null),
                 Params.nonBlank(req, "username").orElse(null),
                 Params.ipAddress(req, "ip").orElse(null),
                 Params.enumValues(req, "type", AuditType.class),
                 Params.instant(req, "from").orElse(null),
                 Params.instant(req, "to").orElse(null));
-        Responses.json(res, Status.OK_200, views.page(list.list(query, actor), views::auditEntry, true));
     }
 
     private void types(ServerRequest req, ServerResponse res) {

@@ -102,7 +102,7 @@ final class JsonBody {
         return false;
     }
 
-    private static void requireJsonContentType(ServerRequest req) {
+    static void requireJsonContentType(ServerRequest req) {
         boolean json = req.headers().contentType()
                 .map(HttpMediaType::mediaType)
                 .map(type -> type.equals(MediaTypes.APPLICATION_JSON))
@@ -112,7 +112,7 @@ final class JsonBody {
         }
     }
 
-    private static byte[] readCapped(ServerRequest req) {
+    static byte[] readCapped(ServerRequest req) {
         if (req.headers().contentLength().orElse(0) > MAX_BYTES) {
             throw tooLarge();
         }

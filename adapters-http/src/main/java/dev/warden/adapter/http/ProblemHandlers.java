@@ -10,6 +10,13 @@ import dev.warden.application.port.in.auth.ReauthenticationRequired;
 import dev.warden.application.port.in.auth.TooManyLoginAttempts;
 import dev.warden.application.port.in.sessions.SessionNotFound;
 import dev.warden.application.port.in.sessions.Unauthenticated;
+import dev.warden.application.port.in.ssf.AuthenticateReceiverUseCase.InvalidReceiverToken;
+import dev.warden.application.port.in.ssf.IssueReceiverTokenUseCase.InvalidClient;
+import dev.warden.application.port.in.ssf.IssueReceiverTokenUseCase.InvalidScope;
+import dev.warden.application.port.in.ssf.IssueReceiverTokenUseCase.TooManyClientAuthentications;
+import dev.warden.application.port.in.ssf.ReceiverNotFound;
+import dev.warden.application.port.in.ssf.StreamNotFound;
+import dev.warden.application.port.in.ssf.TooManyVerifications;
 import dev.warden.application.port.out.TemporarilyUnavailable;
 import dev.warden.domain.OwnerProtected;
 import dev.warden.domain.PasswordRejected;
@@ -61,6 +68,19 @@ final class ProblemHandlers {
                     res.headers().set(HeaderNames.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
                     send(res, ProblemType.TOO_MANY_REQUESTS, e.getMessage());
                 })
+                .error(ReceiverNotFound.class, (req, res, e) -> send(res, ProblemType.NOT_FOUND, e.getMessage()))
+                .error(StreamNotFound.class, (req, res, e) -> send(res, ProblemType.NOT_FOUND, e.getMessage()))
+                .error(TooManyVerifications.class, (req, res, e) -> {
+                    res.headers().set(HeaderNames.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+                    send(res, ProblemType.TOO_MANY_REQUESTS, e.getMessage());
+                })
+                // OAuth and Shared Signals receivers parse RFC 6749 / RFC 6750 errors, not problem details.
+                .error(OAuthError.class, (req, res, e) -> e.send(res))
+                .error(InvalidClient.class, (req, res, e) -> OAuthError.invalidClient(e.getMessage()).send(res))
+                .error(InvalidScope.class, (req, res, e) -> OAuthError.invalidScope(e.getMessage()).send(res))
+                .error(TooManyClientAuthentications.class,
+                        (req, res, e) -> OAuthError.throttled(e.getMessage(), e.retryAfterSeconds()).send(res))
+                .error(InvalidReceiverToken.class, (req, res, e) -> OAuthError.invalidToken(e.getMessage()).send(res))
                 .error(HttpProblem.class, (req, res, e) -> {
                     if (e.closesConnection()) {
                         res.header(HeaderValues.CONNECTION_CLOSE);

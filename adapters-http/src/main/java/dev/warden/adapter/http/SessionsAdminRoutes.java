@@ -2,9 +2,12 @@ package dev.warden.adapter.http;
 
 import dev.warden.application.port.in.Actor;
 import dev.warden.application.port.in.InvalidRequest;
+import dev.warden.application.port.in.PageRequest;
 import dev.warden.application.port.in.sessions.ActiveSessionQuery;
 import dev.warden.application.port.in.sessions.ListActiveSessionsUseCase;
+import dev.warden.application.port.in.SortOrder;
 import dev.warden.application.port.in.sessions.SessionCursor;
+import dev.warden.application.port.in.sessions.SessionSort;
 import dev.warden.application.port.in.sessions.TerminateSessionUseCase;
 import dev.warden.application.port.in.sessions.TerminateSessionsFromAddressUseCase;
 import dev.warden.application.port.in.sessions.TerminateUserSessionsUseCase;
@@ -35,13 +38,21 @@ record SessionsAdminRoutes(ListActiveSessionsUseCase list, TerminateSessionUseCa
 
     private void list(ServerRequest req, ServerResponse res) {
         Actor actor = authenticator.requireAdministrator(req);
-        ActiveSessionQuery query = new ActiveSessionQuery(
-                Params.page(req),
-                Params.nonBlank(req, "cursor").map(SessionCursor::decode).orElse(null),
+        // The JSON page, or with Accept: text/csv every match (the paging parameters then do not apply).
+        KeysetListAnswer.send(req, res, "sessions", CsvColumns.SESSIONS,
+                (page, cursor) -> list.list(query(req, page, cursor), actor), views::session, views);
+    }
+
+    /** The list's filters and order, read in one place for the JSON page and the CSV export. */
+    private static ActiveSessionQuery query(ServerRequest req, PageRequest page, String cursor) {
+        return new ActiveSessionQuery(
+                page,
+                cursor == null ? null : SessionCursor.decode(cursor),
                 Params.userId(req).orElse(null),
                 Params.nonBlank(req, "ip").orElse(null),
-                Params.nonBlank(req, "q").orElse(null));
-        Responses.json(res, Status.OK_200, views.page(list.list(query, actor), views::session, true));
+                Params.nonBlank(req, "q").orElse(null),
+                Params.nonBlank(req, "sort").map(SessionSort::fromApiName).orElse(null),
+                Params.nonBlank(req, "order").map(SortOrder::fromApiName).orElse(null));
     }
 
     private void terminateOne(ServerRequest req, ServerResponse res) {

@@ -1,13 +1,17 @@
 package dev.warden.adapter.http;
 
+import dev.warden.application.port.in.ssf.ListReceiversUseCase;
+import dev.warden.application.port.in.ssf.RegisterReceiverUseCase;
 import dev.warden.application.port.in.Actor;
 import dev.warden.application.port.in.Page;
 import dev.warden.application.port.in.accounts.AccountView;
 import dev.warden.application.port.in.accounts.UserSummary;
+import dev.warden.application.port.in.sessions.DescribeClientUseCase;
 import dev.warden.domain.AccountRights;
 import dev.warden.domain.Alarm;
 import dev.warden.domain.AuditEntry;
 import dev.warden.domain.AuditType;
+import dev.warden.domain.ClientDescription;
 import dev.warden.domain.IpSpreadRule;
 import dev.warden.domain.PasswordPolicy;
 import dev.warden.domain.Session;
@@ -29,10 +33,13 @@ import java.util.function.Function;
 final class Views {
     private final WardenPolicy policy;
     private final IpSpreadRule ipSpread;
+    private final DescribeClientUseCase clients;
 
-    Views(WardenPolicy policy) {
+    /** @param clients reads each session's user agent as it is shown (cached: one parse per distinct header) */
+    Views(WardenPolicy policy, DescribeClientUseCase clients) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.ipSpread = IpSpreadRule.of(policy);
+        this.clients = Objects.requireNonNull(clients, "clients");
     }
 
     Map<String, Object> session(Session s) {
@@ -42,11 +49,23 @@ final class Views {
         json.put("username", s.username());
         json.put("ipAddress", s.ipAddress());
         json.put("userAgent", s.userAgent());
+        json.put("client", client(clients.describe(s.userAgent())));
         json.put("createdAt", time(s.createdAt()));
         json.put("lastActiveAt", time(s.lastActiveAt()));
         json.put("expiresAt", time(s.expiresAt()));
         // When the session ends unless used again: never later than the absolute expiry.
         json.put("idleExpiresAt", time(s.effectiveExpiry(policy)));
+        return json;
+    }
+
+    /** The user agent as parsed: every field always present (docs/api.md, "The client of a session"). */
+    private static Map<String, Object> client(ClientDescription c) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("browser", c.browser());
+        json.put("browserVersion", c.browserVersion());
+        json.put("os", c.os());
+        json.put("osVersion", c.osVersion());
+        json.put("deviceType", c.deviceType().wireName());
         return json;
     }
 
@@ -130,6 +149,26 @@ final class Views {
         json.put("resolvedAt", time(a.resolvedAt()));
         json.put("acknowledgedAt", time(a.acknowledgedAt()));
         json.put("acknowledgedBy", a.acknowledgedBy());
+        return json;
+    }
+
+    /** A Shared Signals receiver in the admin list: never its secret. */
+    Map<String, Object> receiver(ListReceiversUseCase.ReceiverSummary r) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("clientId", r.clientId());
+        json.put("name", r.name());
+        json.put("createdAt", time(r.createdAt()));
+        json.put("revokedAt", time(r.revokedAt()));
+        return json;
+    }
+
+    /** A receiver just registered: the one answer that carries its secret. */
+    Map<String, Object> registeredReceiver(RegisterReceiverUseCase.RegisteredReceiver r) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("clientId", r.clientId());
+        json.put("clientSecret", r.clientSecret());
+        json.put("name", r.name());
+        json.put("createdAt", time(r.createdAt()));
         return json;
     }
 

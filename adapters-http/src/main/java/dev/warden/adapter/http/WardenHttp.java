@@ -150,7 +150,10 @@ public final class WardenHttp {
     private static List<ApiRoutes> routeGroups(UseCaseCatalogue useCases, HttpSettings settings, ClientInfoReader clients) {
         SessionCookies cookies = new SessionCookies(settings.cookieSecure());
         Authenticator authenticator = new Authenticator(useCases.validateSession(), cookies);
-        Views views = new Views(settings.policy());
+        Views views = new Views(settings.policy(), useCases.describeClient());
+        SsfEndpoints ssf = new SsfEndpoints(settings.publicUrl());
+        ReceiverAuthenticator receivers = new ReceiverAuthenticator(useCases.authenticateReceiver());
+        SsfStreamJson streamJson = new SsfStreamJson(ssf);
         return List.of(
                 new AuthRoutes(useCases.login(), useCases.logout(), useCases.reauthenticate(), authenticator, clients,
                         cookies, views),
@@ -165,6 +168,17 @@ public final class WardenHttp {
                                 useCases.changeRole(), useCases.resetPassword()),
                         authenticator, views),
                 new AuditAdminRoutes(useCases.listAuditEntries(), authenticator, views),
-                new AlarmsAdminRoutes(useCases.listAlarms(), useCases.acknowledgeAlarm(), authenticator, views));
+                new AlarmsAdminRoutes(useCases.listAlarms(), useCases.acknowledgeAlarm(), authenticator, views),
+                new SsfClientsAdminRoutes(useCases.registerReceiver(), useCases.listReceivers(),
+                        useCases.revokeReceiver(), authenticator, ssf, views),
+                // Shared Signals receivers: OAuth bearer tokens, never the session cookie.
+                new OAuthTokenRoutes(useCases.issueReceiverToken(), clients, ssf),
+                new SsfMetadataRoutes(useCases.listSigningKeys(), ssf),
+                new SsfStreamRoutes(useCases.createStream(), useCases.readStream(), useCases.listStreams(),
+                        useCases.updateStream(), useCases.deleteStream(), receivers, ssf, streamJson),
+                new SsfStreamControlRoutes(useCases.readStreamStatus(), useCases.updateStreamStatus(),
+                        useCases.changeStreamSubjects(), useCases.verifyStream(), receivers, ssf),
+                new SsfPollRoutes(useCases.pollStream(), receivers, ssf),
+                new SsfStreamsAdminRoutes(useCases.listAllStreams(), authenticator, ssf, streamJson));
     }
 }

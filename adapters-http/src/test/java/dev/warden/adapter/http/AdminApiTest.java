@@ -14,7 +14,9 @@ import dev.warden.application.port.in.accounts.UsernameTaken;
 import dev.warden.application.port.in.alarms.AlarmNotFound;
 import dev.warden.application.port.in.alarms.AlarmQuery;
 import dev.warden.application.port.in.audit.AuditQuery;
+import dev.warden.application.port.in.SortOrder;
 import dev.warden.application.port.in.sessions.ActiveSessionQuery;
+import dev.warden.application.port.in.sessions.SessionSort;
 import dev.warden.application.port.in.sessions.SessionNotFound;
 import dev.warden.domain.Alarm;
 import dev.warden.domain.AuditType;
@@ -151,8 +153,11 @@ class AdminApiTest {
         assertEquals(40, json.get("offset").asInt());
         assertTrue(json.get("nextCursor").isTextual());
         JsonNode first = json.get("items").get(0);
-        assertEquals(List.of("id", "userId", "username", "ipAddress", "userAgent", "createdAt", "lastActiveAt",
-                "expiresAt", "idleExpiresAt"), fieldNames(first));
+        assertEquals(List.of("id", "userId", "username", "ipAddress", "userAgent", "client", "createdAt",
+                "lastActiveAt", "expiresAt", "idleExpiresAt"), fieldNames(first));
+        // The parser's reading of the user agent, every part present (FakeWarden reads every one as Firefox).
+        assertEquals("{\"browser\":\"Firefox\",\"browserVersion\":\"140.0\",\"os\":\"Linux\",\"osVersion\":\"\","
+                + "\"deviceType\":\"desktop\"}", first.get("client").toString());
         ActiveSessionQuery query = (ActiveSessionQuery) WARDEN.lastQuery;
         assertEquals(userId, query.userId().toString());
         assertEquals("10.0.0.1", query.ipAddress());
@@ -177,6 +182,37 @@ class AdminApiTest {
 
         assertEquals(200, reply.status(), reply.body());
         assertEquals(WARDEN.userSession.id(), ((ActiveSessionQuery) WARDEN.lastQuery).cursor().id());
+    }
+
+    @Test
+    void givenASortAndOrder_whenListingSessions_thenTheyArePassedOn_andACursorOfAnotherSortIsRefused() {
+        var sorted = server.get("/api/admin/sessions?sort=ipAddress&order=asc", admin());
+        ActiveSessionQuery query = (ActiveSessionQuery) WARDEN.lastQuery;
+
+        assertEquals(200, sorted.status(), sorted.body());
+        assertEquals(SessionSort.IP_ADDRESS, query.sort());
+        assertEquals(SortOrder.ASC, query.order());
+        String defaultCursor = server.get("/api/admin/sessions", admin()).json().get("nextCursor").asText();
+        assertEquals(SessionSort.LAST_ACTIVE_AT, ((ActiveSessionQuery) WARDEN.lastQuery).sort());
+        assertEquals(SortOrder.DESC, ((ActiveSessionQuery) WARDEN.lastQuery).order());
+        var withCursor = server.get("/api/admin/sessions?sort=ipAddress&order=asc&cursor=" + defaultCursor, admin());
+        assertEquals(400, withCursor.status());
+        assertTrue(withCursor.body().contains("cursor belongs to sort=lastActiveAt&order=desc"), withCursor.body());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "sort=name|sort must be one of lastActiveAt, createdAt, expiresAt, username, ipAddress.",
+            "sort=lastactiveat|sort must be one of lastActiveAt,",
+            "sort=createdAt%00|Query parameter 'sort' must not contain control characters.",
+            "order=ascending|order must be asc or desc.",
+            "order=ASC|order must be asc or desc."})
+    void givenAnUnknownSortOrOrder_whenListingSessions_thenProblemNamingTheChoices(String parameter, String detail) {
+        var reply = server.get("/api/admin/sessions?" + parameter, admin());
+
+        assertEquals(400, reply.status());
+        assertEquals("application/problem+json", reply.contentType());
+        assertTrue(reply.body().contains(detail), reply.body());
     }
 
     @Test

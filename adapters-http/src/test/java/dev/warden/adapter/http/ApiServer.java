@@ -47,19 +47,24 @@ final class ApiServer implements BeforeAllCallback, BeforeEachCallback, AfterAll
     /** Without the {@code Secure} cookie attribute (and so without the {@code __Host-} prefix), as plain-HTTP development. */
     ApiServer withInsecureCookies() {
         return withSettings(new HttpSettings(false, settings.trustedProxies(), settings.policy(),
-                settings.consoleLocation()));
+                settings.consoleLocation(), settings.publicUrl()));
     }
 
     /** Believing X-Forwarded-For from these peers. */
     ApiServer withTrustedProxies(Cidr... proxies) {
         return withSettings(new HttpSettings(settings.cookieSecure(), List.of(proxies), settings.policy(),
-                settings.consoleLocation()));
+                settings.consoleLocation(), settings.publicUrl()));
     }
 
     /** Serving the console from this classpath folder (a test fixture) instead of the real one. */
     ApiServer withConsoleFrom(String classpathFolder) {
         return withSettings(new HttpSettings(settings.cookieSecure(), settings.trustedProxies(), settings.policy(),
-                classpathFolder));
+                classpathFolder, settings.publicUrl()));
+    }
+
+    /** With the Shared Signals and OAuth routes on under {@code publicUrl} (WARDEN_PUBLIC_URL). */
+    ApiServer withPublicUrl(String publicUrl) {
+        return withSettings(settings.withPublicUrl(URI.create(publicUrl)));
     }
 
     /** With the server features of {@link WardenHttp#configure}, the public health answering {@code databaseUp}. */

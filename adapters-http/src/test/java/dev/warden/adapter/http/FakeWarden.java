@@ -2,6 +2,7 @@ package dev.warden.adapter.http;
 
 import static dev.warden.domain.testdata.TestData.aSession;
 
+import dev.warden.application.fakes.UseCaseFixture;
 import dev.warden.application.port.in.Page;
 import dev.warden.application.port.in.PageCursor;
 import dev.warden.application.port.in.UseCaseCatalogue;
@@ -29,6 +30,7 @@ import dev.warden.domain.Role;
 import dev.warden.domain.Session;
 import dev.warden.domain.SessionToken;
 import dev.warden.domain.UserId;
+import dev.warden.domain.testdata.TestData;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +39,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * In-memory stand-ins for the use cases: two accounts (an ADMIN and a USER) with one session each,
@@ -60,6 +63,13 @@ final class FakeWarden {
     final Session userPhone = session(user, SessionToken.generate(RANDOM));
 
     final List<String> calls = new CopyOnWriteArrayList<>();
+    /**
+     * The receiver use cases as the application wires them, over in-memory stores, rebuilt by every
+     * {@link #reset}: so the SSF API tests see real secrets, tokens, scopes and revocations. The
+     * admin's session is in its store and its clock a minute past that login: fresh for the
+     * step-up until {@link #staleAdminSession()}.
+     */
+    volatile UseCaseFixture receivers = receivers();
     final Set<String> endedTokens = ConcurrentHashMap.newKeySet();
     volatile RuntimeException failure;
     volatile ClientInfo lastLoginClient;
@@ -68,8 +78,13 @@ final class FakeWarden {
     final DeviceToken newDevice = DeviceToken.generate(RANDOM);
     volatile Object lastQuery;
     volatile String lastPassword;
+    /** When set, the Sessions list answers with this instead of its one page (the CSV export's walks). */
+    volatile Function<ActiveSessionQuery, Page<Session>> sessionPages;
+    /** When set, the Auth Audit list answers with this instead of its one entry. */
+    volatile Function<AuditQuery, Page<AuditEntry>> auditPages;
 
     void reset() {
+        receivers = receivers();
         lastPassword = null;
         calls.clear();
         endedTokens.clear();
@@ -77,6 +92,8 @@ final class FakeWarden {
         lastLoginClient = null;
         lastLoginDevice = null;
         lastQuery = null;
+        sessionPages = null;
+        auditPages = null;
     }
 
     /** The next use-case call (other than session validation) throws this. */
@@ -102,6 +119,9 @@ final class FakeWarden {
                     maybeFail();
                     lastQuery = query;
                     calls.add("listSessions by " + actor.username());
+                    if (sessionPages != null) {
+                        return sessionPages.apply(query);
+                    }
                     // Without filters, as many sessions as a big deployment has: more than the total counts.
                     boolean all = query.userId() == null && query.ipAddress() == null && query.q() == null;
                     return new Page<>(List.of(adminSession, userSession), all ? ActiveSessionQuery.TOTAL_CAP : 2, all,
@@ -141,6 +161,8 @@ final class FakeWarden {
                     calls.add("endOthers of " + current.account().username());
                     return 1;
                 },
+                // Every fixture session's user agent reads as Firefox on Linux (the real parsing is adapters-useragent's).
+                userAgent -> TestData.FIREFOX_ON_LINUX,
                 this::login,
                 (current, password, device, client) -> {
                     maybeFail();
@@ -196,6 +218,9 @@ final class FakeWarden {
                 (AuditQuery query, dev.warden.application.port.in.Actor actor) -> {
                     maybeFail();
                     lastQuery = query;
+                    if (auditPages != null) {
+                        return auditPages.apply(query);
+                    }
                     AuditEntry entry = AuditEntry.of(AuditType.LOGIN_SUCCEEDED, NOW)
                             .withUser(admin.id(), admin.username())
                             .withSession(adminSession.id())
@@ -218,10 +243,58 @@ final class FakeWarden {
                 event -> unused(),
                 () -> unused(),
                 () -> unused(),
-                noFigures());
+                noFigures(),
+                // Shared Signals receivers: the real services over in-memory stores (see receivers()).
+                (name, actor) -> {
+                    maybeFail();
+                    calls.add("registerReceiver by " + actor.username());
+                    return receivers.useCases.registerReceiver().register(name, actor);
+                },
+                actor -> {
+                    maybeFail();
+                    return receivers.useCases.listReceivers().list(actor);
+                },
+                (clientId, actor) -> {
+                    maybeFail();
+                    calls.add("revokeReceiver " + clientId + " by " + actor.username());
+                    receivers.useCases.revokeReceiver().revoke(clientId, actor);
+                },
+                (clientId, clientSecret, scope, client) -> {
+                    maybeFail();
+                    return receivers.useCases.issueReceiverToken().issue(clientId, clientSecret, scope, client);
+                },
+                token -> receivers.useCases.authenticateReceiver().authenticate(token),
+                () -> receivers.useCases.listSigningKeys().keys(),
+                // Shared Signals streams: the real services too, over the same in-memory stores.
+                (caller, request) -> receivers.useCases.createStream().create(caller, request),
+                (caller, streamId) -> receivers.useCases.readStream().read(caller, streamId),
+                caller -> receivers.useCases.listStreams().list(caller),
+                (caller, request, mode) -> receivers.useCases.updateStream().update(caller, request, mode),
+                (caller, streamId) -> receivers.useCases.deleteStream().delete(caller, streamId),
+                (caller, streamId) -> receivers.useCases.readStreamStatus().status(caller, streamId),
+                (caller, streamId, status, reason) ->
+                        receivers.useCases.updateStreamStatus().update(caller, streamId, status, reason),
+                (caller, streamId, subject, issuer, add) ->
+                        receivers.useCases.changeStreamSubjects().change(caller, streamId, subject, issuer, add),
+                (caller, streamId, state) -> receivers.useCases.verifyStream().verify(caller, streamId, state),
+                (caller, streamId, request) -> receivers.useCases.pollStream().poll(caller, streamId, request),
+                actor -> receivers.useCases.listAllStreams().list(actor));
     }
 
-    /** A use case the HTTP adapter never calls. */
+    private UseCaseFixture receivers() {
+        UseCaseFixture fixture = new UseCaseFixture();
+        // A minute after the admin's login: fresh for the step-up.
+        fixture.clock.set(adminSession.createdAt().plusSeconds(60));
+        fixture.sessions.insert(adminSession);
+        return fixture;
+    }
+
+    /** From now on the admin's session entered its password longer ago than the re-authentication window. */
+    void staleAdminSession() {
+        receivers.clock.set(adminSession.createdAt().plus(receivers.policy.reauthWindow()));
+    }
+
+        /** A use case the HTTP adapter never calls. */
     private static <T> T unused() {
         throw new UnsupportedOperationException("not a use case of the HTTP adapter");
     }

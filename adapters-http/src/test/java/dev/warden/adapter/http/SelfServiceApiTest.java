@@ -78,8 +78,9 @@ class SelfServiceApiTest {
         JsonNode items = reply.json().get("items");
         assertEquals(List.of("items"), fieldNames(reply.json()));
         assertEquals(2, items.size());
-        assertEquals(List.of("id", "userId", "username", "ipAddress", "userAgent", "createdAt", "lastActiveAt",
-                "expiresAt", "idleExpiresAt", "current"), fieldNames(items.get(0)));
+        assertEquals(List.of("id", "userId", "username", "ipAddress", "userAgent", "client", "createdAt",
+                "lastActiveAt", "expiresAt", "idleExpiresAt", "current"), fieldNames(items.get(0)));
+        assertEquals("desktop", items.get(1).get("client").get("deviceType").asText());
         assertEquals(WARDEN.userSession.id().toString(), items.get(0).get("id").asText());
         assertTrue(items.get(0).get("current").asBoolean());
         assertEquals(WARDEN.userPhone.id().toString(), items.get(1).get("id").asText());

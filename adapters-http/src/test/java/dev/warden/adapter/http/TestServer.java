@@ -48,6 +48,20 @@ final class TestServer implements AutoCloseable {
                 .start());
     }
 
+    /** Only these routes, with the production error handling: for a building block the real routes will use. */
+    static TestServer startWith(ApiRoutes routes) {
+        return new TestServer(WebServer.builder()
+                .host("127.0.0.1")
+                .port(0)
+                .routing(routing -> {
+                    ProblemHandlers.register(routing);
+                    routing.register(routes);
+                })
+                .featuresDiscoverServices(false)
+                .build()
+                .start());
+    }
+
     static TestServer startWithFeatures(UseCaseCatalogue useCases, HttpSettings settings, BooleanSupplier databaseUp) {
         return new TestServer(WebServer.builder()
                 .host("127.0.0.1")

@@ -34,13 +34,15 @@ class SessionEventCloudEventsTest {
         assertEquals(session.toString(), json.get("subject").asText());
         assertEquals("application/json", json.get("datacontenttype").asText());
         JsonNode data = json.get("data");
-        assertEquals(List.of("sessionId", "userId", "username", "ipAddress", "userAgent", "createdAt", "expiresAt"),
-                fieldNames(data));
+        assertEquals(List.of("sessionId", "userId", "username", "ipAddress", "userAgent", "client", "createdAt",
+                "expiresAt"), fieldNames(data));
         assertEquals(session.toString(), data.get("sessionId").asText());
         assertEquals(user.toString(), data.get("userId").asText());
         assertEquals("alice", data.get("username").asText());
         assertEquals("203.0.113.7", data.get("ipAddress").asText());
         assertEquals("Mozilla/5.0 (X11; Linux x86_64)", data.get("userAgent").asText());
+        assertEquals(JSON.readTree("{\"browser\":\"Firefox\",\"browserVersion\":\"140.0\",\"os\":\"Linux\","
+                + "\"osVersion\":\"\",\"deviceType\":\"desktop\"}"), data.get("client"));
         assertEquals("2026-11-26T15:04:05Z", data.get("createdAt").asText());
         assertEquals("2026-11-27T15:04:05Z", data.get("expiresAt").asText());
     }
@@ -60,6 +62,7 @@ class SessionEventCloudEventsTest {
         assertEquals(admin.toString(), data.get("actorId").asText());
         assertEquals("2026-11-26T16:00:00.123456Z", data.get("endedAt").asText());
         assertEquals("2026-11-26T15:04:05Z", data.get("createdAt").asText());
+        assertTrue(!data.has("client"), "the created event told the client");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.warden.domain.SessionEvent;
 import dev.warden.domain.SessionId;
 import dev.warden.domain.TerminationReason;
 import dev.warden.domain.UserId;
+import dev.warden.domain.testdata.TestData;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -19,7 +20,7 @@ final class SessionEvents {
     }
 
     static SessionEvent created(UserId user, SessionId session) {
-        return SessionEvent.created(session(user, session), CREATED_AT);
+        return SessionEvent.created(session(user, session), TestData.FIREFOX_ON_LINUX, CREATED_AT);
     }
 
     static SessionEvent terminated(UserId user, SessionId session, UserId actor, Instant endedAt) {

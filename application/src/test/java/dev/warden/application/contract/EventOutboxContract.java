@@ -17,6 +17,7 @@ import dev.warden.domain.Session;
 import dev.warden.domain.SessionEvent;
 import dev.warden.domain.TerminationReason;
 import dev.warden.domain.UserId;
+import dev.warden.domain.testdata.TestData;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ public abstract class EventOutboxContract extends PortContract {
     void givenCreatedAndEndedEvents_whenReadBack_thenEqualInEveryFieldIncludingNullsAndMicroseconds() {
         Account alice = anAccount("alice").build();
         Session session = aSession(alice).build();
-        SessionEvent created = SessionEvent.created(session, NOW);
+        SessionEvent created = SessionEvent.created(session, TestData.FIREFOX_ON_LINUX, NOW);
         SessionEvent terminated = SessionEvent.ended(session, TerminationReason.ADMIN_TERMINATED, UserId.random(),
                 NOW.plusNanos(1_000));
         SessionEvent expired = SessionEvent.ended(session, TerminationReason.IDLE_TIMEOUT, null, NOW.plusSeconds(1));
@@ -54,7 +55,7 @@ public abstract class EventOutboxContract extends PortContract {
         UserId admin = UserId.random();
         List<OutboxEvent> appended = List.of(
                 AccountEvent.of(AccountEvent.Type.CREATED, alice, admin, NOW),
-                SessionEvent.created(session, NOW.plusNanos(1_000)),
+                SessionEvent.created(session, TestData.FIREFOX_ON_LINUX, NOW.plusNanos(1_000)),
                 AccountEvent.of(AccountEvent.Type.ROLE_CHANGED, alice.withRole(Role.ADMIN), admin, NOW.plusSeconds(1)),
                 AccountEvent.of(AccountEvent.Type.LOCKED, alice, null, NOW.plusSeconds(2)),
                 SessionEvent.ended(session, TerminationReason.ACCOUNT_DISABLED, admin, NOW.plusSeconds(3)),
@@ -69,7 +70,7 @@ public abstract class EventOutboxContract extends PortContract {
         Session session = new Session(aSession(anAccount("o'neil").build()).build().id(), UserId.random(), "o'neil",
                 aTokenHash(), "2001:db8::1", "Mozilla \"quoted\" \\ back\u00e9 \n line", NOW, NOW,
                 NOW.plusSeconds(3600));
-        SessionEvent created = SessionEvent.created(session, NOW);
+        SessionEvent created = SessionEvent.created(session, TestData.FIREFOX_ON_LINUX, NOW);
 
         outbox.append(created);
 

@@ -16,6 +16,7 @@ import dev.warden.domain.Account;
 import dev.warden.domain.Session;
 import dev.warden.domain.SessionEvent;
 import dev.warden.domain.TerminationReason;
+import dev.warden.domain.testdata.TestData;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -62,9 +63,9 @@ public abstract class OperationalCountsContract extends PortContract {
         Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(1);
         Session session = aSession(alice).build();
         ports.sessions().insert(session);
-        ports.outbox().append(SessionEvent.created(session, NOW));
+        ports.outbox().append(SessionEvent.created(session, TestData.FIREFOX_ON_LINUX, NOW));
         ports.outbox().append(SessionEvent.ended(session, TerminationReason.USER_LOGOUT, null, NOW));
-        ports.outbox().append(SessionEvent.created(session, NOW));
+        ports.outbox().append(SessionEvent.created(session, TestData.FIREFOX_ON_LINUX, NOW));
         Instant after = Instant.now().plusSeconds(1);
         List<Long> positions = ports.queue().oldestUnpublished(10).stream()
                 .map(dev.warden.application.port.out.OutboxQueue.PendingEvent::position).toList();

@@ -12,6 +12,7 @@ import dev.warden.application.port.out.EventOutbox;
 import dev.warden.application.port.out.OutboxQueue;
 import dev.warden.application.port.out.OutboxQueue.PendingEvent;
 import dev.warden.domain.SessionEvent;
+import dev.warden.domain.testdata.TestData;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -86,6 +87,6 @@ public abstract class OutboxQueueContract extends PortContract {
     }
 
     private static SessionEvent event() {
-        return SessionEvent.created(aSession(anAccount("alice").build()).build(), NOW);
+        return SessionEvent.created(aSession(anAccount("alice").build()).build(), TestData.FIREFOX_ON_LINUX, NOW);
     }
 }

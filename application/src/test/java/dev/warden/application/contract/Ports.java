@@ -7,6 +7,8 @@ import dev.warden.application.port.out.KnownDevices;
 import dev.warden.application.port.out.LoginThrottle;
 import dev.warden.application.port.out.OperationalCounts;
 import dev.warden.application.port.out.OutboxQueue;
+import dev.warden.application.port.out.ReceiverClients;
+import dev.warden.application.port.out.SsfStreams;
 import dev.warden.application.port.out.SessionStore;
 import dev.warden.application.port.out.TransactionBoundary;
 import dev.warden.application.port.out.UserAccounts;
@@ -17,5 +19,6 @@ import dev.warden.application.port.out.UserAccounts;
  */
 public record Ports(SessionStore sessions, UserAccounts accounts, AuditTrail audit, EventOutbox outbox,
                     AlarmStore alarms, TransactionBoundary transactions, OutboxQueue queue, KnownDevices devices,
-                    LoginThrottle throttle, OperationalCounts counts) {
+                    LoginThrottle throttle, OperationalCounts counts, ReceiverClients receivers,
+                    SsfStreams streams) {
 }

@@ -15,6 +15,7 @@ import dev.warden.domain.AuditEntry;
 import dev.warden.domain.AuditType;
 import dev.warden.domain.Session;
 import dev.warden.domain.SessionEvent;
+import dev.warden.domain.testdata.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -150,6 +151,6 @@ public abstract class TransactionBoundaryContract extends PortContract {
         ports.sessions().insert(session);
         ports.audit().append(AuditEntry.of(AuditType.LOGIN_SUCCEEDED, NOW).withUser(alice.id(), alice.username())
                 .withSession(session.id()));
-        ports.outbox().append(SessionEvent.created(session, NOW));
+        ports.outbox().append(SessionEvent.created(session, TestData.FIREFOX_ON_LINUX, NOW));
     }
 }

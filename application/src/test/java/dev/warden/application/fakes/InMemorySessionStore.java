@@ -37,8 +37,6 @@ public final class InMemorySessionStore implements SessionStore {
 
     /** PostgreSQL orders uuids byte by byte, as their lower-case text sorts. */
     private static final Comparator<Session> BY_ID = Comparator.comparing(s -> s.id().value().toString());
-    private static final Comparator<Session> NEWEST_ACTIVITY_FIRST =
-            Comparator.comparing(Session::lastActiveAt).thenComparing(BY_ID).reversed();
 
     private final Map<SessionId, Row> rows = new LinkedHashMap<>();
     /** Re-authentications by session (the column beside the row, in PostgreSQL). */
@@ -158,18 +156,18 @@ public final class InMemorySessionStore implements SessionStore {
                 .filter(s -> query.ipRange() == null || query.ipRange().contains(s.ipAddress()))
                 .filter(s -> query.q() == null
                         || s.username().toLowerCase(Locale.ROOT).contains(query.q().toLowerCase(Locale.ROOT)))
-                .sorted(NEWEST_ACTIVITY_FIRST)
+                .sorted(SessionOrdering.of(query.sort(), query.order()))
                 .toList();
         Stream<Session> from = matches.stream();
         SessionCursor cursor = query.cursor();
         if (cursor != null) {
-            String cursorId = cursor.id().value().toString();
-            from = from.filter(s -> s.lastActiveAt().isBefore(cursor.lastActiveAt())
-                    || s.lastActiveAt().equals(cursor.lastActiveAt()) && s.id().value().toString().compareTo(cursorId) < 0);
+            from = from.filter(s -> SessionOrdering.isAfter(s, cursor));
         }
         List<Session> page = from.skip(query.page().offset()).limit(query.page().limit()).toList();
-        String next = page.size() == query.page().limit()
-                ? new SessionCursor(page.getLast().lastActiveAt(), page.getLast().id()).encode() : null;
+        String next = page.size() == query.page().limit() ? query.cursorAfter(page.getLast()).encode() : null;
+        if (!query.page().counted()) {
+            return Page.uncounted(page, query.page().limit(), query.page().offset(), next);
+        }
         // Counted up to the cap, as the database does; past it a lower bound covering this page.
         boolean lowerBound = matches.size() > ActiveSessionQuery.TOTAL_CAP;
         long total = lowerBound
@@ -194,7 +192,10 @@ public final class InMemorySessionStore implements SessionStore {
         transactions.requireTransaction();
         return rows.values().stream().filter(Row::open).map(Row::session)
                 .filter(s -> !isActive(s, window))
-                .sorted(Comparator.comparing((Session s) -> s.userId().value().toString()).thenComparing(BY_ID))
+                // As the database walks them: past absolute expiry first, then the longest idle.
+                .sorted(Comparator.comparing((Session s) -> s.expiresAt().isAfter(window.now()))
+                        .thenComparing(s -> s.expiresAt().isAfter(window.now()) ? s.lastActiveAt() : s.expiresAt())
+                        .thenComparing(BY_ID))
                 .limit(batchSize).toList();
     }
 

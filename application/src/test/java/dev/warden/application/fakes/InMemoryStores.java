@@ -15,6 +15,8 @@ public final class InMemoryStores {
     public final InMemoryAlarmStore alarms = new InMemoryAlarmStore(transactions);
     public final InMemoryKnownDevices devices = new InMemoryKnownDevices(transactions);
     public final InMemoryLoginThrottle throttle = new InMemoryLoginThrottle();
+    public final InMemoryReceiverClients receivers = new InMemoryReceiverClients(transactions);
+    public final InMemorySsfStreams streams = new InMemorySsfStreams(transactions);
     public final InMemoryOutbox outbox;
     public final InMemoryOperationalCounts counts;
     public final InMemoryHistoryRetention retention;
@@ -34,6 +36,7 @@ public final class InMemoryStores {
 
     /** The stores as the port contracts take them. */
     public Ports ports() {
-        return new Ports(sessions, accounts, audit, outbox, alarms, transactions, outbox, devices, throttle, counts);
+        return new Ports(sessions, accounts, audit, outbox, alarms, transactions, outbox, devices, throttle, counts,
+                receivers, streams);
     }
 }

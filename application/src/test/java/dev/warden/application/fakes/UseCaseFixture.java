@@ -40,6 +40,7 @@ import dev.warden.application.port.out.EventPublisher;
 import dev.warden.domain.Account;
 import dev.warden.domain.ClientInfo;
 import dev.warden.domain.LoginThrottlePolicy;
+import dev.warden.domain.ReceiverTokenPolicy;
 import dev.warden.domain.OutboxEvent;
 import dev.warden.domain.RetentionPolicy;
 import dev.warden.domain.Role;
@@ -76,8 +77,12 @@ public final class UseCaseFixture {
     public final InMemoryAlarmStore alarms = stores.alarms;
     public final InMemoryKnownDevices devices = stores.devices;
     public final InMemoryLoginThrottle throttle = stores.throttle;
+    public final InMemoryReceiverClients receivers = stores.receivers;
+    public final InMemorySsfStreams streams = stores.streams;
+    public final FakeSecurityEventSigner signer = new FakeSecurityEventSigner(FakeSecurityEventSigner.TWO_KEYS);
     public final FakePasswordHasher hasher = new FakePasswordHasher();
     public final RecordingMetrics metrics = new RecordingMetrics();
+    public final FakeUserAgentParser userAgents = new FakeUserAgentParser();
     /** How many times the strength estimate and blocklist were consulted (the costly password check). */
     public final java.util.concurrent.atomic.AtomicInteger blocklistChecks = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -134,8 +139,9 @@ public final class UseCaseFixture {
                             blocklistChecks.incrementAndGet();
                             return BLOCKLIST.contains(password);
                         }, devices, throttle, stores.counts, outbox, this::publish, stores.retention, metrics,
-                        () -> Optional.ofNullable(alarmTopology.get())),
-                new UseCaseWiring.Policies(policy, throttlePolicy, RetentionPolicy.DEFAULTS), clock, new SecureRandom());
+                        () -> Optional.ofNullable(alarmTopology.get()), userAgents, receivers, signer, streams),
+                new UseCaseWiring.Policies(policy, throttlePolicy, RetentionPolicy.DEFAULTS, ReceiverTokenPolicy.DEFAULTS,
+                        false), clock, new SecureRandom());
         login = useCases.login();
         validate = useCases.validateSession();
         logout = useCases.logout();

@@ -12,7 +12,9 @@ import dev.warden.application.port.in.auth.LoginUseCase.LoginResult;
 import dev.warden.domain.Account;
 import dev.warden.domain.AuditEntry;
 import dev.warden.domain.AuditType;
+import dev.warden.domain.ClientDescription;
 import dev.warden.domain.ClientInfo;
+import dev.warden.domain.DeviceType;
 import dev.warden.domain.Role;
 import dev.warden.domain.SessionEvent;
 import dev.warden.domain.SessionLimitReached;
@@ -38,6 +40,27 @@ class LoginServiceTest {
         assertEquals(SessionEvent.Type.CREATED, event.type());
         assertEquals(result.session().id(), event.sessionId());
         assertEquals(1, warden.transactions.started());
+    }
+
+    @Test
+    void givenRightPassword_whenLoggingIn_thenTheCreatedEventCarriesTheParsedClient() {
+        warden.givenAccount("alice", Role.USER);
+
+        warden.login.login("alice", PASSWORD, client);
+
+        SessionEvent created = warden.outbox.events().getFirst();
+        assertEquals(new ClientDescription("curl", "8.5", "Linux", "", DeviceType.DESKTOP), created.client());
+        assertEquals("curl/8.5", created.userAgent());
+    }
+
+    @Test
+    void givenWrongPasswords_thenTheUserAgentIsNeverParsed() {
+        warden.givenAccount("alice", Role.USER);
+        for (String name : new String[] {"alice", "nobody"}) {
+            assertThrows(InvalidCredentials.class, () -> warden.login.login(name, "wrong password!",
+                    new ClientInfo("198.51.100.4", "Attacker/" + name)));
+        }
+        assertEquals(java.util.List.of(), warden.userAgents.asked);
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.warden.domain.SessionEvent;
 import dev.warden.domain.TerminationReason;
 import dev.warden.domain.WardenPolicy;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,16 @@ class ValidateSessionServiceTest {
 
         assertEquals(login.session().id(), found.session().id());
         assertEquals("alice", found.account().username());
+    }
+
+    @Test
+    void validationNeverParsesTheUserAgent() {
+        warden.userAgents.asked.clear();
+        for (int i = 0; i < 3; i++) {
+            warden.clock.advance(Duration.ofMinutes(2)); // with activity writes too
+            warden.validate.validate(login.token().reveal());
+        }
+        assertEquals(List.of(), warden.userAgents.asked);
     }
 
     @Test

@@ -29,6 +29,7 @@ import java.util.Optional;
  * @param retention      how long history is kept
  * @param retentionInterval how often the retention job runs
  * @param management     the management port (detailed health, Prometheus metrics)
+ * @param ssf            the Shared Signals transmitter: public URL, signing keys, receivers' token lifetime
  */
 public record WardenSettings(
         String httpHost,
@@ -49,7 +50,8 @@ public record WardenSettings(
         RetentionPolicy retention,
         Duration retentionInterval,
         LoginThrottlePolicy loginThrottle,
-        Management management) {
+        Management management,
+        SsfSettings ssf) {
 
     /**
      * The management port: WARDEN_MANAGEMENT_HOST (default 127.0.0.1), WARDEN_MANAGEMENT_PORT
@@ -96,7 +98,7 @@ public record WardenSettings(
                 + " connections), management=" + management.host() + ":"
                 + management.port() + ", db=" + ConnectionUrls.redact(dbUrl) + " as " + dbUser
                 + ", kafka=" + kafka.bootstrap() + ", streams=" + (embeddedStreams ? EMBEDDED : "off")
-                + ", policy=" + policy + ", owner=" + ownerUsername + "]";
+                + ", policy=" + policy + ", owner=" + ownerUsername + ", ssf=" + ssf + "]";
     }
 
     /**
@@ -157,12 +159,14 @@ public record WardenSettings(
         int httpPort = r.port("WARDEN_HTTP_PORT", 8080);
         int httpMaxConnections = httpMaxConnections(env, HttpConnectionLimit.openFileLimit());
         Management management = management(r, httpPort);
+        String httpHost = r.host("WARDEN_HTTP_HOST", "127.0.0.1");
+        SsfSettings ssf = SsfSettings.read(r, devMode, httpHost, httpPort);
         String streams = r.text("WARDEN_STREAMS", EMBEDDED);
         if (!streams.equals(EMBEDDED) && !streams.equals("off")) {
             throw new ConfigurationError("WARDEN_STREAMS must be 'embedded' or 'off', was '" + streams + "'");
         }
         return new WardenSettings(
-                r.host("WARDEN_HTTP_HOST", "127.0.0.1"),
+                httpHost,
                 httpPort,
                 httpMaxConnections,
                 dbUrl,
@@ -181,7 +185,8 @@ public record WardenSettings(
                 retention(r),
                 r.duration("WARDEN_RETENTION_INTERVAL", DEFAULT_RETENTION_INTERVAL),
                 throttle,
-                management);
+                management,
+                ssf);
     }
 
     /** WARDEN_HTTP_MAX_CONNECTIONS for a process with {@code openFiles} open files ({@link HttpConnectionLimit}). */

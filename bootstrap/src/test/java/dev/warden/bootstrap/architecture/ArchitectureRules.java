@@ -35,14 +35,20 @@ final class ArchitectureRules {
     static final String PASSWORD_ADAPTER = "dev.warden.adapter.password..";
     /** The password adapter's own libraries: Argon2 (Bouncy Castle) and the guess estimator (zxcvbn). */
     static final String[] PASSWORD_LIBRARIES = {"org.bouncycastle..", "com.nulabinc.zxcvbn.."};
+    static final String USER_AGENT_ADAPTER = "dev.warden.adapter.useragent..";
+    /** The user-agent parser (Yauaa) the user-agent adapter wraps. */
+    static final String USER_AGENT_LIBRARY = "nl.basjes..";
+    static final String SSF_ADAPTER = "dev.warden.adapter.ssf..";
+    /** The JOSE library the Shared Signals adapter signs SETs with (Nimbus JOSE+JWT). */
+    static final String NIMBUS = "com.nimbusds..";
     /** The Kafka contract shared by adapters-kafka and alarm-streams: topics, envelope, data, JSON, topic set-up. */
     static final String EVENTS = "dev.warden.events..";
     /** Its one corner that uses a Kafka client (the topic set-up's Admin client, the connection settings). */
     static final String EVENTS_KAFKA = "dev.warden.events.kafka..";
     /** Every adapter module's package; alarm-streams is an adapter of the broker. */
     static final List<String> ADAPTERS = List.of(
-            "dev.warden.adapter.http..", "dev.warden.adapter.db..", PASSWORD_ADAPTER, "dev.warden.adapter.kafka..",
-            "dev.warden.streams..");
+            "dev.warden.adapter.http..", "dev.warden.adapter.db..", PASSWORD_ADAPTER, USER_AGENT_ADAPTER,
+            "dev.warden.adapter.kafka..", SSF_ADAPTER, "dev.warden.streams..");
 
     static final ArchRule DOMAIN_DEPENDS_ONLY_ON_JAVA = classes()
             .that().resideInAPackage(DOMAIN)
@@ -87,6 +93,20 @@ final class ArchitectureRules {
             .should().dependOnClassesThat().resideInAnyPackage(PASSWORD_LIBRARIES)
             .allowEmptyShould(false)
             .because("hashing and guess estimates are the password adapter's; the rest asks its ports");
+
+    static final ArchRule YAUAA_STAYS_IN_THE_USER_AGENT_ADAPTER = noClasses()
+            .that().resideOutsideOfPackage(USER_AGENT_ADAPTER)
+            .should().dependOnClassesThat().resideInAPackage(USER_AGENT_LIBRARY)
+            .allowEmptyShould(false)
+            .because("parsing user agents is the user-agent adapter's; the rest asks the UserAgentParser port,"
+                    + " and only that adapter knows how costly the analyzer is to build");
+
+    static final ArchRule NIMBUS_STAYS_IN_THE_SSF_ADAPTER = noClasses()
+            .that().resideOutsideOfPackage(SSF_ADAPTER)
+            .should().dependOnClassesThat().resideInAPackage(NIMBUS)
+            .allowEmptyShould(false)
+            .because("signing and key formats are the Shared Signals adapter's; the rest asks the"
+                    + " SecurityEventSigner port, so the JOSE library can change in one module");
 
     static final ArchRule DEV_TOOLING_STANDS_ALONE = noClasses()
             .that().resideInAPackage(DEV_KAFKA)
@@ -137,7 +157,7 @@ final class ArchitectureRules {
      */
     static final List<String> LOGGING_CONFIGURATION = List.of(
             "dev.warden.events.kafka.KafkaLogging", "dev.warden.devkafka.BrokerLogging",
-            "dev.warden.streams.AlarmStreamsLogging");
+            "dev.warden.streams.AlarmStreamsLogging", "dev.warden.adapter.useragent.YauaaLogging");
     static final ArchRule NO_SLF4J_IN_WARDEN = noClasses()
             .that().resideInAPackage(WARDEN)
             .should().dependOnClassesThat().resideInAPackage("org.slf4j..")
@@ -158,7 +178,8 @@ final class ArchitectureRules {
             .because("the incoming ports hand it an AccountView: what it was never given it cannot show or log");
 
     /** The capabilities the use cases and their services are grouped by; a new one is added here. */
-    static final List<String> CAPABILITIES = List.of("sessions", "auth", "accounts", "audit", "alarms", "operations");
+    static final List<String> CAPABILITIES = List.of("sessions", "auth", "accounts", "audit", "alarms", "operations",
+            "ssf");
     static final String PORT_IN = "dev.warden.application.port.in";
     static final String SERVICE = "dev.warden.application.service";
 
@@ -190,7 +211,8 @@ final class ArchitectureRules {
     static final List<ArchRule> ALL = List.of(USE_CASES_LIVE_IN_A_CAPABILITY, SERVICES_LIVE_IN_THEIR_USE_CASES_CAPABILITY,
             HTTP_CLASSES_ARE_NOT_SERVICES, PERSISTENCE_ADAPTERS_NAMED_FOR_DBCLIENT,DOMAIN_DEPENDS_ONLY_ON_JAVA, APPLICATION_DEPENDS_ONLY_ON_DOMAIN_AND_JAVA,
             NO_TECHNOLOGY_IN_THE_CORE, NOTHING_DEPENDS_ON_BOOTSTRAP, ADAPTERS_ARE_INDEPENDENT,
-            ADAPTERS_USE_ONLY_THE_APPLICATIONS_PORTS, PASSWORD_LIBRARIES_STAY_IN_THEIR_ADAPTER, DEV_TOOLING_STANDS_ALONE,
+            ADAPTERS_USE_ONLY_THE_APPLICATIONS_PORTS, PASSWORD_LIBRARIES_STAY_IN_THEIR_ADAPTER,
+            YAUAA_STAYS_IN_THE_USER_AGENT_ADAPTER, NIMBUS_STAYS_IN_THE_SSF_ADAPTER, DEV_TOOLING_STANDS_ALONE,
             ONLY_DEV_MODE_TOUCHES_THE_DEV_BROKER, NO_BROKER_OUTSIDE_DEV_TOOLING, EVENTS_KNOW_NO_OTHER_MODULE,
             EVENT_CONTRACT_IS_JAVA_AND_JACKSON, THE_CORE_KNOWS_NO_WIRE_FORMAT, NO_SLF4J_IN_WARDEN,
             NO_JAVA_UTIL_LOGGING_BUT_ITS_CONFIGURATION, HTTP_ADAPTER_NEVER_HOLDS_A_PASSWORD_HASH);

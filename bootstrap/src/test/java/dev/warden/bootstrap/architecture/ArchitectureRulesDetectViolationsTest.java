@@ -12,9 +12,11 @@ import dev.warden.adapter.db.DbClientSessionStore;
 import dev.warden.adapter.db.archviolation.JdbcEventPublisher;
 import dev.warden.adapter.http.archviolation.HttpAdapterCallingTheDatabaseAdapter;
 import dev.warden.adapter.http.archviolation.HttpAdapterHashingWithThePasswordAdapter;
+import dev.warden.adapter.http.archviolation.HttpAdapterParsingUserAgentsWithYauaa;
 import dev.warden.adapter.http.archviolation.HttpAdapterLoggingThroughJavaUtilLogging;
 import dev.warden.adapter.http.archviolation.HttpAdapterLoggingThroughSlf4j;
 import dev.warden.adapter.http.archviolation.HttpAdapterReadingAnAccount;
+import dev.warden.adapter.http.archviolation.HttpAdapterSigningWithNimbus;
 import dev.warden.adapter.http.archviolation.SessionsHttpService;
 import dev.warden.adapter.kafka.archviolation.KafkaAdapterCallingBootstrap;
 import dev.warden.adapter.kafka.archviolation.KafkaAdapterStartingTheDevBroker;
@@ -25,6 +27,9 @@ import dev.warden.adapter.password.CommonPasswordBlocklist;
 import dev.warden.adapter.password.archviolation.PasswordAdapterCallingAUseCaseService;
 import dev.warden.adapter.password.archviolation.PasswordAdapterCallingBootstrap;
 import dev.warden.adapter.password.archviolation.PasswordAdapterCallingTheDatabaseAdapter;
+import dev.warden.adapter.ssf.NimbusSecurityEventSigner;
+import dev.warden.adapter.ssf.SigningKeys;
+import dev.warden.adapter.useragent.YauaaUserAgentParser;
 import dev.warden.application.archviolation.UseCaseHashingWithThePasswordAdapter;
 import dev.warden.application.archviolation.UseCaseOpeningJdbcConnections;
 import dev.warden.application.archviolation.UseCasePublishingToKafka;
@@ -58,6 +63,14 @@ class ArchitectureRulesDetectViolationsTest {
     private static EvaluationResult evaluate(ArchRule rule, Class<?>... fixtures) {
         JavaClasses classes = new ClassFileImporter().importClasses(List.of(fixtures));
         return rule.evaluate(classes);
+    }
+
+    /** None of {@code rules} reports anything in {@code classes}. */
+    private static void assertNoViolation(List<ArchRule> rules, Class<?>... classes) {
+        for (ArchRule rule : rules) {
+            EvaluationResult result = evaluate(rule, classes);
+            assertFalse(result.hasViolation(), result.getFailureReport().toString());
+        }
     }
 
     @Test
@@ -138,16 +151,43 @@ class ArchitectureRulesDetectViolationsTest {
     }
 
     @Test
+    void yauaaRuleReportsTheHttpAdapterParsingUserAgentsItself_andLetsTheUserAgentAdapterUseIt() {
+        EvaluationResult result = evaluate(ArchitectureRules.YAUAA_STAYS_IN_THE_USER_AGENT_ADAPTER,
+                HttpAdapterParsingUserAgentsWithYauaa.class);
+        assertTrue(result.hasViolation());
+        assertTrue(result.getFailureReport().toString().contains("nl.basjes.parse.useragent"),
+                result.getFailureReport().toString());
+        // A compliant class outside the adapter too, so that no rule meets an empty set.
+        assertNoViolation(List.of(ArchitectureRules.YAUAA_STAYS_IN_THE_USER_AGENT_ADAPTER,
+                        ArchitectureRules.ADAPTERS_ARE_INDEPENDENT, ArchitectureRules.ADAPTERS_USE_ONLY_THE_APPLICATIONS_PORTS),
+                YauaaUserAgentParser.class, dev.warden.domain.archviolation.CompliantDomainValue.class);
+    }
+
+    @Test
+    void nimbusRuleReportsTheHttpAdapterSigningItself_andLetsTheSsfAdapterUseIt() {
+        EvaluationResult result = evaluate(ArchitectureRules.NIMBUS_STAYS_IN_THE_SSF_ADAPTER,
+                HttpAdapterSigningWithNimbus.class);
+        assertTrue(result.hasViolation());
+        assertTrue(result.getFailureReport().toString().contains("com.nimbusds.jose"),
+                result.getFailureReport().toString());
+        // A compliant class outside the adapter too, so that no rule meets an empty set.
+        Class<?>[] adapter = {NimbusSecurityEventSigner.class, SigningKeys.class,
+                dev.warden.domain.archviolation.CompliantDomainValue.class};
+        for (ArchRule rule : List.of(ArchitectureRules.NIMBUS_STAYS_IN_THE_SSF_ADAPTER,
+                ArchitectureRules.ADAPTERS_ARE_INDEPENDENT, ArchitectureRules.ADAPTERS_USE_ONLY_THE_APPLICATIONS_PORTS)) {
+            EvaluationResult own = evaluate(rule, adapter);
+            assertFalse(own.hasViolation(), own.getFailureReport().toString());
+        }
+    }
+
+    @Test
     void adapterRulesLetThePasswordAdapterUseItsPortsAndItsOwnLibraries() {
         // A compliant class outside the adapter too, so that no rule meets an empty set.
-        Class<?>[] adapter = {Argon2PasswordHasher.class, BoundedPasswordHasher.class, CommonPasswordBlocklist.class,
-                dev.warden.domain.archviolation.CompliantDomainValue.class};
-        for (ArchRule rule : List.of(ArchitectureRules.ADAPTERS_ARE_INDEPENDENT,
-                ArchitectureRules.ADAPTERS_USE_ONLY_THE_APPLICATIONS_PORTS,
-                ArchitectureRules.PASSWORD_LIBRARIES_STAY_IN_THEIR_ADAPTER)) {
-            EvaluationResult result = evaluate(rule, adapter);
-            assertFalse(result.hasViolation(), result.getFailureReport().toString());
-        }
+        assertNoViolation(List.of(ArchitectureRules.ADAPTERS_ARE_INDEPENDENT,
+                        ArchitectureRules.ADAPTERS_USE_ONLY_THE_APPLICATIONS_PORTS,
+                        ArchitectureRules.PASSWORD_LIBRARIES_STAY_IN_THEIR_ADAPTER),
+                Argon2PasswordHasher.class, BoundedPasswordHasher.class, CommonPasswordBlocklist.class,
+                dev.warden.domain.archviolation.CompliantDomainValue.class);
     }
 
     @Test

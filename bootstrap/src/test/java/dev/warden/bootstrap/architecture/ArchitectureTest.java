@@ -23,7 +23,8 @@ class ArchitectureTest {
     @Test
     void everyModuleIsImported() {
         for (String pkg : new String[] {"dev.warden.domain", "dev.warden.application", "dev.warden.adapter.http",
-                "dev.warden.adapter.db", "dev.warden.adapter.password", "dev.warden.adapter.kafka", "dev.warden.streams",
+                "dev.warden.adapter.db", "dev.warden.adapter.password", "dev.warden.adapter.useragent",
+                "dev.warden.adapter.kafka", "dev.warden.adapter.ssf", "dev.warden.streams",
                 "dev.warden.bootstrap", "dev.warden.devkafka", "dev.warden.events", "dev.warden.events.kafka"}) {
             assertFalse(production.stream().noneMatch(c -> c.getPackageName().startsWith(pkg)),
                     "no production class found in " + pkg + "; the rules would check nothing there");
@@ -63,6 +64,16 @@ class ArchitectureTest {
     @Test
     void onlyThePasswordAdapterUsesArgon2AndZxcvbn() {
         check(ArchitectureRules.PASSWORD_LIBRARIES_STAY_IN_THEIR_ADAPTER);
+    }
+
+    @Test
+    void onlyTheUserAgentAdapterUsesYauaa() {
+        check(ArchitectureRules.YAUAA_STAYS_IN_THE_USER_AGENT_ADAPTER);
+    }
+
+    @Test
+    void nimbusStaysInTheSsfAdapter() {
+        check(ArchitectureRules.NIMBUS_STAYS_IN_THE_SSF_ADAPTER);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.warden.bootstrap.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warden.devkafka.EmbeddedKafkaBroker;
+import dev.warden.events.ClientData;
 import dev.warden.events.CloudEvent;
 import dev.warden.events.EventJson;
 import dev.warden.events.EventTopics;
@@ -71,6 +72,7 @@ public final class AlarmTopologyBenchmark {
     private static final String RAISED = "warden.alarm.ip-spread.raised";
     private static final String USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
             + "Chrome/126.0 Safari/537.36";
+    private static final ClientData CLIENT = new ClientData("Chrome", "126.0", "Linux", "", "desktop");
     private static final int THRESHOLD = 4;
     private static final int WARMUP_USERS = 2_000;
     private static final Duration WAIT_LIMIT = Duration.ofMinutes(4);
@@ -249,8 +251,8 @@ public final class AlarmTopologyBenchmark {
         Instant now = Instant.now();
         String sessionId = UUID.randomUUID().toString();
         String value = EventJson.write(CloudEvent.emit(UUID.randomUUID().toString(), "warden.session.created", now,
-                sessionId, SessionEventData.started(sessionId, user.id, user.name, user.ips[round], USER_AGENT, now,
-                        now.plus(Duration.ofHours(24)))));
+                sessionId, SessionEventData.started(sessionId, user.id, user.name, user.ips[round], USER_AGENT, CLIENT,
+                        now, now.plus(Duration.ofHours(24)))));
         return new ProducerRecord<>(EventTopics.SESSION_EVENTS, user.id, value);
     }
 

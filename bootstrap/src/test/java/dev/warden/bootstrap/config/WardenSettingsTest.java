@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warden.adapter.http.Cidr;
+import dev.warden.adapter.ssf.SigningKeys;
 import dev.warden.domain.LoginThrottlePolicy;
 import dev.warden.domain.RetentionPolicy;
 import dev.warden.domain.WardenPolicy;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class WardenSettingsTest {
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private static final String BROKERS = "kafka-1:9092,kafka-2:9092";
 
     @TempDir
@@ -299,13 +302,97 @@ class WardenSettingsTest {
         "WARDEN_MANAGEMENT_HOST|10.1.2",
         "WARDEN_OWNER_USERNAME|the owner",
         "WARDEN_DB_URL|jdbc:postgresql://db:port/warden",
-        "WARDEN_DB_URL|jdbc:postgresql://db:5432"})
+        "WARDEN_DB_URL|jdbc:postgresql://db:5432",
+        // Shared Signals (issue 19)
+        "WARDEN_PUBLIC_URL|warden.example.com",
+        "WARDEN_PUBLIC_URL|https://warden.example.com/warden",
+        "WARDEN_PUBLIC_URL|https://warden.example.com/?x=1",
+        "WARDEN_PUBLIC_URL|https://user@warden.example.com",
+        "WARDEN_PUBLIC_URL|ftp://warden.example.com",
+        "WARDEN_PUBLIC_URL|http://warden.example.com",
+        "WARDEN_SSF_ALLOW_HTTP|yes",
+        "WARDEN_OAUTH_TOKEN_LIFETIME|PT61M",
+        "WARDEN_OAUTH_TOKEN_LIFETIME|15m",
+        "WARDEN_OAUTH_TOKEN_LIFETIME|PT0S",
+        "WARDEN_SSF_SIGNING_KEY_FILE|/nonexistent/ssf-keys.pem"})
     void aBadValueFailsWithOneLineNamingTheVariable(String variable, String value) {
         ConfigurationError e = assertThrows(ConfigurationError.class,
                 () -> WardenSettings.fromEnvironment(Map.of(variable, value), false));
 
         assertTrue(e.getMessage().startsWith(variable + " must be"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
+    }
+
+    // ---- Shared Signals ----
+
+    private Path keyFile(String... pems) throws Exception {
+        return Files.writeString(dir.resolve("ssf-keys.pem"), String.join("\n", pems));
+    }
+
+    @Test
+    void sharedSignalsIsOffUntilAPublicUrlIsSet_andTokensLastFifteenMinutes() {
+        SsfSettings ssf = production(Map.of()).ssf();
+
+        assertFalse(ssf.enabled());
+        assertEquals(null, ssf.publicUrl());
+        assertFalse(ssf.allowHttp());
+        assertEquals(Duration.ofMinutes(15), ssf.tokens().tokenLifetime());
+        assertFalse(WardenSettings.fromEnvironment(Map.of(), true).ssf().enabled(), "dev without a key file: off");
+    }
+
+    @Test
+    void aPublicUrlWithKeysTurnsItOn_andEveryKeyOfTheFileIsRead() throws Exception {
+        Path keys = keyFile(SigningKeys.generatePem(RANDOM), SigningKeys.generatePem(RANDOM));
+
+        SsfSettings ssf = production(Map.of("WARDEN_PUBLIC_URL", "https://Warden.example.com:8443/",
+                "WARDEN_SSF_SIGNING_KEY_FILE", keys.toString(), "WARDEN_OAUTH_TOKEN_LIFETIME", "PT60M")).ssf();
+
+        assertTrue(ssf.enabled());
+        assertEquals(URI.create("https://Warden.example.com:8443"), ssf.publicUrl());
+        assertEquals(2, ssf.signingKeys().size());
+        assertEquals(Duration.ofMinutes(60), ssf.tokens().tokenLifetime());
+        assertFalse(ssf.toString().contains("PRIVATE"), "no key material in a log line");
+    }
+
+    @Test
+    void aPublicUrlWithoutKeysIsOneLineNamingTheKeyFile() {
+        ConfigurationError e = assertThrows(ConfigurationError.class,
+                () -> production(Map.of("WARDEN_PUBLIC_URL", "https://warden.example.com")));
+
+        assertTrue(e.getMessage().startsWith("WARDEN_SSF_SIGNING_KEY_FILE must name a PEM file"), e.getMessage());
+    }
+
+    @Test
+    void aKeyFileWithAShortOrForeignKeyIsOneLineSayingWhichKey() throws Exception {
+        java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(1024);
+        String shortKey = "-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder().encodeToString(
+                rsa.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+        Path keys = keyFile(SigningKeys.generatePem(RANDOM), shortKey);
+
+        ConfigurationError e = assertThrows(ConfigurationError.class, () -> production(Map.of(
+                "WARDEN_PUBLIC_URL", "https://warden.example.com", "WARDEN_SSF_SIGNING_KEY_FILE", keys.toString())));
+
+        assertTrue(e.getMessage().startsWith("WARDEN_SSF_SIGNING_KEY_FILE must be a PEM file"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("key 2 has 1024 bits; at least 2048 are needed"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void devModeWithAKeyFileServesItsOwnAddressOverHttp_productionNeedsHttpsOrTheOptIn() throws Exception {
+        Path keys = keyFile(SigningKeys.generatePem(RANDOM));
+
+        SsfSettings dev = WardenSettings.fromEnvironment(Map.of("WARDEN_SSF_SIGNING_KEY_FILE", keys.toString(),
+                "WARDEN_HTTP_PORT", "8181"), true).ssf();
+        SsfSettings optedIn = production(Map.of("WARDEN_PUBLIC_URL", "http://10.0.0.5:8080",
+                "WARDEN_SSF_ALLOW_HTTP", "true", "WARDEN_SSF_SIGNING_KEY_FILE", keys.toString())).ssf();
+
+        assertEquals(URI.create("http://127.0.0.1:8181"), dev.publicUrl());
+        assertTrue(dev.allowHttp());
+        assertEquals(URI.create("http://10.0.0.5:8080"), optedIn.publicUrl());
+        ConfigurationError e = assertThrows(ConfigurationError.class, () -> production(Map.of(
+                "WARDEN_PUBLIC_URL", "http://10.0.0.5:8080", "WARDEN_SSF_SIGNING_KEY_FILE", keys.toString())));
+        assertTrue(e.getMessage().startsWith("WARDEN_PUBLIC_URL must be https://"), e.getMessage());
     }
 
     @Test

@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
@@ -36,9 +39,19 @@ final class ConsoleBrowser implements AutoCloseable {
     /** The system property that makes {@link #screenshot} refresh the documented screenshots in docs/console. */
     static final String REFRESH_PROPERTY = "warden.screenshots.refresh";
 
+    /** A phone's viewport (an iPhone 12 to 15 in CSS pixels): the console's narrowest supported layout. */
+    static final int PHONE_WIDTH = 390;
+    static final int PHONE_HEIGHT = 844;
+
     final ChromeDriver driver;
     private final Path profile;
+    /** Where this browser saves downloads (the console's CSV exports). */
+    final Path downloads;
     private final String baseUrl;
+    /** What {@link #page} has already run axe on: page name, width and colour scheme. */
+    private final Set<String> checkedForAccessibility = new HashSet<>();
+    private boolean phone;
+    private boolean dark;
 
     static {
         // The driver path is given explicitly, so Selenium Manager never runs; should it ever,
@@ -52,6 +65,7 @@ final class ConsoleBrowser implements AutoCloseable {
         this.baseUrl = baseUrl;
         try {
             this.profile = Files.createTempDirectory("warden-chromium-");
+            this.downloads = Files.createDirectories(profile.resolve("downloads"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -60,6 +74,9 @@ final class ConsoleBrowser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
                 "--window-size=1280,900", "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", Map.of(
+                "download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         // The browser's console log, to see Content-Security-Policy violations and failed loads.
         options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -114,8 +131,68 @@ final class ConsoleBrowser implements AutoCloseable {
         return waitUntil(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /**
+     * Waits for the page and, the first time this browser shows it at this width and in this colour
+     * scheme, checks it with axe ({@link Accessibility}): every page a browser test visits is checked.
+     */
     WebElement page(String name) {
-        return visible(By.cssSelector("[data-page='" + name + "']"));
+        WebElement page = visible(By.cssSelector("[data-page='" + name + "']"));
+        if (checkedForAccessibility.add(name + (phone ? "@phone" : "@desktop") + (dark ? "-dark" : "-light"))) {
+            tableLoaded();
+            assertAccessible("the " + name + " page");
+        }
+        return page;
+    }
+
+    /** Fails listing every axe violation on what the browser shows now; {@code where} names it in the message. */
+    void assertAccessible(String where) {
+        Accessibility.assertNoViolations(driver, where + (phone ? " at " + PHONE_WIDTH + " px" : " at desktop width")
+                + (dark ? ", dark mode" : ""));
+    }
+
+    // ---- viewport and colour scheme (Chrome DevTools Protocol emulation) ----
+
+    /** A 390x844 phone viewport (mobile, so the page's meta viewport applies) until {@link #desktop}. */
+    ConsoleBrowser phone() {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+                "width", PHONE_WIDTH, "height", PHONE_HEIGHT, "deviceScaleFactor", 1, "mobile", true));
+        phone = true;
+        return this;
+    }
+
+    /** Back to the window's own size (1280x900). */
+    ConsoleBrowser desktop() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        phone = false;
+        return this;
+    }
+
+    /** The system setting the console's dark mode follows: {@code prefers-color-scheme: dark} or light. */
+    ConsoleBrowser colorScheme(boolean darkScheme) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                List.of(Map.of("name", "prefers-color-scheme", "value", darkScheme ? "dark" : "light"))));
+        dark = darkScheme;
+        return this;
+    }
+
+    /**
+     * How far the document is wider than the viewport, in CSS pixels: 0 when nothing scrolls sideways
+     * (measured against the width inside a vertical scroll bar, where a desktop browser shows one).
+     */
+    long horizontalOverflow() {
+        return ((Number) script("const root = document.documentElement;"
+                + " return Math.max(0, root.scrollWidth - Math.min(window.innerWidth, root.clientWidth));")).longValue();
+    }
+
+    /** A file of {@link #downloads} once its download finished (Chromium writes *.crdownload until then). */
+    Path downloaded(Duration timeout) {
+        return waitUntil(timeout, d -> {
+            try (Stream<Path> files = Files.list(downloads)) {
+                return files.filter(f -> !f.getFileName().toString().endsWith(".crdownload")).findFirst().orElse(null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** The page's table once its "Loading…" row is gone. */

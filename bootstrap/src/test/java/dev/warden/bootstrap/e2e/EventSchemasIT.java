@@ -169,9 +169,12 @@ class EventSchemasIT {
                  "type":"warden.session.created","time":"2026-11-26T15:04:05.123Z",
                  "subject":"3f2b8d4a-6c1e-4f7b-8e2d-5a9c0b1d2e3f","datacontenttype":"application/json",
                  "data":{"sessionId":"3f2b8d4a-6c1e-4f7b-8e2d-5a9c0b1d2e3f","userId":"8a0f6c1e-2b1d-4c55-9a7e-0d6f3b2a9c11",
-                  "username":"alice","ipAddress":"203.0.113.7","userAgent":"curl/8","createdAt":"2026-11-26T15:04:05.123Z",
-                  "expiresAt":"2026-11-27T15:04:05.123Z"}}""";
+                  "username":"alice","ipAddress":"203.0.113.7","userAgent":"curl/8",
+                  "client":{"browser":"Curl","browserVersion":"8","os":"Cloud","osVersion":"","deviceType":"bot"},
+                  "createdAt":"2026-11-26T15:04:05.123Z","expiresAt":"2026-11-27T15:04:05.123Z"}}""";
         assertTrue(created.validate(valid, InputFormat.JSON).isEmpty());
+        assertTrue(!created.validate(valid.replace("\"bot\"", "\"robot\""), InputFormat.JSON).isEmpty(),
+                "deviceType is one of the five");
         assertTrue(!created.validate(valid.replace("\"username\":\"alice\",", ""), InputFormat.JSON).isEmpty());
         assertTrue(!created.validate(valid.replace("\"curl/8\"", "\"curl/8\",\"token\":\"x\""), InputFormat.JSON).isEmpty());
     }

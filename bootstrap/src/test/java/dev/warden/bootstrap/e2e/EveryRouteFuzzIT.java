@@ -52,6 +52,8 @@ class EveryRouteFuzzIT {
     private static List<FuzzedRoute> routes;
     private static volatile Owner owner;
     private static String ownerPasswordHash;
+    /** A Shared Signals receiver's access token (both scopes), for the /ssf/ routes. */
+    private static volatile String receiverToken;
 
     /** The owner's current login: the fuzz may log it out, terminate its sessions, and so on. */
     private record Owner(String token, String csrf, String userId, String sessionId) {
@@ -81,7 +83,9 @@ class EveryRouteFuzzIT {
         String head(Owner owner) {
             StringBuilder head = new StringBuilder(route.method()).append(' ').append(target).append(" HTTP/1.1");
             switch (auth) {
-                case OWNER_BEARER -> header(head, "Authorization", "Bearer " + owner.token());
+                // The receivers' routes take a receiver's OAuth token, so their inputs are reached too.
+                case OWNER_BEARER -> header(head, "Authorization", "Bearer "
+                        + (route.path().startsWith("/ssf/") ? receiverToken : owner.token()));
                 case OWNER_COOKIE_WITH_CSRF -> header(header(head, "Cookie", "warden_session=" + owner.token()),
                         "X-Warden-CSRF", owner.csrf());
                 case OWNER_COOKIE_WITHOUT_CSRF -> header(head, "Cookie", "warden_session=" + owner.token());
@@ -140,13 +144,28 @@ class EveryRouteFuzzIT {
     static void start() {
         // Hostile logins come from many loopback addresses and never name the owner, so the owner's
         // own logins (from 127.0.0.1) are neither locked nor throttled; re-logins need room for sessions.
+        // Shared Signals on (a public URL and a signing key), so its routes answer more than 404.
         warden = RunningWarden.start(Map.of("WARDEN_SESSION_MAX_PER_USER", "1000",
-                "WARDEN_LOCKOUT_THRESHOLD", "1000000", "WARDEN_LOGIN_IP_FAILURE_LIMIT", "100000"));
+                "WARDEN_LOCKOUT_THRESHOLD", "1000000", "WARDEN_LOGIN_IP_FAILURE_LIMIT", "100000",
+                "WARDEN_PUBLIC_URL", "http://127.0.0.1:8080", "WARDEN_SSF_ALLOW_HTTP", "true",
+                "WARDEN_SSF_SIGNING_KEY_FILE", signingKeyFile().toString(), "WARDEN_OAUTH_TOKEN_LIFETIME", "PT60M"));
         http = new RawHttp(warden.app.httpPort());
         ownerPasswordHash = ownerColumn("password_hash");
         logInOwner();
+        receiverToken = receiverToken();
         JsonNode openApi = warden.client().send("GET", "/openapi", null, null, Map.of("Accept", "application/json")).json();
         routes = warden.app.apiRoutes().stream().map(route -> FuzzedRoute.of(route, openApi)).toList();
+    }
+
+    private static java.nio.file.Path signingKeyFile() {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("warden-fuzz-ssf", ".pem");
+            file.toFile().deleteOnExit();
+            return java.nio.file.Files.writeString(file,
+                    dev.warden.adapter.ssf.SigningKeys.generatePem(new java.security.SecureRandom()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @AfterContainer
@@ -192,7 +211,7 @@ class EveryRouteFuzzIT {
                 "0000000001", "-1", "99999999999999999999", "1e3", " 1", overflowingCursor);
         int sent = 0;
         for (FuzzedRoute route : routes) {
-            String path = route.path().replace("{id}", owner.userId());
+            String path = route.withId(owner.userId());
             for (String name : route.queryParameters().keySet()) {
                 for (String value : nasty) {
                     sendAndCheck(new HostileRequest(route, path + "?" + name + "=" + HostileValues.percentEncode(value),
@@ -226,6 +245,18 @@ class EveryRouteFuzzIT {
         return new Body("application/json", HostileValues.utf8(object), Framing.LENGTH);
     }
 
+    /**
+     * An RFC 6749 error of the token endpoint (400, 401, 429 as JSON); what Helidon or the fallback
+     * rejects before the route runs (a broken target, an unknown sub-path, broken framing) stays a problem.
+     */
+    private static boolean isOAuthError(HostileRequest request, int status, String type) {
+        String path = request.route().path();
+        boolean tokenEndpoint = path.equals("/oauth2/token") && (status == 400 || status == 401 || status == 429);
+        // The receivers' routes check an OAuth bearer token first: RFC 6750 invalid_token / insufficient_scope.
+        boolean bearerCheck = path.startsWith("/ssf/") && (status == 401 || status == 403);
+        return (tokenEndpoint || bearerCheck) && type != null && type.startsWith("application/json");
+    }
+
     private static void sendAndCheck(HostileRequest request) {
         RawHttp.Response response = http.exchange(request.head(owner), request.payload(), request.from());
 
@@ -235,7 +266,13 @@ class EveryRouteFuzzIT {
         assertEquals("nosniff", response.header("X-Content-Type-Options"), where);
         if (response.status() >= 400) {
             String type = response.header("Content-Type");
-            assertTrue(type != null && type.startsWith("application/problem+json"), "not a problem: " + where);
+            if (isOAuthError(request, response.status(), type)) {
+                // RFC 6749 section 5.2: receivers parse {error, error_description}, not problem details.
+                assertTrue(type != null && type.startsWith("application/json")
+                        && response.body().startsWith("{\"error\":\""), "not an OAuth error: " + where);
+            } else {
+                assertTrue(type != null && type.startsWith("application/problem+json"), "not a problem: " + where);
+            }
         }
         keepOwnerLoggedIn(request, response);
     }
@@ -263,7 +300,7 @@ class EveryRouteFuzzIT {
 
     private static List<Target> targets(FuzzedRoute route) {
         List<Target> targets = new ArrayList<>();
-        if (route.path().contains("{id}")) {
+        if (route.hasId()) {
             targets.add(new Target("path", "id"));
         }
         route.queryParameters().keySet().forEach(name -> targets.add(new Target("query", name)));
@@ -290,14 +327,14 @@ class EveryRouteFuzzIT {
         Arbitrary<String> suffix = target.is("path", "suffix")
                 ? Arbitraries.of("", "/", "/x", "%00", "//", "/..", ";x=1")
                 : Arbitraries.just("");
-        if (!route.path().contains("{id}")) {
+        if (!route.hasId()) {
             return suffix.map(s -> route.path() + s);
         }
         Arbitrary<String> id = target.is("path", "id")
                 ? Arbitraries.frequencyOf(Tuple.of(5, HostileValues.id(realIds()).map(HostileValues::percentEncode)),
                         Tuple.of(1, HostileValues.brokenEncoding()))
                 : validId();
-        return Combinators.combine(id, suffix).as((i, s) -> route.path().replace("{id}", i) + s);
+        return Combinators.combine(id, suffix).as((i, s) -> route.withId(i) + s);
     }
 
     private Arbitrary<String> query(FuzzedRoute route, Target target) {
@@ -458,6 +495,27 @@ class EveryRouteFuzzIT {
     }
 
     // ---- the owner's login ----
+
+    /** Registers a receiver as the owner and gets its client-credentials token. */
+    private static String receiverToken() {
+        ApiClient.Response client = warden.client().post("/api/admin/ssf/clients", owner.token(), "{\"name\":\"fuzz\"}");
+        assertEquals(201, client.status(), client.body());
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(warden.baseUrl() + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id="
+                        + client.json().path("clientId").asText() + "&client_secret="
+                        + client.json().path("clientSecret").asText()))
+                .build();
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            java.net.http.HttpResponse<String> token = http.send(request,
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, token.statusCode(), token.body());
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(token.body()).path("access_token").asText();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException("the fuzz receiver got no token", e);
+        }
+    }
 
     private static void logInOwner() {
         ApiClient.Response login = warden.client().login(RunningWarden.OWNER, RunningWarden.OWNER_PASSWORD);

@@ -15,6 +15,18 @@ import java.util.Map;
 record FuzzedRoute(String method, String path, Map<String, List<String>> queryParameters,
                    Map<String, List<String>> bodyFields) {
 
+    /** The one path parameter a route may have ({@code {id}}, {@code {clientId}}): an id of some kind. */
+    private static final java.util.regex.Pattern PATH_ID = java.util.regex.Pattern.compile("\\{[A-Za-z]+}");
+
+    boolean hasId() {
+        return PATH_ID.matcher(path).find();
+    }
+
+    /** The path with {@code id} (already encoded as it should go on the wire) in place of its parameter. */
+    String withId(String id) {
+        return PATH_ID.matcher(path).replaceFirst(java.util.regex.Matcher.quoteReplacement(id));
+    }
+
     boolean hasBody() {
         return !bodyFields.isEmpty();
     }

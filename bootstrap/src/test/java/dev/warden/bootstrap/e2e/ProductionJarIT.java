@@ -229,6 +229,18 @@ class ProductionJarIT {
     }
 
     @Test
+    void theUserAgentAdapterAndItsLibrariesShipInLibs() throws Exception {
+        String classPath = jarClassPath();
+        // Every login and every session list parses with them; without the Log4j bridge Yauaa cannot even log.
+        for (String library : List.of("warden-adapters-useragent-", "yauaa-", "log4j-api-", "log4j-to-slf4j-")) {
+            assertTrue(classPath.contains("libs/" + library), library + " is not on the jar's class path: " + classPath);
+            try (Stream<Path> files = Files.list(LIBS)) {
+                assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith(library)), library + " is not in " + LIBS);
+            }
+        }
+    }
+
+    @Test
     void theProductionLibrariesHoldNeitherTheKafkaBrokerNorScala() throws Exception {
         String classPath = jarClassPath();
         assertTrue(classPath.contains("libs/kafka-clients-") && classPath.contains("libs/kafka-streams-"),

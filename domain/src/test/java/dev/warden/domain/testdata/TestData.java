@@ -1,6 +1,8 @@
 package dev.warden.domain.testdata;
 
 import dev.warden.domain.Account;
+import dev.warden.domain.ClientDescription;
+import dev.warden.domain.DeviceType;
 import dev.warden.domain.TokenHash;
 import dev.warden.domain.UserId;
 import dev.warden.domain.WardenPolicy;
@@ -24,6 +26,10 @@ public final class TestData {
     public static final String PASSWORD_HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA";
     /** The default user: the owner of {@link #aSession()} and of {@link #anAlarmEvent()}. */
     public static final UserId ALICE = new UserId(UUID.fromString("00000000-0000-0000-0000-00000000a11c"));
+
+    /** How a parser reads a desktop Firefox: the client of a created event in tests that do not parse. */
+    public static final ClientDescription FIREFOX_ON_LINUX =
+            new ClientDescription("Firefox", "140.0", "Linux", "", DeviceType.DESKTOP);
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -33,6 +33,14 @@ public record Page<T>(List<T> items, long total, boolean totalIsLowerBound, int 
         return new Page<>(items, total, lowerBound, limit, offset, nextCursor);
     }
 
+    /**
+     * A page of a {@link PageRequest#counted() not counted} request: its total is only what the page
+     * reaches, a lower bound.
+     */
+    public static <T> Page<T> uncounted(List<T> items, int limit, int offset, String nextCursor) {
+        return new Page<>(items, (long) offset + items.size(), true, limit, offset, nextCursor);
+    }
+
     public <R> Page<R> map(Function<T, R> mapper) {
         return new Page<>(items.stream().map(mapper).toList(), total, totalIsLowerBound, limit, offset, nextCursor);
     }

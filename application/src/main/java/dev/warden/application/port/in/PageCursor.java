@@ -27,7 +27,7 @@ public record PageCursor(Instant at, UUID id) {
     }
 
     public String encode() {
-        String plain = at.getEpochSecond() + "." + at.getNano() + "." + id;
+        String plain = instantText(at) + "." + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -52,14 +52,28 @@ public record PageCursor(Instant at, UUID id) {
         }
         String plain = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.US_ASCII);
         String[] parts = plain.split("\\.", 3);
-        if (parts.length != 3 || !DIGITS.matcher(parts[0]).matches() || !DIGITS.matcher(parts[1]).matches()) {
+        if (parts.length != 3) {
             return null;
         }
-        long seconds = Long.parseLong(parts[0]);
-        long nanos = Long.parseLong(parts[1]);
+        Instant at = instant(parts[0], parts[1]);
+        return at == null ? null : new PageCursor(at, Uuids.parse(parts[2], "cursor"));
+    }
+
+    /** An instant as a cursor writes it: seconds, a dot, nanoseconds. */
+    public static String instantText(Instant at) {
+        return at.getEpochSecond() + "." + at.getNano();
+    }
+
+    /** The instant {@link #instantText} wrote, from its two parts; null for anything else or past {@link #LATEST}. */
+    public static Instant instant(String secondsText, String nanosText) {
+        if (!DIGITS.matcher(secondsText).matches() || !DIGITS.matcher(nanosText).matches()) {
+            return null;
+        }
+        long seconds = Long.parseLong(secondsText);
+        long nanos = Long.parseLong(nanosText);
         if (nanos > 999_999_999L || seconds > LATEST.getEpochSecond()) {
             return null;
         }
-        return new PageCursor(Instant.ofEpochSecond(seconds, nanos), Uuids.parse(parts[2], "cursor"));
+        return Instant.ofEpochSecond(seconds, nanos);
     }
 }

@@ -20,6 +20,7 @@ import dev.warden.application.port.in.auth.ReauthenticateUseCase;
 import dev.warden.application.port.in.operations.OperationalFiguresQuery;
 import dev.warden.application.port.in.operations.PurgeExpiredHistoryUseCase;
 import dev.warden.application.port.in.operations.RelayOutboxUseCase;
+import dev.warden.application.port.in.sessions.DescribeClientUseCase;
 import dev.warden.application.port.in.sessions.EndOtherOwnSessionsUseCase;
 import dev.warden.application.port.in.sessions.EndOwnSessionUseCase;
 import dev.warden.application.port.in.sessions.ListActiveSessionsUseCase;
@@ -30,6 +31,23 @@ import dev.warden.application.port.in.sessions.TerminateSessionUseCase;
 import dev.warden.application.port.in.sessions.TerminateSessionsFromAddressUseCase;
 import dev.warden.application.port.in.sessions.TerminateUserSessionsUseCase;
 import dev.warden.application.port.in.sessions.ValidateSessionUseCase;
+import dev.warden.application.port.in.ssf.AuthenticateReceiverUseCase;
+import dev.warden.application.port.in.ssf.ChangeStreamSubjectsUseCase;
+import dev.warden.application.port.in.ssf.CreateStreamUseCase;
+import dev.warden.application.port.in.ssf.DeleteStreamUseCase;
+import dev.warden.application.port.in.ssf.IssueReceiverTokenUseCase;
+import dev.warden.application.port.in.ssf.ListReceiversUseCase;
+import dev.warden.application.port.in.ssf.ListAllStreamsUseCase;
+import dev.warden.application.port.in.ssf.ListSigningKeysUseCase;
+import dev.warden.application.port.in.ssf.ListStreamsUseCase;
+import dev.warden.application.port.in.ssf.PollStreamUseCase;
+import dev.warden.application.port.in.ssf.ReadStreamStatusUseCase;
+import dev.warden.application.port.in.ssf.ReadStreamUseCase;
+import dev.warden.application.port.in.ssf.RegisterReceiverUseCase;
+import dev.warden.application.port.in.ssf.RevokeReceiverUseCase;
+import dev.warden.application.port.in.ssf.UpdateStreamStatusUseCase;
+import dev.warden.application.port.in.ssf.UpdateStreamUseCase;
+import dev.warden.application.port.in.ssf.VerifyStreamUseCase;
 import java.lang.reflect.RecordComponent;
 import java.util.Objects;
 
@@ -52,6 +70,7 @@ public record UseCaseCatalogue(
         ListOwnSessionsUseCase listOwnSessions,
         EndOwnSessionUseCase endOwnSession,
         EndOtherOwnSessionsUseCase endOtherOwnSessions,
+        DescribeClientUseCase describeClient,
         // authentication
         LoginUseCase login,
         ReauthenticateUseCase reauthenticate,
@@ -76,7 +95,26 @@ public record UseCaseCatalogue(
         // operations
         RelayOutboxUseCase relayOutbox,
         PurgeExpiredHistoryUseCase purgeExpiredHistory,
-        OperationalFiguresQuery operationalFigures) {
+        OperationalFiguresQuery operationalFigures,
+        // Shared Signals receivers
+        RegisterReceiverUseCase registerReceiver,
+        ListReceiversUseCase listReceivers,
+        RevokeReceiverUseCase revokeReceiver,
+        IssueReceiverTokenUseCase issueReceiverToken,
+        AuthenticateReceiverUseCase authenticateReceiver,
+        ListSigningKeysUseCase listSigningKeys,
+        // Shared Signals streams
+        CreateStreamUseCase createStream,
+        ReadStreamUseCase readStream,
+        ListStreamsUseCase listStreams,
+        UpdateStreamUseCase updateStream,
+        DeleteStreamUseCase deleteStream,
+        ReadStreamStatusUseCase readStreamStatus,
+        UpdateStreamStatusUseCase updateStreamStatus,
+        ChangeStreamSubjectsUseCase changeStreamSubjects,
+        VerifyStreamUseCase verifyStream,
+        PollStreamUseCase pollStream,
+        ListAllStreamsUseCase listAllStreams) {
 
     /**
      * @return this catalogue, once every use case in it is known to be there (the wiring's last step,

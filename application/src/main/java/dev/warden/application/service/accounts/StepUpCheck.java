@@ -26,7 +26,7 @@ public final class StepUpCheck {
     }
 
     /** @throws ReauthenticationRequired when {@code needed} and the actor's session is not fresh */
-    void requireIf(boolean needed, Actor actor) {
+    public void requireIf(boolean needed, Actor actor) {
         if (!needed) {
             return;
         }

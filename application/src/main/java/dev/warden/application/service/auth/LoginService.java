@@ -4,6 +4,7 @@ import dev.warden.application.port.in.accounts.AccountView;
 import dev.warden.application.port.in.auth.InvalidCredentials;
 import dev.warden.application.port.in.auth.LoginUseCase;
 import dev.warden.application.port.in.auth.TooManyLoginAttempts;
+import dev.warden.application.port.in.sessions.DescribeClientUseCase;
 import dev.warden.application.port.out.ActiveWindow;
 import dev.warden.application.port.out.AuditTrail;
 import dev.warden.application.port.out.EventOutbox;
@@ -20,6 +21,7 @@ import dev.warden.application.service.Now;
 import dev.warden.domain.Account;
 import dev.warden.domain.AuditEntry;
 import dev.warden.domain.AuditType;
+import dev.warden.domain.ClientDescription;
 import dev.warden.domain.ClientInfo;
 import dev.warden.domain.DeviceToken;
 import dev.warden.domain.KnownDevice;
@@ -80,11 +82,13 @@ public final class LoginService implements LoginUseCase {
     private final LoginThrottling throttling;
     private final PasswordFailures failures;
     private final WardenMetrics metrics;
+    private final DescribeClientUseCase clients;
 
+    /** @param clients reads the user agent for the created event, once the password is known to be right */
     public LoginService(TransactionBoundary transactions, UserAccounts accounts, SessionStore sessions,
                         AuditTrail audit, EventOutbox outbox, PasswordHasher hasher, WardenPolicy policy,
                         Clock clock, SecureRandom random, KnownDevices devices, LoginThrottle throttle,
-                        LoginThrottlePolicy throttlePolicy, WardenMetrics metrics) {
+                        LoginThrottlePolicy throttlePolicy, WardenMetrics metrics, DescribeClientUseCase clients) {
         this.transactions = transactions;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -98,6 +102,7 @@ public final class LoginService implements LoginUseCase {
         this.throttling = new LoginThrottling(throttle, audit, throttlePolicy);
         this.failures = new PasswordFailures(transactions, accounts, devices, audit, outbox, metrics, policy);
         this.metrics = metrics;
+        this.clients = clients;
     }
 
     @Override
@@ -142,7 +147,10 @@ public final class LoginService implements LoginUseCase {
         Outcome outcome;
         try {
             Verification verification = verify(seen, device, normalizedPassword);
-            outcome = transactions.inTransaction(() -> apply(typedName, verification, client, keep));
+            // Parsed for the created event only when a session may follow, and before the row lock: a
+            // header never seen before costs a few milliseconds, which no other login should wait for.
+            ClientDescription described = verification.passwordMatched() ? clients.describe(client.userAgent()) : null;
+            outcome = transactions.inTransaction(() -> apply(typedName, verification, client, described, keep));
         } catch (RuntimeException e) {
             // No answer about the password (hashing saturated, database gone): not a failure either.
             throttling.giveBackQuietly(ticket, e);
@@ -173,7 +181,8 @@ public final class LoginService implements LoginUseCase {
     }
 
     /** Step 3: under the account's row lock, decide and record. */
-    private Outcome apply(String typedName, Verification verification, ClientInfo client, DeviceToken keep) {
+    private Outcome apply(String typedName, Verification verification, ClientInfo client, ClientDescription described,
+                          DeviceToken keep) {
         Instant now = Now.of(clock);
         Optional<Account> current = verification.account() == null ? Optional.empty()
                 : accounts.lockById(verification.account().id());
@@ -240,7 +249,7 @@ public final class LoginService implements LoginUseCase {
         sessions.insert(session);
         AuditEntry succeeded = entry(AuditType.LOGIN_SUCCEEDED, account, client, now).withSession(session.id());
         audit.append(device != null ? succeeded.withReason("known device") : succeeded);
-        outbox.append(SessionEvent.created(session, now));
+        outbox.append(SessionEvent.created(session, described, now));
         return new Outcome.Success(new LoginResult(token, session, AccountView.of(verified), keep));
     }
 

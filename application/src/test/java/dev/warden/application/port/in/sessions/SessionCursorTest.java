@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.warden.application.port.in.InvalidRequest;
+import dev.warden.application.port.in.PageRequest;
+import dev.warden.application.port.in.SortOrder;
 import dev.warden.domain.SessionId;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SessionCursorTest {
@@ -50,6 +53,50 @@ class SessionCursorTest {
 
         InvalidRequest error = assertThrows(InvalidRequest.class, () -> SessionCursor.decode(text));
         assertEquals("cursor is not valid; use the nextCursor of a previous page.", error.getMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(SessionSort.class)
+    void givenACursorOfEverySort_thenItDecodesToTheSamePosition(SessionSort sort) {
+        String key = switch (sort.keyType()) {
+            case INSTANT -> "1764000000.123456000";
+            case TEXT -> "Zoë:o'Brien.42"; // the separators and non-ASCII stay inside the key
+        };
+        for (SortOrder order : SortOrder.values()) {
+            SessionCursor cursor = new SessionCursor(sort, order, key, SessionId.parse(ID));
+
+            assertEquals(cursor, SessionCursor.decode(cursor.encode()));
+        }
+    }
+
+    @Test
+    void givenACursorOfAnotherSortOrDirection_whenQueried_thenInvalidRequestNamingItsSort() {
+        SessionCursor byName = new SessionCursor(SessionSort.USERNAME, SortOrder.ASC, "alice", SessionId.parse(ID));
+
+        InvalidRequest otherSort = assertThrows(InvalidRequest.class, () -> new ActiveSessionQuery(
+                PageRequest.FIRST, byName, null, null, null, SessionSort.CREATED_AT, SortOrder.ASC));
+        assertThrows(InvalidRequest.class, () -> new ActiveSessionQuery(
+                PageRequest.FIRST, byName, null, null, null, SessionSort.USERNAME, SortOrder.DESC));
+        assertThrows(InvalidRequest.class, () -> new ActiveSessionQuery(PageRequest.FIRST, byName, null, null, null));
+        assertEquals("cursor belongs to sort=username&order=asc; start again without a cursor after changing the sort.",
+                otherSort.getMessage());
+        assertEquals(byName, new ActiveSessionQuery(PageRequest.FIRST, byName, null, null, null,
+                SessionSort.USERNAME, SortOrder.ASC).cursor());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "username:asc::" + ID,                                   // empty name
+            "username:asc:" + "QUFB" + ":" + ID + ":x",                // a fifth part
+            "createdAt:asc:1.2.3:" + ID,                             // not an instant
+            "created:asc:1.0:" + ID,                                 // no such sort
+            "createdAt:up:1.0:" + ID,                                // no such order
+            "ipAddress:asc:AAo:" + ID,                               // a control character in the key
+    })
+    void givenACraftedCursorOfTheSortedForm_thenInvalidRequest(String plain) {
+        String text = Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+
+        assertThrows(InvalidRequest.class, () -> SessionCursor.decode(text));
     }
 
     @Test
