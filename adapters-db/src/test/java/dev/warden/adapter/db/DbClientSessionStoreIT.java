@@ -197,6 +197,13 @@ class DbClientSessionStoreIT extends SessionStoreContract {
     }
 
     /** force_parallel_mode (PostgreSQL 15) was renamed debug_parallel_query (16). */
+    /** user1 .. user200, for the plan tests' sessions to belong to. */
+    private static void insertTwoHundredUsers(Statement statement) throws SQLException {
+        statement.execute("""
+                INSERT INTO users (id, username, password_hash, role, status, created_at)
+                SELECT gen_random_uuid(), 'user' || n, 'x', 'USER', 'ACTIVE', now() FROM generate_series(1, 200) n""");
+    }
+
     private static void forceParallel(Statement statement) throws SQLException {
         try {
             statement.execute("SET debug_parallel_query = on");
@@ -209,9 +216,7 @@ class DbClientSessionStoreIT extends SessionStoreContract {
     void givenABacklogTenTimesABatch_whenTheSweepLocksABatch_thenEachWalkStopsAtTheBatchInsteadOfSortingTheBacklog()
             throws SQLException {
         try (Connection connection = TestDatabase.connection(); Statement statement = connection.createStatement()) {
-            statement.execute("""
-                    INSERT INTO users (id, username, password_hash, role, status, created_at)
-                    SELECT gen_random_uuid(), 'user' || n, 'x', 'USER', 'ACTIVE', now() FROM generate_series(1, 200) n""");
+            insertTwoHundredUsers(statement);
             // 20,000 open sessions: 5,000 idle for hours, 5,000 past absolute expiry, the rest active.
             statement.execute("""
                     INSERT INTO sessions (id, user_id, token_hash, ip_address, user_agent, created_at,
@@ -243,9 +248,7 @@ class DbClientSessionStoreIT extends SessionStoreContract {
     void givenMostlyHistory_whenEveryPageShapeIsPlannedGenerically_thenEachWalksAnIndexNotEverySession()
             throws SQLException {
         try (Connection connection = TestDatabase.connection(); Statement statement = connection.createStatement()) {
-            statement.execute("""
-                    INSERT INTO users (id, username, password_hash, role, status, created_at)
-                    SELECT gen_random_uuid(), 'user' || n, 'x', 'USER', 'ACTIVE', now() FROM generate_series(1, 200) n""");
+            insertTwoHundredUsers(statement);
             // Mostly history, as in production: ended rows far outnumber open ones.
             statement.execute("""
                     INSERT INTO sessions (id, user_id, token_hash, ip_address, user_agent, created_at,
