@@ -14,8 +14,11 @@ import * as usersPage from './pages/users.js';
 import * as auditPage from './pages/audit.js';
 import * as alarmsPage from './pages/alarms.js';
 import * as accountPage from './pages/account.js';
+import * as receiversPage from './pages/receivers.js';
 
-const PAGES = { sessions: sessionsPage, users: usersPage, audit: auditPage, alarms: alarmsPage, account: accountPage };
+const PAGES = {
+  sessions: sessionsPage, users: usersPage, audit: auditPage, alarms: alarmsPage, receivers: receiversPage, account: accountPage,
+};
 // Every role has My account; the other pages are the admin console (OWNER and ADMIN).
 const EVERY_ROLE = new Set(['account']);
 const SESSION_ENDED = 'Your session has ended. Please log in again.';

@@ -135,7 +135,61 @@ export function promptReauthentication(reauthenticate) {
   });
 }
 
+/**
+ * Shows a new receiver's client ID and secret, the one time the API ever hands the secret out, with
+ * a Copy button. The values are cleared from the page when the dialog closes.
+ *
+ * @param {{name: string, clientId: string, secret: string}} receiver
+ * @returns {Promise<void>} once the dialog is closed
+ */
+export function showSecretOnce({ name, clientId, secret }) {
+  const dialog = document.getElementById('secret-dialog');
+  const idField = document.getElementById('secret-dialog-client-id');
+  const secretField = document.getElementById('secret-dialog-secret');
+  const status = document.getElementById('secret-dialog-copy-status');
+  const returnFocusTo = document.activeElement;
+
+  document.getElementById('secret-dialog-title').textContent = `${name} registered`;
+  idField.value = clientId;
+  secretField.value = secret;
+  status.textContent = '';
+  delete status.dataset.copy;
+
+  return new Promise((resolve) => {
+    dialog.addEventListener('close', () => {
+      idField.value = '';
+      secretField.value = ''; // shown once: not left in the page for later
+      status.textContent = '';
+      delete status.dataset.copy;
+      if (returnFocusTo && returnFocusTo.isConnected) returnFocusTo.focus();
+      resolve();
+    }, { once: true });
+    dialog.returnValue = '';
+    dialog.showModal();
+    document.getElementById('secret-dialog-copy').focus();
+  });
+}
+
+// The clipboard API needs a secure context and the user's permission; without either, the secret
+// is selected so Ctrl+C (or the phone's copy menu) takes it.
+async function copySecret() {
+  const field = document.getElementById('secret-dialog-secret');
+  const status = document.getElementById('secret-dialog-copy-status');
+  try {
+    if (!navigator.clipboard) throw new Error('no clipboard');
+    await navigator.clipboard.writeText(field.value);
+    status.textContent = 'Copied to the clipboard.';
+    status.dataset.copy = 'copied';
+  } catch {
+    field.focus();
+    field.select();
+    status.textContent = 'The secret is selected: press Ctrl+C (⌘C on a Mac) to copy it.';
+    status.dataset.copy = 'selected';
+  }
+}
+
 export function installDialog() {
+  document.getElementById('secret-dialog-copy').addEventListener('click', copySecret);
   for (const id of ['confirm-dialog', 'password-dialog', 'reauth-dialog']) {
     const dialog = document.getElementById(id);
     // Clicking the dim backdrop (outside the box) cancels, like Escape.

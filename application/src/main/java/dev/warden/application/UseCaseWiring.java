@@ -16,6 +16,9 @@ import dev.warden.application.port.out.PasswordHasher;
 import dev.warden.application.port.out.ReceiverClients;
 import dev.warden.application.port.out.SecurityEventSigner;
 import dev.warden.application.port.out.SessionStore;
+import dev.warden.application.port.out.SetPushTransport;
+import dev.warden.application.port.out.SsfFanOutQueue;
+import dev.warden.application.port.out.SsfPushSchedule;
 import dev.warden.application.port.out.SsfStreams;
 import dev.warden.application.port.out.TransactionBoundary;
 import dev.warden.application.port.out.UserAccounts;
@@ -53,6 +56,7 @@ import dev.warden.application.service.sessions.TerminateSessionsFromAddressServi
 import dev.warden.application.service.sessions.TerminateUserSessionsService;
 import dev.warden.application.service.sessions.TimedSessionValidation;
 import dev.warden.application.service.sessions.ValidateSessionService;
+import dev.warden.application.service.ssf.EventFanOutService;
 import dev.warden.application.service.ssf.OwnedStreams;
 import dev.warden.application.service.ssf.ReceiverRegistrationService;
 import dev.warden.application.service.ssf.ReceiverTokenService;
@@ -61,7 +65,9 @@ import dev.warden.application.service.ssf.StreamAdminService;
 import dev.warden.application.service.ssf.StreamConfigurationService;
 import dev.warden.application.service.ssf.StreamControlService;
 import dev.warden.application.service.ssf.StreamPollService;
+import dev.warden.application.service.ssf.StreamPushService;
 import dev.warden.domain.LoginThrottlePolicy;
+import dev.warden.domain.PausedStreamLimits;
 import dev.warden.domain.ReceiverTokenPolicy;
 import dev.warden.domain.RetentionPolicy;
 import dev.warden.domain.WardenPolicy;
@@ -88,16 +94,27 @@ public final class UseCaseWiring {
                        OperationalCounts counts, OutboxQueue outboxQueue, EventPublisher publisher,
                        HistoryRetention history, WardenMetrics metrics, AlarmTopologyStatus alarmTopology,
                        UserAgentParser userAgents, ReceiverClients receivers, SecurityEventSigner signer,
-                       SsfStreams streams) {
+                       SsfStreams streams, SsfFanOutQueue fanOutQueue,
+                       SsfPushSchedule pushSchedule, SetPushTransport pushTransport) {
     }
 
     /** The rules' tunable numbers. */
-    /** @param allowHttpPushEndpoints whether streams may push to {@code http://} (WARDEN_SSF_ALLOW_HTTP) */
+    /**
+     * @param allowHttpPushEndpoints whether streams may push to {@code http://} (WARDEN_SSF_ALLOW_HTTP)
+     * @param pausedStreams          what a paused stream keeps (WARDEN_SSF_PAUSED_RETENTION, _MAX_EVENTS)
+     */
     public record Policies(WardenPolicy sessions, LoginThrottlePolicy throttle, RetentionPolicy retention,
-                           ReceiverTokenPolicy receiverTokens, boolean allowHttpPushEndpoints) {
+                           ReceiverTokenPolicy receiverTokens, boolean allowHttpPushEndpoints,
+                           PausedStreamLimits pausedStreams) {
         /** The receivers' tokens at their default lifetime, push endpoints https:// only. */
         public Policies(WardenPolicy sessions, LoginThrottlePolicy throttle, RetentionPolicy retention) {
             this(sessions, throttle, retention, ReceiverTokenPolicy.DEFAULTS, false);
+        }
+
+        /** Paused streams at their default limits. */
+        public Policies(WardenPolicy sessions, LoginThrottlePolicy throttle, RetentionPolicy retention,
+                        ReceiverTokenPolicy receiverTokens, boolean allowHttpPushEndpoints) {
+            this(sessions, throttle, retention, receiverTokens, allowHttpPushEndpoints, PausedStreamLimits.DEFAULTS);
         }
     }
 
@@ -124,7 +141,7 @@ public final class UseCaseWiring {
                 p.devices(), p.audit(), outbox, ending, stepUp, policy, clock);
         UnlockUserService unlock = new UnlockUserService(p.transactions(), p.accounts(), p.devices(), p.audit(), outbox,
                 clock);
-        AlarmService alarms = new AlarmService(p.transactions(), p.alarms(), p.audit(), clock);
+        AlarmService alarms = new AlarmService(p.transactions(), p.alarms(), p.audit(), p.fanOutQueue(), clock);
         DescribeClientService clients = new DescribeClientService(p.userAgents());
         ReceiverRegistrationService receivers = new ReceiverRegistrationService(p.transactions(), p.receivers(),
                 p.streams(), p.audit(), stepUp, clock, random);
@@ -200,7 +217,10 @@ public final class UseCaseWiring {
                 streamControl,
                 new StreamPollService(p.transactions(), p.streams(), ownedStreams, p.signer(), clock,
                         StreamPollService.Pause.SLEEP),
-                new StreamAdminService(p.streams(), p.receivers()))
+                new StreamAdminService(p.streams(), p.receivers()),
+                new EventFanOutService(p.transactions(), p.fanOutQueue(), p.streams(), clock),
+                new StreamPushService(p.transactions(), p.streams(), p.pushSchedule(), p.pushTransport(), p.signer(),
+                        p.metrics(), clock, random, policies.allowHttpPushEndpoints(), policies.pausedStreams()))
                 .complete();
     }
 }

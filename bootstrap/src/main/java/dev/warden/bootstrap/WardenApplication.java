@@ -14,12 +14,14 @@ import dev.warden.adapter.password.BoundedPasswordBlocklist;
 import dev.warden.adapter.password.BoundedPasswordHasher;
 import dev.warden.adapter.password.BoundedPasswordWork;
 import dev.warden.adapter.password.CommonPasswordBlocklist;
+import dev.warden.adapter.ssf.HttpPushTransport;
 import dev.warden.adapter.ssf.NimbusSecurityEventSigner;
 import dev.warden.adapter.useragent.YauaaUserAgentParser;
 import dev.warden.application.UseCaseWiring;
 import dev.warden.application.port.in.UseCaseCatalogue;
 import dev.warden.application.port.out.AlarmTopologyStatus;
 import dev.warden.application.port.out.SecurityEventSigner;
+import dev.warden.application.port.out.SetPushTransport;
 import dev.warden.bootstrap.config.ConfigurationError;
 import dev.warden.bootstrap.config.SsfSettings;
 import dev.warden.bootstrap.config.WardenSettings;
@@ -134,16 +136,32 @@ public final class WardenApplication implements AutoCloseable {
                         database.knownDevices(), database.loginThrottle(), database.operationalCounts(),
                         database.outboxQueue(), publisher, database.historyRetention(), metrics,
                         this::alarmTopologyState, new YauaaUserAgentParser(), database.receiverClients(),
-                        securityEventSigner(), database.ssfStreams()),
+                        securityEventSigner(), database.ssfStreams(), database.ssfFanOutQueue(),
+                        database.ssfPushSchedule(), pushTransport()),
                 new UseCaseWiring.Policies(settings.policy(), settings.loginThrottle(), settings.retention(),
-                        settings.ssf().tokens(), settings.ssf().allowHttp()), clock,
+                        settings.ssf().tokens(), settings.ssf().allowHttp(), settings.ssf().pausedLimits()), clock,
                 random);
         ownerLogin = ownerPassword.ensureOwner(settings, useCases.ensureOwner());
         startKafkaClients(kafka);
         remember(ExpirySweeper.start(useCases.sweepExpiredSessions(), settings.policy().expirySweepInterval()));
         remember(RetentionJob.start(useCases.purgeExpiredHistory(), settings.retentionInterval()));
         remember(LoginDefencesPruner.start(useCases.pruneLoginDefences(), settings.loginThrottle().window()));
+        if (settings.ssf().enabled()) {
+            remember(SsfFanOutJob.start(useCases.fanOutEvents(), ssfIssuer(settings.ssf())));
+            remember(SsfPushJob.start(useCases.pushStreams()));
+        }
         startHttp();
+    }
+
+    /** WARDEN_PUBLIC_URL as the issuer is written everywhere (the metadata, the subjects): no trailing slash. */
+    private static String ssfIssuer(SsfSettings ssf) {
+        String url = ssf.publicUrl().toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** How SETs reach push receivers; nothing is pushed while Shared Signals is off. */
+    private SetPushTransport pushTransport() {
+        return settings.ssf().enabled() ? new HttpPushTransport() : SetPushTransport.NONE;
     }
 
     /** The SET signer over the configured keys; none while Shared Signals is off (no WARDEN_PUBLIC_URL). */

@@ -97,7 +97,8 @@ class StartupRefusesBadValuesTest {
         "WARDEN_PUBLIC_URL|http://warden.example.com|WARDEN_PUBLIC_URL must be https://",
         "WARDEN_PUBLIC_URL|https://warden.example.com|WARDEN_SSF_SIGNING_KEY_FILE must name a PEM file",
         "WARDEN_SSF_SIGNING_KEY_FILE|/nonexistent/ssf-keys.pem|WARDEN_SSF_SIGNING_KEY_FILE must be a PEM file",
-        "WARDEN_OAUTH_TOKEN_LIFETIME|PT2H|WARDEN_OAUTH_TOKEN_LIFETIME must be an ISO-8601 duration from PT1S to PT60M"})
+        "WARDEN_OAUTH_TOKEN_LIFETIME|PT2H|WARDEN_OAUTH_TOKEN_LIFETIME must be an ISO-8601 duration from PT1S to PT60M",
+        "WARDEN_SSF_PAUSED_MAX_EVENTS|0|WARDEN_SSF_PAUSED_MAX_EVENTS must be a whole number of at least 1"})
     void aBadValueIsOneLineNamingTheVariableAndNothingConnects(String variable, String value, String expected)
             throws Exception {
         WardenApplication app = start(env(variable, value));

@@ -22,16 +22,16 @@ public final class DbClientAlarmStore implements AlarmStore {
     }
 
     @Override
-    public void apply(AlarmEvent event) {
+    public boolean apply(AlarmEvent event) {
         String statement = event.kind() == AlarmEvent.Kind.RAISED ? "alarm-raise" : "alarm-resolve";
-        db.executor().createNamedInsert(statement)
+        return db.executor().createNamedInsert(statement)
                 .addParam("id", event.alarmId())
                 .addParam("userId", event.userId().value())
                 .addParam("username", event.username())
                 .addParam("distinctIps", event.distinctIps())
                 .addParam("ipAddresses", String.join(",", event.ipAddresses()))
                 .addParam("at", Sql.time(event.at()))
-                .execute();
+                .execute() > 0;
     }
 
     @Override

@@ -62,7 +62,7 @@ public final class DbClientOutboxQueue implements OutboxQueue {
     }
 
     /** A row as written by DbClientEventOutbox; rows from before aggregate_type existed read 'session'. */
-    private static OutboxEvent event(DbRow row) {
+    static OutboxEvent event(DbRow row) {
         return "account".equals(Sql.string(row, "aggregate_type")) ? accountEvent(row) : sessionEvent(row);
     }
 

@@ -10,6 +10,8 @@ import dev.warden.application.port.out.LoginThrottle;
 import dev.warden.application.port.out.OperationalCounts;
 import dev.warden.application.port.out.OutboxQueue;
 import dev.warden.application.port.out.ReceiverClients;
+import dev.warden.application.port.out.SsfFanOutQueue;
+import dev.warden.application.port.out.SsfPushSchedule;
 import dev.warden.application.port.out.SsfStreams;
 import dev.warden.application.port.out.SessionStore;
 import dev.warden.application.port.out.TransactionBoundary;
@@ -46,6 +48,8 @@ public final class WardenDatabase implements AutoCloseable {
     private final OperationalCounts operationalCounts;
     private final ReceiverClients receiverClients;
     private final SsfStreams ssfStreams;
+    private final SsfFanOutQueue ssfFanOutQueue;
+    private final SsfPushSchedule ssfPushSchedule;
 
     private WardenDatabase(DatabaseSettings settings, HikariDataSource pool, HikariDataSource validationPool,
                            OutboxNotifications notifications) {
@@ -73,6 +77,10 @@ public final class WardenDatabase implements AutoCloseable {
         this.receiverClients = ConnectionFailures.translating(ReceiverClients.class,
                 new DbClientReceiverClients(boundary));
         this.ssfStreams = ConnectionFailures.translating(SsfStreams.class, new DbClientSsfStreams(boundary));
+        this.ssfFanOutQueue = ConnectionFailures.translating(SsfFanOutQueue.class,
+                new DbClientSsfFanOutQueue(boundary));
+        this.ssfPushSchedule = ConnectionFailures.translating(SsfPushSchedule.class,
+                new DbClientSsfPushSchedule(boundary));
     }
 
     /**
@@ -163,6 +171,14 @@ public final class WardenDatabase implements AutoCloseable {
 
     public SsfStreams ssfStreams() {
         return ssfStreams;
+    }
+
+    public SsfFanOutQueue ssfFanOutQueue() {
+        return ssfFanOutQueue;
+    }
+
+    public SsfPushSchedule ssfPushSchedule() {
+        return ssfPushSchedule;
     }
 
     /** The two pools' connection figures ({@code work} and {@code validation}), read each time they are asked for. */

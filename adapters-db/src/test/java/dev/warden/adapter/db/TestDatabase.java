@@ -71,6 +71,7 @@ final class TestDatabase {
         get();
         execute("TRUNCATE sessions, audit_entries, alarms, outbox, users RESTART IDENTITY CASCADE");
         execute("TRUNCATE login_throttle_windows");
+        execute("TRUNCATE ssf_risk_changes");
     }
 
     static void execute(String sql) {

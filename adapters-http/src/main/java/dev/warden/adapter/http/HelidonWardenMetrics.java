@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 
 /**
@@ -48,6 +49,8 @@ public final class HelidonWardenMetrics implements WardenMetrics, AutoCloseable 
     public static final String HTTP_REQUEST_DURATION = "warden_http_request_duration_seconds";
     public static final String DB_POOL_CONNECTIONS = "warden_db_pool_connections";
     public static final String BUILD_INFO = "warden_build_info";
+    public static final String SSF_EVENTS_PENDING = "warden_ssf_events_pending";
+    public static final String SSF_DELIVERIES = "warden_ssf_deliveries_total";
 
     /**
      * Helidon's configuration for this registry: built-in meters named in snake_case
@@ -85,6 +88,8 @@ public final class HelidonWardenMetrics implements WardenMetrics, AutoCloseable 
     private final Counter published;
     private final Counter publishFailures;
     private final Timer validation;
+    private final Map<SsfDeliveryOutcome, Counter> ssfDeliveries = new EnumMap<>(SsfDeliveryOutcome.class);
+    private final AtomicLong ssfPending = new AtomicLong();
     /** By method, route and status: bounded, since HttpRequestMetrics bounds each label. */
     private final ConcurrentMap<List<String>, Counter> httpRequests = new ConcurrentHashMap<>();
     /** By method and route. */
@@ -103,6 +108,13 @@ public final class HelidonWardenMetrics implements WardenMetrics, AutoCloseable 
                     .description("Sessions ended, by reason")
                     .tags(List.of(Tag.create("reason", label(reason))))));
         }
+        for (SsfDeliveryOutcome outcome : SsfDeliveryOutcome.values()) {
+            ssfDeliveries.put(outcome, registry.getOrCreate(Counter.builder(SSF_DELIVERIES)
+                    .description("SET pushes to Shared Signals receivers by outcome (delivered, rejected, failed)")
+                    .tags(List.of(Tag.create("outcome", label(outcome))))));
+        }
+        registry.getOrCreate(Gauge.builder(SSF_EVENTS_PENDING, () -> (double) ssfPending.get())
+                .description("SETs waiting in every Shared Signals stream's queue, as the push job last counted"));
         throttled = registry.getOrCreate(Counter.builder(LOGIN_THROTTLED)
                 .description("Login attempts refused by the per-address throttle (429)"));
         lockouts = registry.getOrCreate(Counter.builder(ACCOUNT_LOCKOUTS)
@@ -154,6 +166,16 @@ public final class HelidonWardenMetrics implements WardenMetrics, AutoCloseable 
     @Override
     public void eventsPublishFailed() {
         publishFailures.increment();
+    }
+
+    @Override
+    public void ssfDelivery(SsfDeliveryOutcome outcome) {
+        ssfDeliveries.get(outcome).increment();
+    }
+
+    @Override
+    public void ssfEventsPending(long pending) {
+        ssfPending.set(pending);
     }
 
     /**

@@ -278,7 +278,9 @@ final class FakeWarden {
                         receivers.useCases.changeStreamSubjects().change(caller, streamId, subject, issuer, add),
                 (caller, streamId, state) -> receivers.useCases.verifyStream().verify(caller, streamId, state),
                 (caller, streamId, request) -> receivers.useCases.pollStream().poll(caller, streamId, request),
-                actor -> receivers.useCases.listAllStreams().list(actor));
+                actor -> receivers.useCases.listAllStreams().list(actor),
+                issuer -> unused(), // the fan-out and push jobs run in bootstrap, never behind a route
+                () -> unused());
     }
 
     private UseCaseFixture receivers() {

@@ -5,6 +5,7 @@ import static dev.warden.domain.testdata.TestData.ALICE;
 import static dev.warden.domain.testdata.TestData.NOW;
 import static dev.warden.domain.testdata.TestData.anAlarmEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warden.application.port.in.PageRequest;
@@ -30,12 +31,12 @@ public abstract class AlarmStoreContract extends PortContract {
     @Test
     void givenRaise_whenRepeatedThenResolvedTwice_thenOneAlarmResolvedAtTheFirstResolve() {
         UUID id = UUID.randomUUID();
-        alarms.apply(event(AlarmEvent.Kind.RAISED, id, 4, NOW));
-        alarms.apply(event(AlarmEvent.Kind.RAISED, id, 5, NOW.plusSeconds(1)));
+        assertTrue(alarms.apply(event(AlarmEvent.Kind.RAISED, id, 4, NOW)));
+        assertFalse(alarms.apply(event(AlarmEvent.Kind.RAISED, id, 5, NOW.plusSeconds(1))));
         assertEquals(new Alarm(id, ALICE, "alice", 4, ips(4), Alarm.Status.OPEN, NOW, null, null, null), only());
 
-        alarms.apply(event(AlarmEvent.Kind.RESOLVED, id, 3, NOW.plusSeconds(60)));
-        alarms.apply(event(AlarmEvent.Kind.RESOLVED, id, 2, NOW.plusSeconds(90)));
+        assertTrue(alarms.apply(event(AlarmEvent.Kind.RESOLVED, id, 3, NOW.plusSeconds(60))));
+        assertFalse(alarms.apply(event(AlarmEvent.Kind.RESOLVED, id, 2, NOW.plusSeconds(90))));
 
         assertEquals(new Alarm(id, ALICE, "alice", 3, ips(3), Alarm.Status.RESOLVED, NOW, NOW.plusSeconds(60), null,
                 null), only());
@@ -44,8 +45,8 @@ public abstract class AlarmStoreContract extends PortContract {
     @Test
     void givenResolveBeforeItsRaise_whenTheRaiseArrives_thenTheAlarmStaysResolved() {
         UUID id = UUID.randomUUID();
-        alarms.apply(event(AlarmEvent.Kind.RESOLVED, id, 3, NOW.plusSeconds(60)));
-        alarms.apply(event(AlarmEvent.Kind.RAISED, id, 4, NOW));
+        assertTrue(alarms.apply(event(AlarmEvent.Kind.RESOLVED, id, 3, NOW.plusSeconds(60))));
+        assertFalse(alarms.apply(event(AlarmEvent.Kind.RAISED, id, 4, NOW)));
 
         Alarm alarm = only();
         assertEquals(Alarm.Status.RESOLVED, alarm.status());

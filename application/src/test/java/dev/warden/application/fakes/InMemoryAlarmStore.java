@@ -40,7 +40,7 @@ public final class InMemoryAlarmStore implements AlarmStore {
     }
 
     @Override
-    public synchronized void apply(AlarmEvent event) {
+    public synchronized boolean apply(AlarmEvent event) {
         Alarm existing = alarms.get(event.alarmId());
         switch (event.kind()) {
             case RAISED -> {
@@ -48,7 +48,9 @@ public final class InMemoryAlarmStore implements AlarmStore {
                     alarms.put(event.alarmId(), new Alarm(event.alarmId(), event.userId(), event.username(),
                             event.distinctIps(), event.ipAddresses(), Alarm.Status.OPEN, event.at(), null, null,
                             null));
+                    return true;
                 }
+                return false;
             }
             case RESOLVED -> {
                 // A repeated resolve changes nothing: the first one stands.
@@ -58,9 +60,12 @@ public final class InMemoryAlarmStore implements AlarmStore {
                             event.distinctIps(), event.ipAddresses(), Alarm.Status.RESOLVED, raisedAt, event.at(),
                             existing == null ? null : existing.acknowledgedAt(),
                             existing == null ? null : existing.acknowledgedBy()));
+                    return true;
                 }
+                return false;
             }
         }
+        throw new IllegalStateException("unknown kind " + event.kind());
     }
 
     @Override

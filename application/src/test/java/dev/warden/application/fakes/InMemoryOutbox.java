@@ -3,31 +3,39 @@ package dev.warden.application.fakes;
 import dev.warden.application.port.out.EventOutbox;
 import dev.warden.application.port.out.OperationalCounts.OutboxBacklog;
 import dev.warden.application.port.out.OutboxQueue;
+import dev.warden.application.port.out.SsfFanOutQueue;
 import dev.warden.domain.AccountEvent;
 import dev.warden.domain.OutboxEvent;
+import dev.warden.domain.RiskChange;
 import dev.warden.domain.SessionEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
- * The outbox and the relay's queue over it, for use-case and relay tests; keeps the
- * {@link EventOutbox} and {@link OutboxQueue} contracts. An append wakes a waiting relay once its
+ * The outbox and the relay's and the Shared Signals fan-out's queues over it, for use-case, relay and
+ * fan-out tests; keeps the {@link EventOutbox}, {@link OutboxQueue} and {@link SsfFanOutQueue} contracts. An append wakes a waiting relay once its
  * transaction commits, as PostgreSQL's NOTIFY does. Published rows stay (with the clock's time of
  * publishing) until {@link #removePublishedBefore} deletes them.
  */
-public final class InMemoryOutbox implements EventOutbox, OutboxQueue {
+public final class InMemoryOutbox implements EventOutbox, OutboxQueue, SsfFanOutQueue {
     private record Row(OutboxEvent event, Instant writtenAt) {
     }
 
     private final TreeMap<Long, Row> unpublished = new TreeMap<>();
     private final TreeMap<Long, Instant> publishedAt = new TreeMap<>();
     private final List<OutboxEvent> all = new ArrayList<>();
+    private final Map<UUID, Boolean> fannedOut = new HashMap<>();
+    private final Map<UUID, RiskChange> riskChanges = new java.util.LinkedHashMap<>();
     private final List<Long> published = new ArrayList<>();
     private final List<Integer> pendingAtEachWait = new ArrayList<>();
     private final Clock clock;
@@ -47,6 +55,8 @@ public final class InMemoryOutbox implements EventOutbox, OutboxQueue {
         transactions.enlist(this, unpublished);
         transactions.enlist(this, publishedAt);
         transactions.enlist(this, all);
+        transactions.enlist(this, fannedOut);
+        transactions.enlist(this, riskChanges);
     }
 
     /** Every event appended, of every kind, in order. */
@@ -128,6 +138,34 @@ public final class InMemoryOutbox implements EventOutbox, OutboxQueue {
                 published.add(position);
             }
         }
+    }
+
+    /** One transaction at a time here, so nothing is held: every event not yet marked, oldest first. */
+    @Override
+    public synchronized List<OutboxEvent> claimNotFannedOut(int max) {
+        return all.stream().filter(e -> !fannedOut.containsKey(e.eventId())).limit(max).toList();
+    }
+
+    @Override
+    public synchronized void markFannedOut(Collection<UUID> eventIds) {
+        Set<UUID> known = all.stream().map(OutboxEvent::eventId).collect(java.util.stream.Collectors.toSet());
+        eventIds.stream().filter(known::contains).forEach(id -> fannedOut.put(id, true));
+    }
+
+    /** Knows no streams, so keeps every risk change (the port allows dropping, never requires it). */
+    @Override
+    public synchronized void appendRiskChange(RiskChange change) {
+        riskChanges.putIfAbsent(change.eventId(), change);
+    }
+
+    @Override
+    public synchronized List<RiskChange> claimRiskChanges(int max) {
+        return riskChanges.values().stream().limit(max).toList();
+    }
+
+    @Override
+    public synchronized void removeRiskChanges(Collection<UUID> eventIds) {
+        eventIds.forEach(riskChanges::remove);
     }
 
     @Override

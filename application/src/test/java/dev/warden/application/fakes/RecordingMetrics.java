@@ -16,6 +16,8 @@ public final class RecordingMetrics implements WardenMetrics {
     public int lockouts;
     public int published;
     public int publishFailures;
+    public final Map<SsfDeliveryOutcome, Integer> ssfDeliveries = new EnumMap<>(SsfDeliveryOutcome.class);
+    public long ssfPending = -1;
 
     @Override
     public synchronized void loginAttempted(LoginOutcome outcome) {
@@ -45,6 +47,20 @@ public final class RecordingMetrics implements WardenMetrics {
     @Override
     public synchronized void eventsPublishFailed() {
         publishFailures++;
+    }
+
+    @Override
+    public synchronized void ssfDelivery(SsfDeliveryOutcome outcome) {
+        ssfDeliveries.merge(outcome, 1, Integer::sum);
+    }
+
+    @Override
+    public synchronized void ssfEventsPending(long pending) {
+        ssfPending = pending;
+    }
+
+    public synchronized int ssfDeliveries(SsfDeliveryOutcome outcome) {
+        return ssfDeliveries.getOrDefault(outcome, 0);
     }
 
     public synchronized int logins(LoginOutcome outcome) {

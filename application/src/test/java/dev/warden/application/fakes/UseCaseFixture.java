@@ -80,6 +80,8 @@ public final class UseCaseFixture {
     public final InMemoryReceiverClients receivers = stores.receivers;
     public final InMemorySsfStreams streams = stores.streams;
     public final FakeSecurityEventSigner signer = new FakeSecurityEventSigner(FakeSecurityEventSigner.TWO_KEYS);
+    public final InMemorySsfPushSchedule pushSchedule = new InMemorySsfPushSchedule(streams);
+    public final ScriptedPushTransport pushTransport = new ScriptedPushTransport();
     public final FakePasswordHasher hasher = new FakePasswordHasher();
     public final RecordingMetrics metrics = new RecordingMetrics();
     public final FakeUserAgentParser userAgents = new FakeUserAgentParser();
@@ -139,7 +141,8 @@ public final class UseCaseFixture {
                             blocklistChecks.incrementAndGet();
                             return BLOCKLIST.contains(password);
                         }, devices, throttle, stores.counts, outbox, this::publish, stores.retention, metrics,
-                        () -> Optional.ofNullable(alarmTopology.get()), userAgents, receivers, signer, streams),
+                        () -> Optional.ofNullable(alarmTopology.get()), userAgents, receivers, signer, streams,
+                        outbox, pushSchedule, pushTransport),
                 new UseCaseWiring.Policies(policy, throttlePolicy, RetentionPolicy.DEFAULTS, ReceiverTokenPolicy.DEFAULTS,
                         false), clock, new SecureRandom());
         login = useCases.login();

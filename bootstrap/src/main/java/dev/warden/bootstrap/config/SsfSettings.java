@@ -1,6 +1,7 @@
 package dev.warden.bootstrap.config;
 
 import dev.warden.adapter.ssf.SigningKeys;
+import dev.warden.domain.PausedStreamLimits;
 import dev.warden.domain.ReceiverTokenPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -12,18 +13,23 @@ import java.util.Locale;
  * The Shared Signals transmitter's variables (docs/ssf.md): WARDEN_PUBLIC_URL (unset: the SSF and
  * OAuth routes answer 404; dev mode with a key file: {@code http://HOST:PORT}), WARDEN_SSF_SIGNING_KEY_FILE (required
  * with a public URL; dev generates one under var/), WARDEN_SSF_ALLOW_HTTP (false; dev true) and
- * WARDEN_OAUTH_TOKEN_LIFETIME (PT15M, at most PT60M). The key file is read and checked here, so a
+ * WARDEN_OAUTH_TOKEN_LIFETIME (PT15M, at most PT60M), WARDEN_SSF_PAUSED_RETENTION (P7D, at least PT1M)
+ * and WARDEN_SSF_PAUSED_MAX_EVENTS (100000, at least 1). The key file is read and checked here, so a
  * bad key is one start-up line like any other bad value.
  *
  * @param publicUrl   where receivers reach Warden, the SETs' issuer; null when Shared Signals is off
  * @param signingKeys the keys of WARDEN_SSF_SIGNING_KEY_FILE, the first signs; null when none is set
- * @param allowHttp   whether an {@code http://} public URL (and, later, push endpoint) is accepted
+ * @param allowHttp   whether an {@code http://} public URL and push endpoints are accepted
+ * @param pausedLimits what a paused stream keeps
  */
-public record SsfSettings(URI publicUrl, SigningKeys signingKeys, boolean allowHttp, ReceiverTokenPolicy tokens) {
+public record SsfSettings(URI publicUrl, SigningKeys signingKeys, boolean allowHttp, ReceiverTokenPolicy tokens,
+                          PausedStreamLimits pausedLimits) {
     public static final String PUBLIC_URL = "WARDEN_PUBLIC_URL";
     public static final String SIGNING_KEY_FILE = "WARDEN_SSF_SIGNING_KEY_FILE";
     public static final String ALLOW_HTTP = "WARDEN_SSF_ALLOW_HTTP";
     public static final String TOKEN_LIFETIME = "WARDEN_OAUTH_TOKEN_LIFETIME";
+    public static final String PAUSED_RETENTION = "WARDEN_SSF_PAUSED_RETENTION";
+    public static final String PAUSED_MAX_EVENTS = "WARDEN_SSF_PAUSED_MAX_EVENTS";
 
     /** Whether the transmitter is on: it has a public URL (and so, checked at start, signing keys). */
     public boolean enabled() {
@@ -49,7 +55,14 @@ public record SsfSettings(URI publicUrl, SigningKeys signingKeys, boolean allowH
         ReceiverTokenPolicy tokens = new ReceiverTokenPolicy(r.parse(TOKEN_LIFETIME,
                 ReceiverTokenPolicy.DEFAULTS.tokenLifetime(), "an ISO-8601 duration from PT1S to PT60M such as PT15M",
                 text -> new ReceiverTokenPolicy(Duration.parse(text)).tokenLifetime()));
-        return new SsfSettings(publicUrl, keys, allowHttp, tokens);
+        Duration pausedRetention = r.parse(PAUSED_RETENTION, PausedStreamLimits.DEFAULTS.retention(),
+                "an ISO-8601 duration of at least PT1M such as P7D", text ->
+                        new PausedStreamLimits(Duration.parse(text), 1).retention());
+        long pausedMaxEvents = r.parse(PAUSED_MAX_EVENTS, PausedStreamLimits.DEFAULTS.maxEvents(),
+                "a whole number of at least 1 such as 100000", text ->
+                        new PausedStreamLimits(Duration.ofDays(1), Long.parseLong(text)).maxEvents());
+        return new SsfSettings(publicUrl, keys, allowHttp, tokens,
+                new PausedStreamLimits(pausedRetention, pausedMaxEvents));
     }
 
     private static SigningKeys signingKeys(VariableReader r) {
@@ -92,6 +105,6 @@ public record SsfSettings(URI publicUrl, SigningKeys signingKeys, boolean allowH
     @Override
     public String toString() {
         return "SsfSettings[publicUrl=" + publicUrl + ", keys=" + signingKeys + ", allowHttp=" + allowHttp
-                + ", tokenLifetime=" + tokens.tokenLifetime() + "]";
+                + ", tokenLifetime=" + tokens.tokenLifetime() + ", pausedLimits=" + pausedLimits + "]";
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.warden.adapter.http.Cidr;
 import dev.warden.adapter.ssf.SigningKeys;
 import dev.warden.domain.LoginThrottlePolicy;
+import dev.warden.domain.PausedStreamLimits;
 import dev.warden.domain.RetentionPolicy;
 import dev.warden.domain.WardenPolicy;
 import java.net.URI;
@@ -314,6 +315,10 @@ class WardenSettingsTest {
         "WARDEN_OAUTH_TOKEN_LIFETIME|PT61M",
         "WARDEN_OAUTH_TOKEN_LIFETIME|15m",
         "WARDEN_OAUTH_TOKEN_LIFETIME|PT0S",
+        "WARDEN_SSF_PAUSED_RETENTION|7d",
+        "WARDEN_SSF_PAUSED_RETENTION|PT30S",
+        "WARDEN_SSF_PAUSED_MAX_EVENTS|0",
+        "WARDEN_SSF_PAUSED_MAX_EVENTS|lots",
         "WARDEN_SSF_SIGNING_KEY_FILE|/nonexistent/ssf-keys.pem"})
     void aBadValueFailsWithOneLineNamingTheVariable(String variable, String value) {
         ConfigurationError e = assertThrows(ConfigurationError.class,
@@ -337,7 +342,16 @@ class WardenSettingsTest {
         assertEquals(null, ssf.publicUrl());
         assertFalse(ssf.allowHttp());
         assertEquals(Duration.ofMinutes(15), ssf.tokens().tokenLifetime());
+        assertEquals(new PausedStreamLimits(Duration.ofDays(7), 100_000), ssf.pausedLimits());
         assertFalse(WardenSettings.fromEnvironment(Map.of(), true).ssf().enabled(), "dev without a key file: off");
+    }
+
+    @Test
+    void whatAPausedStreamKeepsIsConfigurable() {
+        SsfSettings ssf = production(Map.of("WARDEN_SSF_PAUSED_RETENTION", "PT12H",
+                "WARDEN_SSF_PAUSED_MAX_EVENTS", "500")).ssf();
+
+        assertEquals(new PausedStreamLimits(Duration.ofHours(12), 500), ssf.pausedLimits());
     }
 
     @Test

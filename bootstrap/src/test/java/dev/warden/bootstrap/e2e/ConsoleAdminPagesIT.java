@@ -244,6 +244,18 @@ class ConsoleAdminPagesIT {
                 "the address keeps the filters: " + admin.driver.getCurrentUrl());
     }
 
+    @Test
+    void withoutAPublicUrlTheReceiversPageSaysSharedSignalsIsNotConfigured() {
+        ConsoleBrowser admin = console.ownerBrowser();
+        admin.nav("receivers");
+        admin.page("receivers");
+        WebElement off = admin.visible(By.cssSelector("[data-page='receivers'] [data-ssf='off']"));
+        assertTrue(off.getText().contains("Shared Signals is not configured"), off.getText());
+        assertTrue(off.getText().contains("WARDEN_PUBLIC_URL"), off.getText());
+        assertFalse(admin.driver.findElement(By.id("error-banner")).isDisplayed(), "a switched-off feature is no error");
+        assertTrue(admin.driver.findElements(By.id("register-receiver-form")).isEmpty());
+    }
+
     // ---- helpers ----
 
     /** The Auth Audit page's rows once it shows exactly {@code count} of them. */

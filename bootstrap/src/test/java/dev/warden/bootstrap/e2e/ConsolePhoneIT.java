@@ -21,7 +21,7 @@ import org.openqa.selenium.WebElement;
 class ConsolePhoneIT {
     private static final String FIREFOX_ON_ANDROID =
             "Mozilla/5.0 (Android 14; Mobile; rv:133.0) Gecko/133.0 Firefox/133.0";
-    private static final List<String> ADMIN_PAGES = List.of("sessions", "users", "audit", "alarms", "account");
+    private static final List<String> ADMIN_PAGES = List.of("sessions", "users", "audit", "alarms", "receivers", "account");
 
     @RegisterExtension
     static final ConsoleFixture console = new ConsoleFixture(Map.of("WARDEN_ALARM_IP_SPREAD_THRESHOLD", "2"));

@@ -2,29 +2,16 @@ package dev.warden.bootstrap.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.warden.adapter.ssf.SigningKeys;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -43,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SsfPollIT {
     private static final String PUBLIC_URL = "http://127.0.0.1:8080";
     private static final String PREFIX = "https://schemas.openid.net/secevent/";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -58,7 +44,7 @@ class SsfPollIT {
             assertEquals(PUBLIC_URL + "/ssf/streams", configuration.path("configuration_endpoint").asText());
             assertEquals(PUBLIC_URL + "/ssf/verify", configuration.path("verification_endpoint").asText());
 
-            Receiver receiver = Receiver.register(warden, "Security lake");
+            SsfTestReceiver receiver = SsfTestReceiver.register(warden, "Security lake");
             ApiClient.Response created = api.post("/ssf/streams", receiver.token(), "{\"events_requested\":[\""
                     + PREFIX + "caep/event-type/session-revoked\"],\"description\":\"lake\"}");
             assertEquals(201, created.status(), created.body());
@@ -73,7 +59,8 @@ class SsfPollIT {
             assertFalse(polled.path("moreAvailable").asBoolean());
             String jti = polled.path("sets").fieldNames().next();
             JWKSet jwks = JWKSet.parse(api.get("/ssf/jwks", null).body());
-            JWTClaimsSet claims = verifiedClaims(jwks, polled.path("sets").path(jti).asText(), receiver, jti);
+            JWTClaimsSet claims = receiver.verifiedClaims(jwks, polled.path("sets").path(jti).asText(), PUBLIC_URL,
+                    jti);
             assertEquals(Map.of("format", "opaque", "id", streamId), claims.getJSONObjectClaim("sub_id"));
             assertEquals(Map.of(PREFIX + "ssf/event-type/verification", Map.of("state", "xyz-123")),
                     claims.getJSONObjectClaim("events"));
@@ -102,16 +89,16 @@ class SsfPollIT {
             List<String> jtis = new ArrayList<>();
             woken.path("sets").fieldNames().forEachRemaining(jtis::add);
             assertEquals(2, jtis.size(), woken.toString());
-            JWTClaimsSet pausedSet = verifiedClaims(jwks, woken.path("sets").path(jtis.get(0)).asText(), receiver,
-                    jtis.get(0));
+            JWTClaimsSet pausedSet = receiver.verifiedClaims(jwks, woken.path("sets").path(jtis.get(0)).asText(),
+                    PUBLIC_URL, jtis.get(0));
             assertEquals(Map.of(PREFIX + "ssf/event-type/stream-updated", Map.of("status", "paused",
                     "reason", "maintenance")), pausedSet.getJSONObjectClaim("events"));
-            JWTClaimsSet enabledSet = verifiedClaims(jwks, woken.path("sets").path(jtis.get(1)).asText(), receiver,
-                    jtis.get(1));
+            JWTClaimsSet enabledSet = receiver.verifiedClaims(jwks, woken.path("sets").path(jtis.get(1)).asText(),
+                    PUBLIC_URL, jtis.get(1));
             assertEquals(Map.of(PREFIX + "ssf/event-type/stream-updated", Map.of("status", "enabled")),
                     enabledSet.getJSONObjectClaim("events"));
 
-            Receiver other = Receiver.register(warden, "Someone else");
+            SsfTestReceiver other = SsfTestReceiver.register(warden, "Someone else");
             assertEquals(404, api.get("/ssf/streams?stream_id=" + streamId, other.token()).status());
             assertEquals(404, api.post("/ssf/poll/" + streamId, other.token(), "{\"returnImmediately\":true}")
                     .status());
@@ -126,52 +113,10 @@ class SsfPollIT {
         }
     }
 
-    private static JsonNode poll(ApiClient api, Receiver receiver, String streamId, String body) {
+    private static JsonNode poll(ApiClient api, SsfTestReceiver receiver, String streamId, String body) {
         ApiClient.Response response = api.send("POST", "/ssf/poll/" + streamId, receiver.token(), body,
                 Map.of());
         assertEquals(200, response.status(), response.body());
         return response.json();
-    }
-
-    /** The checks a receiver makes on every SET (SSF 1.0 section 4, RFC 8417): signature, header, claims. */
-    private static JWTClaimsSet verifiedClaims(JWKSet jwks, String compact, Receiver receiver, String jti)
-            throws Exception {
-        SignedJWT set = SignedJWT.parse(compact);
-        assertEquals(JWSAlgorithm.RS256, set.getHeader().getAlgorithm());
-        assertEquals(new JOSEObjectType("secevent+jwt"), set.getHeader().getType());
-        RSAKey key = (RSAKey) jwks.getKeyByKeyId(set.getHeader().getKeyID());
-        assertTrue(key != null && set.verify(new RSASSAVerifier(key.toRSAPublicKey())), "signed by a served key");
-        JWTClaimsSet claims = set.getJWTClaimsSet();
-        assertEquals(PUBLIC_URL, claims.getIssuer());
-        assertEquals(List.of(receiver.clientId()), claims.getAudience());
-        assertEquals(jti, claims.getJWTID());
-        assertTrue(claims.getIssueTime() != null, "iat");
-        assertTrue(claims.getStringClaim("txn") != null && !claims.getStringClaim("txn").isBlank(), "txn");
-        assertEquals(1, claims.getJSONObjectClaim("events").size(), "exactly one event");
-        assertNull(claims.getSubject(), "never sub");
-        assertNull(claims.getExpirationTime(), "never exp");
-        return claims;
-    }
-
-    /** A receiver registered by the owner, with a client-credentials token (both scopes). */
-    private record Receiver(String clientId, String token) {
-        static Receiver register(RunningWarden warden, String name) throws Exception {
-            ApiClient.Response registered = warden.client().post("/api/admin/ssf/clients", warden.ownerToken(),
-                    "{\"name\":\"" + name + "\"}");
-            assertEquals(201, registered.status(), registered.body());
-            String clientId = registered.json().path("clientId").asText();
-            String basic = Base64.getEncoder().encodeToString((clientId + ":"
-                    + registered.json().path("clientSecret").asText()).getBytes(StandardCharsets.UTF_8));
-            HttpRequest request = HttpRequest.newBuilder(URI.create(warden.baseUrl() + "/oauth2/token"))
-                    .header("Authorization", "Basic " + basic)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                    .build();
-            try (HttpClient http = HttpClient.newHttpClient()) {
-                HttpResponse<String> token = http.send(request, HttpResponse.BodyHandlers.ofString());
-                assertEquals(200, token.statusCode(), token.body());
-                return new Receiver(clientId, JSON.readTree(token.body()).path("access_token").asText());
-            }
-        }
     }
 }

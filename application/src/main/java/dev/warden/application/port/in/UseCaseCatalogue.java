@@ -35,12 +35,14 @@ import dev.warden.application.port.in.ssf.AuthenticateReceiverUseCase;
 import dev.warden.application.port.in.ssf.ChangeStreamSubjectsUseCase;
 import dev.warden.application.port.in.ssf.CreateStreamUseCase;
 import dev.warden.application.port.in.ssf.DeleteStreamUseCase;
+import dev.warden.application.port.in.ssf.FanOutEventsUseCase;
 import dev.warden.application.port.in.ssf.IssueReceiverTokenUseCase;
 import dev.warden.application.port.in.ssf.ListReceiversUseCase;
 import dev.warden.application.port.in.ssf.ListAllStreamsUseCase;
 import dev.warden.application.port.in.ssf.ListSigningKeysUseCase;
 import dev.warden.application.port.in.ssf.ListStreamsUseCase;
 import dev.warden.application.port.in.ssf.PollStreamUseCase;
+import dev.warden.application.port.in.ssf.PushStreamsUseCase;
 import dev.warden.application.port.in.ssf.ReadStreamStatusUseCase;
 import dev.warden.application.port.in.ssf.ReadStreamUseCase;
 import dev.warden.application.port.in.ssf.RegisterReceiverUseCase;
@@ -114,7 +116,9 @@ public record UseCaseCatalogue(
         ChangeStreamSubjectsUseCase changeStreamSubjects,
         VerifyStreamUseCase verifyStream,
         PollStreamUseCase pollStream,
-        ListAllStreamsUseCase listAllStreams) {
+        ListAllStreamsUseCase listAllStreams,
+        FanOutEventsUseCase fanOutEvents,
+        PushStreamsUseCase pushStreams) {
 
     /**
      * @return this catalogue, once every use case in it is known to be there (the wiring's last step,

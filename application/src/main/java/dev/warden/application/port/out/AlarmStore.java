@@ -13,8 +13,10 @@ public interface AlarmStore {
     /**
      * Records a raise or resolve. Idempotent by alarm id: a repeated raise changes nothing, and a
      * resolve that arrives before its raise leaves a resolved alarm.
+     *
+     * @return whether the event changed anything (false for a repeat, and for a raise after its resolve)
      */
-    void apply(AlarmEvent event);
+    boolean apply(AlarmEvent event);
 
     /** Newest first. */
     Page<Alarm> list(AlarmQuery query);

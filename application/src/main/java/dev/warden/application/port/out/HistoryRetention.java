@@ -10,7 +10,8 @@ import java.time.Instant;
  */
 public interface HistoryRetention {
     /**
-     * Outbox rows published before {@code cutoff}; a row not yet published is never deleted.
+     * Outbox rows published before {@code cutoff}; a row not yet published is never deleted, nor,
+     * while any Shared Signals stream exists, one the fan-out has not passed ({@link SsfFanOutQueue}).
      *
      * @return how many were deleted, at most {@code max}
      */

@@ -49,6 +49,22 @@ public interface WardenMetrics {
     /** A relay attempt failed: the broker did not acknowledge a batch, which stays in the outbox. */
     void eventsPublishFailed();
 
+    /** What became of one push of a SET (RFC 8935). */
+    enum SsfDeliveryOutcome {
+        /** The receiver answered 202: the SET left the queue. */
+        DELIVERED,
+        /** The receiver answered 400 with an error code: the SET was dropped. */
+        REJECTED,
+        /** Anything else (no answer included): the SET stays queued for a later attempt. */
+        FAILED
+    }
+
+    /** One push of a SET to a receiver ended so. */
+    void ssfDelivery(SsfDeliveryOutcome outcome);
+
+    /** How many SETs wait in every stream's queue, as the push job last counted them. */
+    void ssfEventsPending(long pending);
+
     /** Records nothing: for tests and tools that have no metrics. */
     WardenMetrics NONE = new WardenMetrics() {
         @Override
@@ -73,6 +89,14 @@ public interface WardenMetrics {
 
         @Override
         public void eventsPublishFailed() {
+        }
+
+        @Override
+        public void ssfDelivery(SsfDeliveryOutcome outcome) {
+        }
+
+        @Override
+        public void ssfEventsPending(long pending) {
         }
     };
 }
