@@ -22,7 +22,11 @@ import java.util.Objects;
 public record SessionCursor(SessionSort sort, SortOrder order, String key, SessionId id) {
     /** Latest instant a cursor may name; PostgreSQL's timestamptz reaches further, a real session never will. */
     static final Instant LATEST = PageCursor.LATEST;
-    private static final int MAX_TEXT_LENGTH = 256;
+    /**
+     * Room for the longest cursor issued: a username of 64 characters of three UTF-8 bytes each is
+     * 256 characters of base64 inside, about 420 outside.
+     */
+    static final int MAX_TEXT_LENGTH = 512;
     private static final String SEPARATOR = ":";
     private static final String INVALID = "cursor is not valid; use the nextCursor of a previous page.";
 

@@ -2,6 +2,7 @@ package dev.warden.application.port.in.sessions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warden.application.port.in.InvalidRequest;
 import dev.warden.application.port.in.PageRequest;
@@ -67,6 +68,17 @@ class SessionCursorTest {
 
             assertEquals(cursor, SessionCursor.decode(cursor.encode()));
         }
+    }
+
+    @Test
+    void givenTheLongestUsernameInThreeByteLetters_thenItsCursorFitsAndDecodes() {
+        String name = "漢".repeat(64); // the username rule's most: 64 letters, 3 UTF-8 bytes each
+        SessionCursor cursor = new SessionCursor(SessionSort.USERNAME, SortOrder.DESC, name, SessionId.parse(ID));
+
+        String text = cursor.encode();
+
+        assertTrue(text.length() <= SessionCursor.MAX_TEXT_LENGTH, text.length() + " characters");
+        assertEquals(cursor, SessionCursor.decode(text));
     }
 
     @Test
