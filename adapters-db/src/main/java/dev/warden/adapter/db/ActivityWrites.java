@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -67,14 +66,17 @@ final class ActivityWrites implements AutoCloseable {
 
     /** Writes every note taken so far; the writer thread calls it, and tests that need the row at once. */
     synchronized void flush() {
-        if (pending.isEmpty()) {
-            return;
-        }
-        List<Map.Entry<UUID, Instant>> notes = new ArrayList<>(Map.copyOf(pending).entrySet());
-        // Sorted ids: the rows of two instances' batches are locked in one order.
-        notes.sort(Map.Entry.comparingByKey(Comparator.comparing(UUID::toString)));
-        for (int from = 0; from < notes.size(); from += MAX_BATCH) {
-            List<Map.Entry<UUID, Instant>> batch = notes.subList(from, Math.min(notes.size(), from + MAX_BATCH));
+        while (!pending.isEmpty()) {
+            // A batch taken straight from the map: no copy of everything waiting (up to MAX_PENDING
+            // while the database is down), and no sort, since the statement locks its rows in id
+            // order itself (ORDER BY ... FOR UPDATE), so two instances' batches cannot deadlock.
+            List<Map.Entry<UUID, Instant>> batch = new ArrayList<>(Math.min(pending.size(), MAX_BATCH));
+            for (Map.Entry<UUID, Instant> note : pending.entrySet()) {
+                batch.add(Map.entry(note.getKey(), note.getValue()));
+                if (batch.size() == MAX_BATCH) {
+                    break;
+                }
+            }
             try {
                 write(batch);
             } catch (SQLException | RuntimeException e) {
@@ -87,6 +89,9 @@ final class ActivityWrites implements AutoCloseable {
             }
             // A newer note that arrived meanwhile stays for the next flush.
             batch.forEach(note -> pending.remove(note.getKey(), note.getValue()));
+            if (batch.size() < MAX_BATCH) {
+                break;
+            }
         }
         failing = false;
     }
