@@ -16,11 +16,16 @@ import java.util.regex.Pattern;
 /**
  * A push receiver for bench/ssf-push.sh: answers every SET 202 and writes, per session-revoked SET,
  * the session id and the arrival time (epoch microseconds). Exits once EXPECTED have arrived or
- * after TIMEOUT_SECONDS. Args: PORT OUT_FILE EXPECTED TIMEOUT_SECONDS. No signature check: the
- * tests do that (SsfTestReceiver); this measures time only.
+ * after TIMEOUT_SECONDS, printing the CPU time it used meanwhile ("receiver cpu_ms N"). Args: PORT
+ * OUT_FILE EXPECTED TIMEOUT_SECONDS. No signature check: the tests do that (SsfTestReceiver); this
+ * measures time only.
  */
 public class SetReceiver {
     private static final Pattern SESSION_ID = Pattern.compile("\"session\"\\s*:\\s*\\{[^}]*\"id\"\\s*:\\s*\"([^\"]+)\"");
+
+    private static long cpuMillis() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis()).orElse(0L);
+    }
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
@@ -49,10 +54,13 @@ public class SetReceiver {
                 }
             });
             server.start();
+            long cpuAtStart = cpuMillis();
             System.out.println("receiver listening on " + port);
             boolean done = all.await(timeoutSeconds, TimeUnit.SECONDS);
+            long cpuUsed = cpuMillis() - cpuAtStart;
             server.stop(0);
             System.out.println(done ? "received all " + expected : "timed out with " + all.getCount() + " missing");
+            System.out.println("receiver cpu_ms " + cpuUsed);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -20,7 +20,7 @@ REPEAT="${REPEAT:-5}"
 STATEMENTS=adapters-db/src/main/resources/warden-db-statements.yaml
 
 fresh_db "warden_bench_count_$SESSIONS"
-for migration in adapters-db/src/main/resources/db/migration/V*.sql; do sql -f "$migration" >/dev/null; done
+for migration in $(ls adapters-db/src/main/resources/db/migration/V*.sql | sort -V); do sql -f "$migration" >/dev/null; done
 seed_sessions $((SESSIONS / 10)) 10
 
 capped=$(awk '$0 ~ "^    session-count-all:" { on = 1; next }

@@ -29,7 +29,7 @@ if [ "${SKIP_SEED:-0}" = 1 ]; then
   ENDED=0 AUDIT=0 OUTBOX=0
 else
 fresh_db "warden_bench_scale_$SESSIONS"
-for migration in adapters-db/src/main/resources/db/migration/V*.sql; do sql -f "$migration" >/dev/null; done
+for migration in $(ls adapters-db/src/main/resources/db/migration/V*.sql | sort -V); do sql -f "$migration" >/dev/null; done
 start=$(date +%s)
 seed_sessions $((SESSIONS / 10)) 10
 say "seeded the active sessions in $(( $(date +%s) - start )) s"
@@ -88,7 +88,7 @@ say "seeded everything in $(( $(date +%s) - start )) s; VACUUM ANALYZE"
 sql -c "VACUUM ANALYZE"
 fi
 
-echo "rows: $(sql -c "SELECT count(*) FILTER (WHERE ended_at IS NULL) || ' open sessions, ' || count(*) FILTER (WHERE ended_at IS NOT NULL) || ' ended sessions' FROM sessions"), $(sql -c 'SELECT count(*) FROM audit_entries') audit entries, $(sql -c 'SELECT count(*) FROM outbox') outbox events"
+echo "rows: $(sql -c "SELECT (SELECT count(*) FROM sessions) || ' open sessions, ' || (SELECT count(*) FROM session_history) || ' ended sessions (session_history, V15)'"), $(sql -c 'SELECT count(*) FROM audit_entries') audit entries, $(sql -c 'SELECT count(*) FROM outbox') outbox events"
 echo "relation                                  rows         size     bytes/row"
 sql -F' ' -c "SELECT c.relname, GREATEST(c.reltuples, 0)::bigint, pg_relation_size(c.oid)
               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace

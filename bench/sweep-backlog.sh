@@ -60,7 +60,7 @@ while :; do
   sleep 1
 done
 elapsed=$(echo "$(date +%s.%N) - $start" | bc)
-ended=$(sql -c "SELECT count(*) FROM sessions WHERE end_reason IN ('IDLE_TIMEOUT', 'ABSOLUTE_LIFETIME')")
+ended=$(sql -c "SELECT count(*) FROM session_history WHERE end_reason IN ('IDLE_TIMEOUT', 'ABSOLUTE_LIFETIME')")  # ended sessions leave sessions (V15)
 echo
 echo "SWEEP: $ended sessions ended by the sweeper in $(printf '%.1f' "$elapsed") s from the server's start" \
      "($(echo "$ended / $elapsed" | bc) sessions/s, start-up included)"

@@ -8,6 +8,7 @@ import dev.warden.application.port.out.EventOutbox;
 import dev.warden.application.port.out.EventPublisher;
 import dev.warden.application.port.out.HistoryRetention;
 import dev.warden.application.port.out.KnownDevices;
+import dev.warden.application.port.out.LoginRecords;
 import dev.warden.application.port.out.LoginThrottle;
 import dev.warden.application.port.out.OperationalCounts;
 import dev.warden.application.port.out.OutboxQueue;
@@ -95,7 +96,7 @@ public final class UseCaseWiring {
                        HistoryRetention history, WardenMetrics metrics, AlarmTopologyStatus alarmTopology,
                        UserAgentParser userAgents, ReceiverClients receivers, SecurityEventSigner signer,
                        SsfStreams streams, SsfFanOutQueue fanOutQueue,
-                       SsfPushSchedule pushSchedule, SetPushTransport pushTransport) {
+                       SsfPushSchedule pushSchedule, SetPushTransport pushTransport, LoginRecords loginRecords) {
     }
 
     /** The rules' tunable numbers. */
@@ -171,7 +172,8 @@ public final class UseCaseWiring {
                 clients,
                 // authentication
                 new LoginService(p.transactions(), p.accounts(), p.sessions(), p.audit(), outbox, p.hasher(),
-                        policy, clock, random, p.devices(), p.throttle(), policies.throttle(), p.metrics(), clients),
+                        policy, clock, random, p.devices(), p.throttle(), policies.throttle(), p.metrics(), clients,
+                        p.loginRecords()),
                 new ReauthenticateService(p.transactions(), p.sessions(), p.audit(), proof, clock),
                 new ChangeOwnPasswordService(p.transactions(), p.accounts(), p.sessions(), p.devices(), p.audit(),
                         outbox, ending, proof, p.hasher(), p.blocklist(), policy, clock),

@@ -137,7 +137,7 @@ public final class WardenApplication implements AutoCloseable {
                         database.outboxQueue(), publisher, database.historyRetention(), metrics,
                         this::alarmTopologyState, new YauaaUserAgentParser(), database.receiverClients(),
                         securityEventSigner(), database.ssfStreams(), database.ssfFanOutQueue(),
-                        database.ssfPushSchedule(), pushTransport()),
+                        database.ssfPushSchedule(), pushTransport(), database.loginRecords()),
                 new UseCaseWiring.Policies(settings.policy(), settings.loginThrottle(), settings.retention(),
                         settings.ssf().tokens(), settings.ssf().allowHttp(), settings.ssf().pausedLimits()), clock,
                 random);

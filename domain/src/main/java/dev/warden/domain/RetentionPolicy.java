@@ -10,7 +10,8 @@ import java.util.Objects;
  * resolved. Resolved alarms are security history like the audit log and share its retention.
  *
  * @param publishedEvents outbox rows, counted from when the broker acknowledged them
- * @param endedSessions   session rows, counted from when the session ended
+ * @param endedSessions   session rows, counted from when the session ended (the database drops
+ *                        them a whole day at a time, so keeps them up to a day longer)
  * @param auditEntries    audit entries (by when they happened) and resolved alarms (by when they resolved)
  */
 public record RetentionPolicy(Duration publishedEvents, Duration endedSessions, Duration auditEntries) {

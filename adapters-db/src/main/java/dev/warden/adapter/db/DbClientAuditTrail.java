@@ -26,19 +26,18 @@ public final class DbClientAuditTrail implements AuditTrail {
 
     @Override
     public void append(AuditEntry entry) {
-        db.executor().createNamedInsert("audit-insert")
-                .addParam("id", entry.id())
-                .addParam("type", entry.type().name())
-                .addParam("occurredAt", Sql.time(entry.occurredAt()))
-                .addParam("userId", entry.userId() == null ? null : entry.userId().value())
-                .addParam("username", entry.username())
-                .addParam("actorId", entry.actorId() == null ? null : entry.actorId().value())
-                .addParam("actorUsername", entry.actorUsername())
-                .addParam("sessionId", entry.sessionId() == null ? null : entry.sessionId().value())
-                .addParam("ipAddress", entry.ipAddress())
-                .addParam("userAgent", entry.userAgent())
-                .addParam("reason", entry.reason())
-                .execute();
+        db.write("audit-insert", Sql.params(
+                "id", entry.id(),
+                "type", entry.type().name(),
+                "occurredAt", Sql.time(entry.occurredAt()),
+                "userId", entry.userId() == null ? null : entry.userId().value(),
+                "username", entry.username(),
+                "actorId", entry.actorId() == null ? null : entry.actorId().value(),
+                "actorUsername", entry.actorUsername(),
+                "sessionId", entry.sessionId() == null ? null : entry.sessionId().value(),
+                "ipAddress", entry.ipAddress(),
+                "userAgent", entry.userAgent(),
+                "reason", entry.reason()));
     }
 
     /**

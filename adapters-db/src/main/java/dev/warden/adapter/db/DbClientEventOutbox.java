@@ -22,9 +22,13 @@ public final class DbClientEventOutbox implements EventOutbox {
 
     @Override
     public void append(OutboxEvent event) {
-        db.executor().createNamedGet("outbox-lock-user")
-                .addParam("userId", event.userId().value())
-                .execute();
+        if (db.writesAtCommit()) {
+            db.write("outbox-lock-user", Sql.params("userId", event.userId().value()));
+        } else {
+            db.executor().createNamedGet("outbox-lock-user")
+                    .addParam("userId", event.userId().value())
+                    .execute();
+        }
         switch (event) {
             case SessionEvent session -> append(session);
             case AccountEvent account -> append(account);
@@ -34,39 +38,37 @@ public final class DbClientEventOutbox implements EventOutbox {
     private void append(SessionEvent event) {
         ClientDescription client = event.client();
         // Instants go as ISO-8601 text (full precision); DbClientOutboxQueue reads them back.
-        db.executor().createNamedInsert("outbox-append")
-                .addParam("eventId", event.eventId())
-                .addParam("type", event.type().name())
-                .addParam("occurredAt", Sql.text(event.occurredAt()))
-                .addParam("sessionId", event.sessionId().value())
-                .addParam("userId", event.userId().value())
-                .addParam("username", event.username())
-                .addParam("ipAddress", event.ipAddress())
-                .addParam("userAgent", event.userAgent())
+        db.write("outbox-append", Sql.params(
+                "eventId", event.eventId(),
+                "type", event.type().name(),
+                "occurredAt", Sql.text(event.occurredAt()),
+                "sessionId", event.sessionId().value(),
+                "userId", event.userId().value(),
+                "username", event.username(),
+                "ipAddress", event.ipAddress(),
+                "userAgent", event.userAgent(),
                 // Parsed at login, kept with the event (the outbox is short-lived), never with the session: a
                 // nested "client" object in the payload of a created event, and no key at all in an end's.
-                .addParam("clientBrowser", client == null ? null : client.browser())
-                .addParam("clientBrowserVersion", client == null ? null : client.browserVersion())
-                .addParam("clientOs", client == null ? null : client.os())
-                .addParam("clientOsVersion", client == null ? null : client.osVersion())
-                .addParam("clientDeviceType", client == null ? null : client.deviceType().name())
-                .addParam("createdAt", Sql.text(event.createdAt()))
-                .addParam("expiresAt", Sql.text(event.expiresAt()))
-                .addParam("reason", event.reason() == null ? null : event.reason().name())
-                .addParam("actorId", event.actorId() == null ? null : event.actorId().value())
-                .addParam("endedAt", Sql.text(event.endedAt()))
-                .execute();
+                "clientBrowser", client == null ? null : client.browser(),
+                "clientBrowserVersion", client == null ? null : client.browserVersion(),
+                "clientOs", client == null ? null : client.os(),
+                "clientOsVersion", client == null ? null : client.osVersion(),
+                "clientDeviceType", client == null ? null : client.deviceType().name(),
+                "createdAt", Sql.text(event.createdAt()),
+                "expiresAt", Sql.text(event.expiresAt()),
+                "reason", event.reason() == null ? null : event.reason().name(),
+                "actorId", event.actorId() == null ? null : event.actorId().value(),
+                "endedAt", Sql.text(event.endedAt())));
     }
 
     private void append(AccountEvent event) {
-        db.executor().createNamedInsert("outbox-append-account")
-                .addParam("eventId", event.eventId())
-                .addParam("type", event.type().name())
-                .addParam("occurredAt", Sql.text(event.occurredAt()))
-                .addParam("userId", event.userId().value())
-                .addParam("username", event.username())
-                .addParam("actorId", event.actorId() == null ? null : event.actorId().value())
-                .addParam("role", event.role() == null ? null : event.role().name())
-                .execute();
+        db.write("outbox-append-account", Sql.params(
+                "eventId", event.eventId(),
+                "type", event.type().name(),
+                "occurredAt", Sql.text(event.occurredAt()),
+                "userId", event.userId().value(),
+                "username", event.username(),
+                "actorId", event.actorId() == null ? null : event.actorId().value(),
+                "role", event.role() == null ? null : event.role().name()));
     }
 }

@@ -26,18 +26,21 @@ public final class DbClientKnownDevices implements KnownDevices {
 
     @Override
     public void save(KnownDevice device) {
-        db.executor().createNamedInsert("device-save")
-                .addParam("userId", device.userId().value())
-                .addParam("tokenHash", device.tokenHash().value())
-                .addParam("failedAttempts", device.failedAttempts())
-                .addParam("lockedUntil", Sql.time(device.lockedUntil()))
-                .addParam("firstSeenAt", Sql.time(device.firstSeenAt()))
-                .addParam("lastUsedAt", Sql.time(device.lastUsedAt()))
-                .execute();
+        db.write("device-save", Sql.params(
+                "userId", device.userId().value(),
+                "tokenHash", device.tokenHash().value(),
+                "failedAttempts", device.failedAttempts(),
+                "lockedUntil", Sql.time(device.lockedUntil()),
+                "firstSeenAt", Sql.time(device.firstSeenAt()),
+                "lastUsedAt", Sql.time(device.lastUsedAt())));
     }
 
     @Override
     public int keepMostRecentlyUsed(UserId userId, int keep) {
+        if (db.writesAtCommit()) {
+            db.write("device-keep-most-recently-used", Sql.params("userId", userId.value(), "keep", keep));
+            return KnownDevices.NOT_YET_KNOWN;
+        }
         return (int) db.executor().createNamedDelete("device-keep-most-recently-used")
                 .addParam("userId", userId.value())
                 .addParam("keep", keep)

@@ -26,10 +26,7 @@ public final class DbClientLoginThrottle implements LoginThrottle {
 
     @Override
     public void uncount(String client, Instant windowStart) {
-        db.executor().createNamedUpdate("throttle-uncount")
-                .addParam("client", client)
-                .addParam("windowStart", Sql.time(windowStart))
-                .execute();
+        db.write("throttle-uncount", Sql.params("client", client, "windowStart", Sql.time(windowStart)));
     }
 
     @Override

@@ -41,16 +41,15 @@ public final class DbClientSessionStore implements SessionStore {
 
     @Override
     public void insert(Session session) {
-        db.executor().createNamedInsert("session-insert")
-                .addParam("id", session.id().value())
-                .addParam("userId", session.userId().value())
-                .addParam("tokenHash", session.tokenHash().value())
-                .addParam("ipAddress", session.ipAddress())
-                .addParam("userAgent", session.userAgent())
-                .addParam("createdAt", Sql.time(session.createdAt()))
-                .addParam("lastActiveAt", Sql.time(session.lastActiveAt()))
-                .addParam("expiresAt", Sql.time(session.expiresAt()))
-                .execute();
+        db.write("session-insert", Sql.params(
+                "id", session.id().value(),
+                "userId", session.userId().value(),
+                "tokenHash", session.tokenHash().value(),
+                "ipAddress", session.ipAddress(),
+                "userAgent", session.userAgent(),
+                "createdAt", Sql.time(session.createdAt()),
+                "lastActiveAt", Sql.time(session.lastActiveAt()),
+                "expiresAt", Sql.time(session.expiresAt())));
     }
 
     @Override

@@ -55,7 +55,14 @@ public final class DbClientUserAccounts implements UserAccounts {
 
     @Override
     public void update(Account account) {
-        columns(db.executor().createNamedUpdate("user-update"), account).execute();
+        db.write("user-update", Sql.params(
+                "id", account.id().value(),
+                "username", account.username(),
+                "passwordHash", account.passwordHash(),
+                "role", account.role().name(),
+                "status", account.status().name(),
+                "failedAttempts", account.failedAttempts(),
+                "lockedUntil", Sql.time(account.lockedUntil())));
     }
 
     @Override
@@ -94,7 +101,8 @@ public final class DbClientUserAccounts implements UserAccounts {
                 .addParam("createdAt", Sql.time(account.createdAt()));
     }
 
-    private static Account account(DbRow row) {
+    /** An account from a row of the users table's columns (also DbClientLoginRecords' sighting). */
+    static Account account(DbRow row) {
         return new Account(
                 new UserId(Sql.uuid(row, "id")),
                 Sql.string(row, "username"),

@@ -31,12 +31,22 @@ record PositionalSql(String sql, List<String> names) {
 
     /** Binds every parameter by name; a name missing from {@code values} is a programming error. */
     void bind(PreparedStatement statement, Map<String, Object> values) throws SQLException {
+        bindFrom(statement, 1, values);
+    }
+
+    /**
+     * {@link #bind} for this statement as one part of a longer text, its first {@code ?} at {@code first}.
+     *
+     * @return the index of the next part's first {@code ?}
+     */
+    int bindFrom(PreparedStatement statement, int first, Map<String, Object> values) throws SQLException {
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             if (!values.containsKey(name)) {
                 throw new IllegalArgumentException("No value for :" + name);
             }
-            statement.setObject(i + 1, values.get(name));
+            statement.setObject(first + i, values.get(name));
         }
+        return first + names.size();
     }
 }

@@ -21,6 +21,18 @@ final class Sql {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
+    /**
+     * Named parameters for {@link DbClientTransactionBoundary#write}: name, value, name, value...
+     * (values may be null, which {@code Map.of} refuses).
+     */
+    static java.util.Map<String, Object> params(Object... namesAndValues) {
+        java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            params.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return params;
+    }
+
     static String text(Object value) {
         return value == null ? null : value.toString();
     }

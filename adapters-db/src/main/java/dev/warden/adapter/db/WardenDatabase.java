@@ -6,6 +6,7 @@ import dev.warden.application.port.out.AuditTrail;
 import dev.warden.application.port.out.EventOutbox;
 import dev.warden.application.port.out.HistoryRetention;
 import dev.warden.application.port.out.KnownDevices;
+import dev.warden.application.port.out.LoginRecords;
 import dev.warden.application.port.out.LoginThrottle;
 import dev.warden.application.port.out.OperationalCounts;
 import dev.warden.application.port.out.OutboxQueue;
@@ -45,6 +46,7 @@ public final class WardenDatabase implements AutoCloseable {
     private final HistoryRetention historyRetention;
     private final KnownDevices knownDevices;
     private final LoginThrottle loginThrottle;
+    private final LoginRecords loginRecords;
     private final OperationalCounts operationalCounts;
     private final ReceiverClients receiverClients;
     private final SsfStreams ssfStreams;
@@ -72,6 +74,8 @@ public final class WardenDatabase implements AutoCloseable {
         this.historyRetention = ConnectionFailures.translating(HistoryRetention.class, new DbClientHistoryRetention(boundary));
         this.knownDevices = ConnectionFailures.translating(KnownDevices.class, new DbClientKnownDevices(boundary));
         this.loginThrottle = ConnectionFailures.translating(LoginThrottle.class, new DbClientLoginThrottle(boundary));
+        this.loginRecords = ConnectionFailures.translating(LoginRecords.class,
+                new DbClientLoginRecords(boundary, statements));
         this.operationalCounts = ConnectionFailures.translating(OperationalCounts.class,
                 new DbClientOperationalCounts(boundary));
         this.receiverClients = ConnectionFailures.translating(ReceiverClients.class,
@@ -155,6 +159,10 @@ public final class WardenDatabase implements AutoCloseable {
 
     public KnownDevices knownDevices() {
         return knownDevices;
+    }
+
+    public LoginRecords loginRecords() {
+        return loginRecords;
     }
 
     public LoginThrottle loginThrottle() {

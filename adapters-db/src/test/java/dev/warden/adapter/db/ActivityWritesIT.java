@@ -103,10 +103,12 @@ class ActivityWritesIT {
         }
     }
 
+    /** Open or ended (an ended session lives in session_history, V15). */
     private static Instant lastActiveAt(Session session) {
+        String id = session.id().value().toString();
         try (Connection connection = TestDatabase.connection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(
-                     "SELECT last_active_at FROM sessions WHERE id = '" + session.id().value() + "'")) {
+             ResultSet rows = statement.executeQuery("SELECT last_active_at FROM sessions WHERE id = '" + id + "'"
+                     + " UNION ALL SELECT last_active_at FROM session_history WHERE id = '" + id + "'")) {
             rows.next();
             return rows.getObject(1, OffsetDateTime.class).toInstant();
         } catch (SQLException e) {

@@ -77,15 +77,17 @@ class DbClientSessionStoreIT extends SessionStoreContract {
     }
 
     @Test
-    void givenEndedSession_whenEnded_thenTheRowStaysAsHistoryWithReasonAndActor() throws SQLException {
+    void givenEndedSession_whenEnded_thenTheRowMovesToHistoryWithReasonAndActor() throws SQLException {
         Session session = aSession(alice).build();
         sessions.insert(session);
 
         sessions.markEnded(session.id(), TerminationReason.ADMIN_TERMINATED, bob.id(), NOW);
 
+        assertEquals(0, TestDatabase.count("sessions WHERE id = '" + session.id().value() + "'"),
+                "sessions holds open sessions only (V15)");
         try (Connection connection = TestDatabase.connection();
              PreparedStatement query = connection.prepareStatement(
-                     "SELECT end_reason, ended_by, ended_at FROM sessions WHERE id = ?")) {
+                     "SELECT end_reason, ended_by, ended_at FROM session_history WHERE id = ?")) {
             query.setObject(1, session.id().value());
             try (ResultSet row = query.executeQuery()) {
                 assertTrue(row.next());

@@ -72,6 +72,7 @@ final class TestDatabase {
         execute("TRUNCATE sessions, audit_entries, alarms, outbox, users RESTART IDENTITY CASCADE");
         execute("TRUNCATE login_throttle_windows");
         execute("TRUNCATE ssf_risk_changes");
+        execute("TRUNCATE session_history");
     }
 
     static void execute(String sql) {

@@ -17,6 +17,7 @@ import dev.warden.application.port.in.ssf.IssueReceiverTokenUseCase.TooManyClien
 import dev.warden.application.port.in.ssf.ReceiverNotFound;
 import dev.warden.application.port.in.ssf.StreamNotFound;
 import dev.warden.application.port.in.ssf.TooManyVerifications;
+import dev.warden.application.port.in.ssf.TooManyWaitingPolls;
 import dev.warden.application.port.out.TemporarilyUnavailable;
 import dev.warden.domain.OwnerProtected;
 import dev.warden.domain.PasswordRejected;
@@ -71,6 +72,10 @@ final class ProblemHandlers {
                 .error(ReceiverNotFound.class, (req, res, e) -> send(res, ProblemType.NOT_FOUND, e.getMessage()))
                 .error(StreamNotFound.class, (req, res, e) -> send(res, ProblemType.NOT_FOUND, e.getMessage()))
                 .error(TooManyVerifications.class, (req, res, e) -> {
+                    res.headers().set(HeaderNames.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+                    send(res, ProblemType.TOO_MANY_REQUESTS, e.getMessage());
+                })
+                .error(TooManyWaitingPolls.class, (req, res, e) -> {
                     res.headers().set(HeaderNames.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
                     send(res, ProblemType.TOO_MANY_REQUESTS, e.getMessage());
                 })

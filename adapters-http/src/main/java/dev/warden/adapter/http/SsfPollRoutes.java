@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * {@code POST /ssf/poll/{stream_id}}: RFC 8936 poll delivery for the receiver that owns the stream
  * ({@code ssf.read} or {@code ssf.manage}). The body may be left out (then: wait for SETs, no
- * acknowledgement). Off (404) while WARDEN_PUBLIC_URL is unset.
+ * acknowledgement). Off (404) while WARDEN_PUBLIC_URL is unset. A long poll over the waiting caps is
+ * 429 with Retry-After (ProblemHandlers).
  */
 record SsfPollRoutes(PollStreamUseCase poll, ReceiverAuthenticator receivers, SsfEndpoints endpoints)
         implements ApiRoutes {

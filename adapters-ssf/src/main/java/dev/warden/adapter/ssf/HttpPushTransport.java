@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * RFC 8935 push over the JDK HTTP client: {@code POST} with {@code Content-Type:
@@ -35,7 +36,11 @@ import java.util.concurrent.TimeoutException;
  *       the host the receiver registered, and a redirect to another host would carry it away.</li>
  *   <li>Bounded: {@link #CONNECT_TIMEOUT} to connect, then {@link #READ_TIMEOUT} for the answer's
  *       headers; a 400's body is read up to {@link #MAX_ERROR_BODY} bytes within the same bound, other
- *       bodies are not read.</li>
+ *       bodies are not read, except a 202's (normally empty), which is drained within the same bound
+ *       so the connection is kept for the next push.</li>
+ *   <li>One connection per receiver, kept alive between pushes (the client's pool). {@code http://}
+ *       endpoints (dev only) are spoken to in HTTP/1.1 without asking for an h2c upgrade on every
+ *       request; {@code https://} ones get HTTP/2 when the receiver offers it.</li>
  *   <li>Outcomes never carry the SET or the Authorization header, only the status and what the
  *       receiver said.</li>
  * </ul>
@@ -44,9 +49,12 @@ public final class HttpPushTransport implements SetPushTransport {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
     static final int MAX_ERROR_BODY = 8192;
+    private static final int ACCEPTED = 202;
 
     private final HttpClient client;
     private final Duration readTimeout;
+    /** Connecting plus the answer's headers: what a push may take at most, a 202's body drained included. */
+    private final Duration longest;
     private final Clock clock;
 
     public HttpPushTransport() {
@@ -59,12 +67,15 @@ public final class HttpPushTransport implements SetPushTransport {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         this.readTimeout = readTimeout;
+        this.longest = connectTimeout.plus(readTimeout);
         this.clock = clock;
     }
 
     @Override
     public Outcome push(URI endpoint, String authorization, String set) {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                .version("http".equalsIgnoreCase(endpoint.getScheme()) ? HttpClient.Version.HTTP_1_1
+                        : HttpClient.Version.HTTP_2)
                 .timeout(readTimeout)
                 .header("Content-Type", "application/secevent+jwt")
                 .header("Accept", "application/json")
@@ -72,12 +83,14 @@ public final class HttpPushTransport implements SetPushTransport {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        CompletableFuture<HttpResponse<InputStream>> answer = client.sendAsync(request.build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        Instant deadline = clock.instant().plus(readTimeout).plus(CONNECT_TIMEOUT);
+        AtomicInteger status = new AtomicInteger();
+        CompletableFuture<HttpResponse<InputStream>> answer = client.sendAsync(request.build(), info -> {
+            status.set(info.statusCode());
+            return bodyOf(info.statusCode());
+        });
+        Instant deadline = clock.instant().plus(longest);
         try {
-            HttpResponse<InputStream> response = answer.get(CONNECT_TIMEOUT.plus(readTimeout).toMillis(),
-                    TimeUnit.MILLISECONDS);
+            HttpResponse<InputStream> response = answer.get(longest.toMillis(), TimeUnit.MILLISECONDS);
             try (InputStream body = response.body()) {
                 // Only a 400's body matters; it is read with the rest of the time, so a trickle cannot hold the push.
                 byte[] error = response.statusCode() == 400 ? readAtMost(body, deadline) : new byte[0];
@@ -85,16 +98,34 @@ public final class HttpPushTransport implements SetPushTransport {
             }
         } catch (TimeoutException e) {
             answer.cancel(true);
+            if (status.get() == ACCEPTED) {
+                return new Delivered(); // accepted; only its (unasked-for) body was still coming
+            }
             return new Failed("no answer within " + readTimeout.toSeconds() + " s", Optional.empty());
         } catch (InterruptedException e) {
             answer.cancel(true);
             Thread.currentThread().interrupt();
             return new Failed("interrupted", Optional.empty());
         } catch (ExecutionException e) {
+            if (status.get() == ACCEPTED) {
+                return new Delivered(); // accepted; the connection failed while its body came
+            }
             return new Failed(describe(e.getCause()), Optional.empty());
         } catch (IOException e) {
             return new Failed(describe(e), Optional.empty());
         }
+    }
+
+    /**
+     * A 202's body is drained before the answer is handed over, so the connection is back in the
+     * client's pool when the next push starts: streamed and merely closed, it often was not yet,
+     * and about every fifth push opened a new connection. A 400's body is streamed, to be read up to
+     * {@link #MAX_ERROR_BODY}; other bodies are not read.
+     */
+    private static HttpResponse.BodySubscriber<InputStream> bodyOf(int status) {
+        return status == ACCEPTED
+                ? HttpResponse.BodySubscribers.replacing(InputStream.nullInputStream())
+                : HttpResponse.BodySubscribers.ofInputStream();
     }
 
     /** Up to {@link #MAX_ERROR_BODY} bytes, or what came before the deadline (closing the body ends a slow read). */
@@ -117,7 +148,7 @@ public final class HttpPushTransport implements SetPushTransport {
 
     private Outcome outcome(HttpResponse<?> response, byte[] body) {
         int status = response.statusCode();
-        if (status == 202) {
+        if (status == ACCEPTED) {
             return new Delivered();
         }
         if (status == 400) {

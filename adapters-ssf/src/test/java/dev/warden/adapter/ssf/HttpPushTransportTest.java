@@ -169,6 +169,45 @@ class HttpPushTransportTest {
     }
 
     @Test
+    void pushesOneAfterAnotherShareOneKeptAliveConnection_withoutAnH2cUpgradeOverHttp() {
+        List<Integer> ports = new CopyOnWriteArrayList<>();
+        List<String> upgrades = new CopyOnWriteArrayList<>();
+        answer.set(exchange -> {
+            ports.add(exchange.getRemoteAddress().getPort());
+            upgrades.add(String.valueOf(exchange.getRequestHeaders().getFirst("Upgrade")));
+            reply(exchange, 202, Map.of(), "");
+        });
+
+        for (int i = 0; i < 50; i++) {
+            assertInstanceOf(Delivered.class, transport.push(endpoint("/events"), "Bearer s", "eyJ.a." + i));
+        }
+
+        assertEquals(1, ports.stream().distinct().count(), "connections opened: " + ports.stream().distinct().count());
+        assertEquals(List.of("null"), upgrades.stream().distinct().toList());
+    }
+
+    @Test
+    void a202WhoseBodyDoesNotEndInTimeWasDeliveredAllTheSame() {
+        answer.set(exchange -> {
+            exchange.sendResponseHeaders(202, 0); // chunked: a body that never ends in time
+            exchange.getResponseBody().write("{\"accepted\":".getBytes(StandardCharsets.UTF_8));
+            exchange.getResponseBody().flush();
+            try {
+                Thread.sleep(4000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        long started = System.nanoTime();
+
+        Outcome outcome = transport.push(endpoint("/events"), null, "eyJ.a.b");
+
+        assertInstanceOf(Delivered.class, outcome);
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofMillis(3500)) < 0);
+    }
+
+    @Test
     void aRefusedConnectionIsAFailure() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -24,10 +24,15 @@ import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -168,5 +173,34 @@ class NimbusSecurityEventSignerTest {
 
     private static String pem(byte[] pkcs8) {
         return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(pkcs8) + "\n-----END PRIVATE KEY-----\n";
+    }
+
+    @Test
+    void givenSetsSignedOnSeveralThreadsAtOnce_thenEachVerifiesAndCarriesItsOwnClaims() throws Exception {
+        // Push delivery signs a batch on a thread per core with this one signer.
+        NimbusSecurityEventSigner signer = new NimbusSecurityEventSigner(ISSUER, SigningKeys.parse(newKey));
+        JWKSet jwks = servedJwks(signer.publishedKeys());
+        SecurityEvent template = aSessionRevoked();
+        List<SecurityEvent> events = IntStream.range(0, 200)
+                .mapToObj(i -> new SecurityEvent(template.audience(), template.issuedAt(), "set-" + i, "event-" + i,
+                        template.subjectId(), template.eventType(), template.eventFields()))
+                .toList();
+
+        List<String> sets;
+        try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
+            List<Future<String>> signing = events.stream()
+                    .map(event -> threads.submit(() -> signer.sign(event))).toList();
+            sets = new ArrayList<>();
+            for (Future<String> set : signing) {
+                sets.add(set.get());
+            }
+        }
+
+        for (int i = 0; i < events.size(); i++) {
+            SignedJWT jwt = SignedJWT.parse(sets.get(i));
+            assertTrue(verifiesWith(jwks, jwt), "SET " + i + " does not verify");
+            assertEquals("set-" + i, jwt.getJWTClaimsSet().getJWTID());
+            assertEquals("event-" + i, jwt.getJWTClaimsSet().getStringClaim("txn"));
+        }
     }
 }

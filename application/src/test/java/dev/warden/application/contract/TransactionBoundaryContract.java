@@ -74,6 +74,38 @@ public abstract class TransactionBoundaryContract extends PortContract {
     }
 
     @Test
+    void writingAtCommit_givenWorkThatSucceeds_thenEveryWriteIsThere_andAReadInsideSawTheWritesBeforeIt() {
+        Session session = aSession(alice).build();
+
+        int seenInside = transactions.inTransactionWritingAtCommit(() -> {
+            loginWrites(session);
+            // A read after held-back writes sees them (they are sent before it).
+            int active = ports.sessions().countActiveByUser(alice.id(),
+                    dev.warden.application.port.out.ActiveWindow.at(NOW, dev.warden.domain.WardenPolicy.DEFAULTS));
+            ports.audit().append(AuditEntry.of(AuditType.LOGOUT, NOW).withUser(alice.id(), alice.username()));
+            return active;
+        });
+
+        assertEquals(1, seenInside);
+        assertTrue(ports.sessions().findOpenByTokenHash(session.tokenHash()).isPresent());
+        assertEquals(2, ports.audit().list(AuditQuery.all(PageRequest.FIRST)).total());
+        assertEquals(1, ports.queue().oldestUnpublished(10).size());
+    }
+
+    @Test
+    void writingAtCommit_givenWorkThatThrowsAfterWriting_thenNothingRemains() {
+        Session session = aSession(alice).build();
+
+        assertThrows(IllegalStateException.class, () -> transactions.inTransactionWritingAtCommit(() -> {
+            loginWrites(session);
+            throw new IllegalStateException("broker down");
+        }));
+
+        assertTrue(ports.sessions().findOpenByTokenHash(session.tokenHash()).isEmpty());
+        assertEquals(0, ports.audit().list(AuditQuery.all(PageRequest.FIRST)).total());
+    }
+
+    @Test
     void givenWorkWithoutDatabaseCalls_whenRun_thenItSimplyReturns() {
         assertEquals(42, transactions.inTransaction(() -> 42));
     }

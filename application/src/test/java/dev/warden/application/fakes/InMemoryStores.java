@@ -15,6 +15,7 @@ public final class InMemoryStores {
     public final InMemoryAlarmStore alarms = new InMemoryAlarmStore(transactions);
     public final InMemoryKnownDevices devices = new InMemoryKnownDevices(transactions);
     public final InMemoryLoginThrottle throttle = new InMemoryLoginThrottle();
+    public final InMemoryLoginRecords loginRecords = new InMemoryLoginRecords(accounts, devices, throttle, sessions);
     public final InMemoryReceiverClients receivers = new InMemoryReceiverClients(transactions);
     public final InMemorySsfStreams streams = new InMemorySsfStreams(transactions);
     public final InMemoryOutbox outbox;

@@ -142,7 +142,7 @@ public final class UseCaseFixture {
                             return BLOCKLIST.contains(password);
                         }, devices, throttle, stores.counts, outbox, this::publish, stores.retention, metrics,
                         () -> Optional.ofNullable(alarmTopology.get()), userAgents, receivers, signer, streams,
-                        outbox, pushSchedule, pushTransport),
+                        outbox, pushSchedule, pushTransport, stores.loginRecords),
                 new UseCaseWiring.Policies(policy, throttlePolicy, RetentionPolicy.DEFAULTS, ReceiverTokenPolicy.DEFAULTS,
                         false), clock, new SecureRandom());
         login = useCases.login();

@@ -275,17 +275,35 @@ class LoginDefencesTest {
     }
 
     @Test
-    void theRightPasswordIsGivenBackAfterTheCommit_soNoTransactionHoldsTheAddressCounter() {
-        warden.givenAccount("alice", Role.USER);
+    void theRightPasswordIsGivenBackByTheLastWriteOfItsTransaction_soTheCounterIsHeldOnlyForTheCommit() {
+        Account alice = warden.givenAccount("alice", Role.USER);
         int[] givenBack = {0};
         warden.throttle.whileUncounting = () -> {
-            assertEquals(0, warden.transactions.open(), "given back inside a transaction");
+            assertEquals(1, warden.transactions.open(), "given back with the login's commit (issue 22)");
+            assertEquals(1, warden.activeSessionsOf(alice.id()), "after the session is written");
             givenBack[0]++;
         };
 
         warden.login.login("alice", PASSWORD, attacker);
 
         assertEquals(1, givenBack[0]);
+    }
+
+    @Test
+    void whenTheLoginsTransactionRollsBack_theTicketIsStillGivenBack() {
+        warden.givenAccount("alice", Role.USER);
+        int[] calls = {0};
+        warden.throttle.whileUncounting = () -> {
+            if (calls[0]++ == 0) {
+                throw new IllegalStateException("the database failed the transaction's last write");
+            }
+        };
+
+        assertThrows(IllegalStateException.class, () -> warden.login.login("alice", PASSWORD, attacker));
+
+        assertEquals(2, calls[0], "once in the rolled-back transaction, once on its own");
+        Instant window = warden.throttlePolicy.windowStart(warden.clock.instant());
+        assertEquals(0, warden.throttle.counted(LoginThrottlePolicy.clientKey(attacker.ipAddress()), window));
     }
 
     @Test

@@ -45,6 +45,21 @@ class PurgeExpiredHistoryServiceTest {
     }
 
     @Test
+    void endedSessionDaysArePreparedAWeekAheadAndEveryDueDayIsDroppedBeforeTheStrayRowsAreDeleted() {
+        endedSession();
+        warden.clock.advance(Duration.ofDays(31));
+        retention.givenDueDays(5, 7);
+        Instant now = warden.clock.instant();
+
+        Purged purged = purge(1_000).purgeOnce();
+
+        assertEquals(5 + 7 + 1, purged.endedSessions(), "two whole days, then the one row outside any day");
+        assertEquals(List.of(now + " +8"), retention.prepared(), "today and the next seven days");
+        assertEquals(List.of(RETENTION.endedSessionsCutoff(now), RETENTION.endedSessionsCutoff(now),
+                RETENTION.endedSessionsCutoff(now)), retention.dropCutoffs(), "until no day is due");
+    }
+
+    @Test
     void publishedEventsGoOnceTheirRetentionPassedAndUnpublishedOnesNeverGo() {
         warden.loginFrom("alice", "192.0.2.1");
         relay.relayOnce(); // published at START

@@ -175,9 +175,16 @@ class ManagementPortIT {
                 names -> names.contains("warden_http_requests_total"));
         List<String> expressions = new ArrayList<>();
         collectExpressions(JSON.readTree(DASHBOARD.toFile()), expressions);
+        Set<String> onTheDashboard = new TreeSet<>();
+        expressions.forEach(panel -> onTheDashboard.addAll(metricNames(panel)));
         Matcher rule = Pattern.compile("(?m)^\\s*expr:\\s*(.+)$").matcher(Files.readString(ALERT_RULES));
         while (rule.find()) {
             expressions.add(rule.group(1));
+            // Whoever gets an alert finds its metric on the dashboard (Shared Signals' row included).
+            for (String name : metricNames(rule.group(1))) {
+                assertTrue(name.equals("up") || onTheDashboard.contains(name),
+                        name + " (alert rule " + rule.group(1) + ") has no panel on the dashboard");
+            }
         }
         assertTrue(expressions.size() >= 10, "the dashboard's panels and the rules: " + expressions);
 

@@ -26,6 +26,7 @@ final class PostgresProxy implements AutoCloseable {
     private final Set<Integer> upstreamPorts = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
     private volatile boolean frozen;
+    private final PostgresRoundTrips roundTrips = new PostgresRoundTrips();
 
     /** @param jdbcUrl the PostgreSQL to forward to */
     PostgresProxy(String jdbcUrl) throws IOException {
@@ -54,6 +55,11 @@ final class PostgresProxy implements AutoCloseable {
     /** The local ports of the proxy's connections to PostgreSQL: {@code client_port} in pg_stat_activity. */
     Set<Integer> upstreamPorts() {
         return Set.copyOf(upstreamPorts);
+    }
+
+    /** What the clients sent, as round trips (see {@link PostgresRoundTrips} for the URL it needs). */
+    PostgresRoundTrips roundTrips() {
+        return roundTrips;
     }
 
     /** Bytes stop flowing both ways; every connection stays open, and new ones are held unanswered. */
@@ -117,11 +123,13 @@ final class PostgresProxy implements AutoCloseable {
             reset(server);
             return;
         }
-        Thread.ofVirtual().start(() -> pump(client, server));
-        pump(server, client);
+        PostgresRoundTrips.Connection tap = roundTrips.connection();
+        Thread.ofVirtual().start(() -> pump(client, server, tap));
+        pump(server, client, tap);
     }
 
-    private void pump(Socket from, Socket to) {
+    /** @param tap what reads the bytes on the way, or null */
+    private void pump(Socket from, Socket to, PostgresRoundTrips.Connection tap) {
         byte[] buffer = new byte[16 * 1024];
         try {
             InputStream in = from.getInputStream();
@@ -129,6 +137,11 @@ final class PostgresProxy implements AutoCloseable {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 while (frozen && !cut) {
                     Thread.sleep(20); // hold the bytes: nothing reaches the other side
+                }
+                if (tap != null && from.getLocalPort() == listener.getLocalPort()) {
+                    tap.sent(buffer, n); // from the client
+                } else if (tap != null) {
+                    tap.answered();
                 }
                 out.write(buffer, 0, n);
                 out.flush();

@@ -67,6 +67,7 @@ final class PushReceiver implements AutoCloseable {
         if (inFlight.incrementAndGet() > 1) {
             overlapped = true;
         }
+        boolean answering = false;
         try {
             String set = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.US_ASCII);
             String jti;
@@ -94,6 +95,10 @@ final class PushReceiver implements AutoCloseable {
             if (bytes.length > 0) {
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
             }
+            // The push is over once answered: a pusher may send the next one as soon as the answer
+            // leaves, before this thread gets on, so it no longer counts as in flight.
+            answering = true;
+            inFlight.decrementAndGet();
             exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
                 exchange.getResponseBody().write(bytes);
@@ -101,7 +106,9 @@ final class PushReceiver implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            inFlight.decrementAndGet();
+            if (!answering) {
+                inFlight.decrementAndGet();
+            }
             exchange.close();
         }
     }

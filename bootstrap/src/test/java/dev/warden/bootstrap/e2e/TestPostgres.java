@@ -70,7 +70,8 @@ final class TestPostgres {
         execute("DO $$ BEGIN IF to_regclass('public.users') IS NOT NULL THEN "
                 + "TRUNCATE sessions, audit_entries, alarms, outbox, users RESTART IDENTITY CASCADE; END IF; "
                 + "IF to_regclass('public.login_throttle_windows') IS NOT NULL THEN "
-                + "TRUNCATE login_throttle_windows; END IF; END $$");
+                + "TRUNCATE login_throttle_windows; END IF; "
+                + "IF to_regclass('public.session_history') IS NOT NULL THEN TRUNCATE session_history; END IF; END $$");
     }
 
     static void execute(String sql) {

@@ -9,9 +9,10 @@ final class TestPostgresText {
     private TestPostgresText() {
     }
 
+    /** Why the session ended; null while it is open. Ended sessions live in session_history (V15). */
     static String endReason(String sessionId) {
         try (var c = TestPostgres.connection();
-             var s = c.prepareStatement("SELECT end_reason FROM sessions WHERE id = ?::uuid")) {
+             var s = c.prepareStatement("SELECT end_reason FROM session_history WHERE id = ?::uuid")) {
             s.setString(1, sessionId);
             try (var rows = s.executeQuery()) {
                 return rows.next() ? rows.getString(1) : null;

@@ -1,6 +1,7 @@
 package dev.warden.application.port.out;
 
 import java.time.Instant;
+import java.util.OptionalInt;
 
 /**
  * Deletes history past its retention, a bounded batch per call. Each call is one short statement
@@ -17,8 +18,30 @@ public interface HistoryRetention {
      */
     int deletePublishedEventsBefore(Instant cutoff, int max);
 
-    /** Sessions that ended before {@code cutoff}; open sessions are never deleted. */
+    /**
+     * Ended sessions before {@code cutoff} that lie outside the days of history (ends recorded
+     * before their day was prepared, or older than the oldest day); open sessions are never deleted.
+     * The days themselves go whole: {@link #dropOldestEndedSessionDay}.
+     */
     int deleteEndedSessionsBefore(Instant cutoff, int max);
+
+    /**
+     * Makes sure ended-session history has a day of its own for every UTC day from {@code from}'s
+     * for {@code days} days, so ends land there rather than among the rows deleted one by one.
+     *
+     * @return how many days it added (0 when all were there, or when the history was too busy to
+     *     change within its lock timeout: the next call tries again)
+     */
+    int prepareEndedSessionDays(Instant from, int days);
+
+    /**
+     * Drops the oldest day of ended-session history if the whole day lies before {@code cutoff}. A
+     * session is thus kept at least until the cut-off and at most one day longer.
+     *
+     * @return how many sessions the dropped day held; empty when no day is due, or when the history
+     *     was too busy to drop one within its lock timeout (the next call tries again)
+     */
+    OptionalInt dropOldestEndedSessionDay(Instant cutoff);
 
     /** Audit entries that occurred before {@code cutoff}. */
     int deleteAuditEntriesBefore(Instant cutoff, int max);

@@ -18,10 +18,14 @@ public interface KnownDevices {
     /** Inserts the device, or replaces the stored one with the same user and token hash. */
     void save(KnownDevice device);
 
+    /** What {@link #keepMostRecentlyUsed} answers when its delete waits for the commit. */
+    int NOT_YET_KNOWN = -1;
+
     /**
      * Keeps the user's {@code keep} most recently used devices and forgets the others.
      *
-     * @return how many were forgotten
+     * @return how many were forgotten, or {@link #NOT_YET_KNOWN} inside
+     *         {@link TransactionBoundary#inTransactionWritingAtCommit} when the store sends it with the commit
      */
     int keepMostRecentlyUsed(UserId userId, int keep);
 

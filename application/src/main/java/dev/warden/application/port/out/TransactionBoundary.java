@@ -12,6 +12,17 @@ import java.util.function.Supplier;
 public interface TransactionBoundary {
     <T> T inTransaction(Supplier<T> work);
 
+    /**
+     * {@link #inTransaction}, for work that reads first and then only writes what it never reads
+     * back (appends, inserts, updates): a store may hold those writes back and send them together
+     * with the commit, in one trip to the database (a login's last step, issue 22). A read flushes
+     * what waits first, so the work still sees its own writes. A held-back write that fails throws
+     * from this call, at commit, instead of from the store call, and the whole work rolls back.
+     */
+    default <T> T inTransactionWritingAtCommit(Supplier<T> work) {
+        return inTransaction(work);
+    }
+
     default void run(Runnable work) {
         inTransaction(() -> {
             work.run();

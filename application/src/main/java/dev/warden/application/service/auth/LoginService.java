@@ -9,6 +9,7 @@ import dev.warden.application.port.out.ActiveWindow;
 import dev.warden.application.port.out.AuditTrail;
 import dev.warden.application.port.out.EventOutbox;
 import dev.warden.application.port.out.KnownDevices;
+import dev.warden.application.port.out.LoginRecords;
 import dev.warden.application.port.out.LoginThrottle;
 import dev.warden.application.port.out.PasswordHasher;
 import dev.warden.application.port.out.SessionStore;
@@ -67,6 +68,13 @@ import java.util.Optional;
  *
  * <p>Each attempt's outcome is recorded once in {@link WardenMetrics}, with its true cause (the
  * caller only ever sees "invalid credentials"), after its transaction committed.
+ *
+ * <p>Round trips to the store (issue 22): step 1 is one ({@link LoginRecords#sight} reads the
+ * account and device and counts the attempt together; only a known device the throttle does not
+ * exempt costs a second, to count it); step 3 is two: {@link LoginRecords#lock} (the lock and the
+ * reads under it), then every write with the commit ({@link TransactionBoundary#inTransactionWritingAtCommit}).
+ * The throttle ticket of a right password is given back by the last of those writes: the address's
+ * counter row is then held only while the commit is written, never while a round trip is under way.
  */
 public final class LoginService implements LoginUseCase {
     private final TransactionBoundary transactions;
@@ -79,6 +87,7 @@ public final class LoginService implements LoginUseCase {
     private final Clock clock;
     private final SecureRandom random;
     private final KnownDevices devices;
+    private final LoginRecords records;
     private final LoginThrottling throttling;
     private final PasswordFailures failures;
     private final WardenMetrics metrics;
@@ -88,7 +97,8 @@ public final class LoginService implements LoginUseCase {
     public LoginService(TransactionBoundary transactions, UserAccounts accounts, SessionStore sessions,
                         AuditTrail audit, EventOutbox outbox, PasswordHasher hasher, WardenPolicy policy,
                         Clock clock, SecureRandom random, KnownDevices devices, LoginThrottle throttle,
-                        LoginThrottlePolicy throttlePolicy, WardenMetrics metrics, DescribeClientUseCase clients) {
+                        LoginThrottlePolicy throttlePolicy, WardenMetrics metrics, DescribeClientUseCase clients,
+                        LoginRecords records) {
         this.transactions = transactions;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -99,6 +109,7 @@ public final class LoginService implements LoginUseCase {
         this.clock = clock;
         this.random = random;
         this.devices = devices;
+        this.records = records;
         this.throttling = new LoginThrottling(throttle, audit, throttlePolicy);
         this.failures = new PasswordFailures(transactions, accounts, devices, audit, outbox, metrics, policy);
         this.metrics = metrics;
@@ -134,13 +145,17 @@ public final class LoginService implements LoginUseCase {
         String normalizedPassword = password == null || PasswordPolicy.isOverlong(password) ? ""
                 : PasswordPolicy.normalize(password);
 
-        Optional<Account> seen = accounts.findByUsername(typedName);
-        KnownDevice device = seen.isPresent() && presented != null
-                ? devices.find(seen.get().id(), presented.hash()).orElse(null) : null;
+        Instant now = Now.of(clock);
+        // Counted unless the presented device is known for the account, in the same round trip.
+        LoginRecords.Sighting sighting = records.sight(typedName, presented == null ? null : presented.hash(),
+                throttling.count(client, now));
+        Optional<Account> seen = sighting.account();
+        KnownDevice device = sighting.device().orElse(null);
         // Decided before any hash. A known device that may try now is exempt (it may share an address
         // with an attacker); a locked one, or a disabled account's, is throttled like any client.
-        boolean exempt = seen.isPresent() && LoginGate.skipsAddressThrottle(seen.get(), device, Now.of(clock));
-        LoginThrottling.Ticket ticket = exempt ? null : throttling.admit(client, seen, typedName, Now.of(clock));
+        boolean exempt = seen.isPresent() && LoginGate.skipsAddressThrottle(seen.get(), device, now);
+        LoginThrottling.Ticket ticket = exempt ? null
+                : throttling.admitted(sighting.admission(), client, seen, typedName, now);
         // Device tokens are minted here only: a value this user was never issued (planted by a sibling
         // site, or another user's) is ignored and replaced, so it cannot buy a guess budget of its own.
         DeviceToken keep = device != null ? presented : DeviceToken.generate(random);
@@ -150,17 +165,21 @@ public final class LoginService implements LoginUseCase {
             // Parsed for the created event only when a session may follow, and before the row lock: a
             // header never seen before costs a few milliseconds, which no other login should wait for.
             ClientDescription described = verification.passwordMatched() ? clients.describe(client.userAgent()) : null;
-            outcome = transactions.inTransaction(() -> apply(typedName, verification, client, described, keep));
+            outcome = transactions.inTransactionWritingAtCommit(() -> {
+                Outcome decided = apply(typedName, verification, client, described, keep);
+                if (!(decided instanceof Outcome.Refused) && ticket != null) {
+                    // The right password. The last write, sent with the commit: the address's counter
+                    // row is held while the commit is written, not while a round trip is under way, so
+                    // logins from that address (any user) do not queue behind this one's session.
+                    throttling.giveBack(ticket);
+                }
+                return decided;
+            });
         } catch (RuntimeException e) {
-            // No answer about the password (hashing saturated, database gone): not a failure either.
+            // No answer about the password (hashing saturated, database gone), or the transaction
+            // that would have given the ticket back rolled back: not a failure either.
             throttling.giveBackQuietly(ticket, e);
             throw e;
-        }
-        if (!(outcome instanceof Outcome.Refused)) {
-            // The right password. Given back after the commit, in its own short statement: inside the
-            // transaction it would hold the address's counter row while the session is written, and
-            // every login from that address (any user) would queue behind it.
-            throttling.giveBackQuietly(ticket, null);
         }
         return outcome;
     }
@@ -184,19 +203,22 @@ public final class LoginService implements LoginUseCase {
     private Outcome apply(String typedName, Verification verification, ClientInfo client, ClientDescription described,
                           DeviceToken keep) {
         Instant now = Now.of(clock);
-        Optional<Account> current = verification.account() == null ? Optional.empty()
-                : accounts.lockById(verification.account().id());
+        // The lock, the device and the session count, read in one round trip under the lock.
+        Optional<LoginRecords.Locked> current = verification.account() == null ? Optional.empty()
+                : records.lock(verification.account().id(),
+                        verification.device() == null ? null : verification.device().tokenHash(),
+                        ActiveWindow.at(now, policy));
         if (current.isEmpty()) {
             // Unknown, or deleted while the password was being checked.
             audit.append(AuditEntry.of(AuditType.LOGIN_FAILED, now).withUser(null, typedName)
                     .withClient(client).withReason("unknown user"));
             return new Outcome.Refused(LoginOutcome.FAILED);
         }
-        Account account = current.get();
+        Account account = current.get().account();
         KnownDevice device = null;
         if (verification.device() != null) {
             // Every change to a user's devices holds the user's row lock: this read is current.
-            device = devices.find(account.id(), verification.device().tokenHash()).orElse(null);
+            device = current.get().device();
             if (device == null) {
                 audit.append(entry(AuditType.LOGIN_FAILED, account, client, now)
                         .withReason("known device forgotten during login"));
@@ -232,7 +254,7 @@ public final class LoginService implements LoginUseCase {
             }
         }
         try {
-            SessionLimit.ensureRoomForOneMore(sessions.countActiveByUser(account.id(), ActiveWindow.at(now, policy)), policy);
+            SessionLimit.ensureRoomForOneMore(current.get().activeSessions(), policy);
         } catch (SessionLimitReached e) {
             audit.append(entry(AuditType.LOGIN_REJECTED_SESSION_LIMIT, account, client, now)
                     .withReason("limit " + e.limit()));

@@ -2,6 +2,7 @@ package dev.warden.application.service.auth;
 
 import dev.warden.application.port.in.auth.TooManyLoginAttempts;
 import dev.warden.application.port.out.AuditTrail;
+import dev.warden.application.port.out.LoginRecords;
 import dev.warden.application.port.out.LoginThrottle;
 import dev.warden.domain.Account;
 import dev.warden.domain.AuditEntry;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * The per-client throttle as a login uses it: an attempt is counted before its password is hashed
  * (so a burst of parallel attempts cannot all pass), and given back when the password was right
  * (so a busy office behind one address is not throttled by its successes). A refused attempt costs
- * two short statements (besides the account lookup) and no hash; only the 1st, 10th, 100th...
+ * one short statement besides the lookup that counted it (LoginRecords#sight), and no hash; only the 1st, 10th, 100th...
  * refusal of a client's window writes an audit entry.
  */
 final class LoginThrottling {
@@ -46,6 +47,33 @@ final class LoginThrottling {
         if (throttle.tryCount(key, windowStart, policy.failureLimit())) {
             return new Ticket(key, windowStart);
         }
+        throw refuse(key, windowStart, seen, typedName, client, now);
+    }
+
+    /** What {@link LoginRecords#sight} is to count for this client now. */
+    LoginRecords.ThrottleCount count(ClientInfo client, Instant now) {
+        return new LoginRecords.ThrottleCount(LoginThrottlePolicy.clientKey(client.ipAddress()),
+                policy.windowStart(now), policy.failureLimit());
+    }
+
+    /**
+     * {@link #admit} for an attempt {@link LoginRecords#sight} already counted (or found full); one it
+     * did not count (a known device the caller found not exempt) is counted now.
+     *
+     * @throws TooManyLoginAttempts when the client's window is full
+     */
+    Ticket admitted(LoginRecords.Admission admission, ClientInfo client, Optional<Account> seen, String typedName,
+                    Instant now) {
+        LoginRecords.ThrottleCount count = count(client, now);
+        return switch (admission) {
+            case COUNTED -> new Ticket(count.client(), count.windowStart());
+            case FULL -> throw refuse(count.client(), count.windowStart(), seen, typedName, client, now);
+            case NOT_COUNTED -> admit(client, seen, typedName, now);
+        };
+    }
+
+    private TooManyLoginAttempts refuse(String key, Instant windowStart, Optional<Account> seen, String typedName,
+                                        ClientInfo client, Instant now) {
         long refused = throttle.countRefusal(key, windowStart);
         if (LoginThrottlePolicy.auditsRefusal(refused)) {
             audit.append(AuditEntry.of(AuditType.LOGIN_THROTTLED, now)
@@ -56,7 +84,7 @@ final class LoginThrottling {
                             + " (logged at 1, 10, 100, ...); allowed again at " + policy.windowEnd(windowStart)));
         }
         long retryAfter = policy.retryAfterSeconds(now);
-        throw new TooManyLoginAttempts("Too many failed logins from this address; try again in "
+        return new TooManyLoginAttempts("Too many failed logins from this address; try again in "
                 + retryAfter + " seconds.", retryAfter);
     }
 

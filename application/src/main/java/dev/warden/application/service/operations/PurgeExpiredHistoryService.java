@@ -7,6 +7,7 @@ import dev.warden.domain.RetentionPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * Deletes history past its retention in batches of at most {@link #DEFAULT_BATCH_SIZE} rows, each
@@ -16,6 +17,11 @@ import java.util.Objects;
  */
 public final class PurgeExpiredHistoryService implements PurgeExpiredHistoryUseCase {
     public static final int DEFAULT_BATCH_SIZE = 1_000;
+    /**
+     * Days of session history prepared from today on (today and the next seven), so ends keep landing in their own
+     * day even when the job has not run for several days.
+     */
+    static final int DAYS_PREPARED_AHEAD = 8;
 
     /** One kind of history: deletes a batch before the cut-off. */
     private interface BatchDelete {
@@ -46,9 +52,24 @@ public final class PurgeExpiredHistoryService implements PurgeExpiredHistoryUseC
         Instant now = Now.of(clock);
         return new Purged(
                 drain(retention::deletePublishedEventsBefore, policy.publishedEventsCutoff(now)),
-                drain(retention::deleteEndedSessionsBefore, policy.endedSessionsCutoff(now)),
+                endedSessions(now),
                 drain(retention::deleteAuditEntriesBefore, policy.auditCutoff(now)),
                 drain(retention::deleteResolvedAlarmsBefore, policy.auditCutoff(now)));
+    }
+
+    /**
+     * Ended sessions go a whole day at a time (each day of history is its own partition), after the
+     * days ahead are made ready; then, in batches, the few that ended outside any day.
+     */
+    private int endedSessions(Instant now) {
+        Instant cutoff = policy.endedSessionsCutoff(now);
+        retention.prepareEndedSessionDays(now, DAYS_PREPARED_AHEAD);
+        int total = 0;
+        for (OptionalInt day = retention.dropOldestEndedSessionDay(cutoff); day.isPresent();
+             day = retention.dropOldestEndedSessionDay(cutoff)) {
+            total += day.getAsInt();
+        }
+        return total + drain(retention::deleteEndedSessionsBefore, cutoff);
     }
 
     private int drain(BatchDelete kind, Instant cutoff) {

@@ -27,9 +27,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,8 +41,9 @@ import java.util.random.RandomGenerator;
 /**
  * RFC 8935 push delivery. A pass claims the due push streams (a lease in the database, so one
  * instance delivers a stream at a time) and, on a virtual thread per stream, pushes its queued SETs
- * oldest first, signed at delivery with their stored {@code jti}, {@code txn} and {@code iat}
- * (the signing path poll delivery uses). No transaction is open during a push.
+ * one at a time, oldest first, signed at delivery (a batch ahead of the pushes, on a thread per core)
+ * with their stored {@code jti}, {@code txn} and {@code iat} (the signing path poll delivery uses).
+ * No transaction is open during a push.
  *
  * <ul>
  *   <li>202: the SET leaves the queue, the stream's {@code lastDeliveredAt} is now; the next one goes.</li>
@@ -64,8 +63,13 @@ public final class StreamPushService implements PushStreamsUseCase {
     /** The transport's connect plus read timeouts, with a margin. */
     static final Duration LONGEST_PUSH = Duration.ofSeconds(20);
     static final int MAX_STREAMS_PER_PASS = 32;
-    /** SETs read from a stream's queue at once, and pushed ones removed at once. */
+    /** SETs read from a stream's queue at once (and signed ahead), and pushed ones removed at once. */
     static final int READ_AHEAD = 100;
+    /**
+     * How old the stream's status may be when a push starts: a pause, disable or delete stops the
+     * delivery within this (docs/ssf.md, "Push delivery"), for one indexed read per this per stream.
+     */
+    static final Duration READ_STREAM_AGAIN = Duration.ofMillis(100);
     static final Duration COUNT_PENDING_EVERY = Duration.ofSeconds(10);
     static final Duration TRIM_PAUSED_EVERY = Duration.ofMinutes(1);
 
@@ -73,12 +77,12 @@ public final class StreamPushService implements PushStreamsUseCase {
     private final SsfStreams streams;
     private final SsfPushSchedule schedule;
     private final SetPushTransport transport;
-    private final SecurityEventSigner signer;
     private final WardenMetrics metrics;
     private final Clock clock;
     private final PushBackoff backoff;
     private final boolean allowHttp;
     private final PausedStreamLimits pausedLimits;
+    private final SigningAhead signing;
     /** This instance, as the leases name it. */
     private final String holder = UUID.randomUUID().toString();
     private volatile Instant pendingCountedAt = Instant.MIN;
@@ -91,12 +95,12 @@ public final class StreamPushService implements PushStreamsUseCase {
         this.streams = streams;
         this.schedule = schedule;
         this.transport = transport;
-        this.signer = signer;
         this.metrics = metrics;
         this.clock = clock;
         this.backoff = new PushBackoff(random);
         this.allowHttp = allowHttp;
         this.pausedLimits = pausedLimits;
+        this.signing = new SigningAhead(signer, Runtime.getRuntime().availableProcessors());
     }
 
     @Override
@@ -127,48 +131,66 @@ public final class StreamPushService implements PushStreamsUseCase {
 
     /**
      * Pushes the stream's SETs until the queue is empty, a push fails, or the lease runs short. SETs
-     * are read {@link #READ_AHEAD} at a time, and the ones pushed (delivered or rejected) leave the
-     * queue in one transaction per {@link #READ_AHEAD} and when the pass ends: a transaction per SET
-     * held one stream to about 90 SETs/s (docs/benchmarks.md, section 11). A crash in between pushes
-     * those again, with the same {@code jti}: at least once, as before. The stream is looked up before
-     * each push, so pausing or disabling it still stops delivery before the next SET.
+     * are read {@link #READ_AHEAD} at a time and signed ahead on {@link SigningAhead}'s threads while
+     * they are pushed one at a time, in order. The ones pushed (delivered or rejected) leave the queue
+     * in one transaction per {@link #READ_AHEAD} and when the pass ends: a transaction per SET held
+     * one stream to about 90 SETs/s (docs/benchmarks.md, section 11). A crash in between pushes those
+     * again, with the same {@code jti}: at least once, as before.
+     *
+     * <p>The stream is read again before each batch and before any push that starts
+     * {@link #READ_STREAM_AGAIN} or more after the last read, not before every SET. So once pausing,
+     * disabling or deleting the stream (or changing its endpoint) has committed, at most the SETs of
+     * the batch in hand whose push starts less than {@link #READ_STREAM_AGAIN} later still go out
+     * the old way; the SETs signed ahead but not pushed stay queued.
      */
     private int deliver(Claim claim, Instant leaseUntil) {
         int failures = claim.failures();
         int delivered = 0;
         Instant nextAttempt = null;
-        Deque<SsfQueuedEvent> ahead = new ArrayDeque<>();
+        SigningAhead.Batch ahead = SigningAhead.Batch.empty();
         Pushed pushed = new Pushed(claim.stream());
+        SsfStream stream = null;
+        Instant streamReadAt = null;
         try {
             while (true) {
                 Instant now = Now.of(clock);
-                Optional<SsfStream> found = streams.find(claim.stream());
-                if (found.isEmpty() || !pushable(found.get()) || now.plus(LONGEST_PUSH).isAfter(leaseUntil)) {
-                    break; // deleted, paused, disabled, no longer push, or out of lease: the next pass looks again
+                if (now.plus(LONGEST_PUSH).isAfter(leaseUntil)) {
+                    break; // out of lease: the next pass goes on
                 }
-                SsfStream stream = found.get();
-                if (ahead.isEmpty()) {
-                    settle(pushed); // what was pushed leaves the queue before it is read again
-                    ahead.addAll(streams.queued(stream.id(), READ_AHEAD));
-                    if (ahead.isEmpty()) {
+                if (ahead.isEmpty() || readAgain(streamReadAt, now)) {
+                    Optional<SsfStream> found = streams.find(claim.stream());
+                    if (found.isEmpty() || !pushable(found.get())) {
+                        break; // deleted, paused, disabled or no longer push: the next pass looks again
+                    }
+                    stream = found.get();
+                    streamReadAt = now;
+                    Optional<String> refused = refusedEndpoint(stream.delivery().endpointUrl());
+                    if (refused.isPresent()) {
+                        streams.recordError(stream.id(), refused.get());
+                        failures++;
+                        nextAttempt = now.plus(backoff.after(failures, Optional.empty()));
                         break;
                     }
                 }
-                Optional<String> refused = refusedEndpoint(stream.delivery().endpointUrl());
-                if (refused.isPresent()) {
-                    streams.recordError(stream.id(), refused.get());
-                    failures++;
-                    nextAttempt = now.plus(backoff.after(failures, Optional.empty()));
-                    break;
+                if (ahead.isEmpty()) {
+                    settle(pushed); // what was pushed leaves the queue before it is read again
+                    List<SsfQueuedEvent> batch = streams.queued(stream.id(), READ_AHEAD);
+                    if (batch.isEmpty()) {
+                        break;
+                    }
+                    ahead = signing.sign(batch, stream.clientId());
                 }
-                SsfQueuedEvent event = ahead.peekFirst();
-                String set = signer.sign(event.toSecurityEvent(stream.clientId()));
+                SsfQueuedEvent event = ahead.head();
+                Optional<String> set = ahead.signedHead();
+                if (set.isEmpty()) {
+                    break; // interrupted: closing
+                }
                 Outcome outcome = transport.push(stream.delivery().endpointUrl(),
-                        stream.delivery().authorizationHeader(), set);
+                        stream.delivery().authorizationHeader(), set.get());
                 Instant answered = Now.of(clock);
                 switch (outcome) {
                     case Delivered d -> {
-                        ahead.removeFirst();
+                        ahead.dropHead();
                         pushed.delivered(event.jti(), answered);
                         metrics.ssfDelivery(SsfDeliveryOutcome.DELIVERED);
                         if (failures > 0) {
@@ -179,7 +201,7 @@ public final class StreamPushService implements PushStreamsUseCase {
                         delivered++;
                     }
                     case Rejected r -> {
-                        ahead.removeFirst();
+                        ahead.dropHead();
                         pushed.rejected(event.jti());
                         String error = BoundedText.cap(BoundedText.replaceUnsafe("receiver rejected " + event.jti()
                                 + ": " + r.err() + (r.description() == null ? "" : " (" + r.description() + ")")), 256);
@@ -207,6 +229,7 @@ public final class StreamPushService implements PushStreamsUseCase {
                 }
             }
         } finally {
+            ahead.discard();
             try {
                 settle(pushed);
             } finally {
@@ -214,6 +237,11 @@ public final class StreamPushService implements PushStreamsUseCase {
             }
         }
         return delivered;
+    }
+
+    /** Whether the stream read at {@code readAt} is too old to push by (a clock set back reads it again too). */
+    private static boolean readAgain(Instant readAt, Instant now) {
+        return readAt == null || now.isBefore(readAt) || !now.isBefore(readAt.plus(READ_STREAM_AGAIN));
     }
 
     /** The SETs of one stream pushed but still in its queue, and when the last was delivered. */

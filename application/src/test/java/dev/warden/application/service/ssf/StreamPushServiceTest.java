@@ -2,29 +2,39 @@ package dev.warden.application.service.ssf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warden.application.fakes.ScriptedPushTransport;
 import dev.warden.application.fakes.UseCaseFixture;
 import dev.warden.application.port.in.ssf.StreamRequest;
+import dev.warden.application.port.out.SecurityEventSigner;
 import dev.warden.application.port.out.SetPushTransport;
 import dev.warden.application.port.out.SetPushTransport.Failed;
+import dev.warden.application.port.out.SetPushTransport.Outcome;
 import dev.warden.application.port.out.SetPushTransport.Rejected;
 import dev.warden.application.port.out.WardenMetrics.SsfDeliveryOutcome;
+import dev.warden.domain.PausedStreamLimits;
 import dev.warden.domain.ReceiverClientId;
+import dev.warden.domain.SecurityEvent;
 import dev.warden.domain.SsfQueuedEvent;
 import dev.warden.domain.SsfStreamId;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 /**
- * Push delivery over in-memory stores and a scripted receiver: order, the outcomes of 202, 400,
- * 503 and no answer, the growing pauses (and Retry-After), paused streams, and one holder per stream.
+ * Push delivery over in-memory stores and a scripted receiver: order (with the batch signed ahead on
+ * several threads), the outcomes of 202, 400, 503 and no answer, the growing pauses (and
+ * Retry-After), how soon a pause or delete stops delivery, and one holder per stream.
  */
 class StreamPushServiceTest {
     private static final String VERIFICATION = "https://schemas.openid.net/secevent/ssf/event-type/verification";
@@ -179,10 +189,11 @@ class StreamPushServiceTest {
     }
 
     @Test
-    void pausingDuringDeliveryStopsBeforeTheNextSet() {
+    void pausingDuringDeliveryStopsItOnceTheStreamIsReadAgain() {
         List<String> jtis = queue(3);
         receiver.thenDo(() -> {
             warden.useCases.updateStreamStatus().update(client, stream.toString(), "paused", null);
+            warden.clock.advance(StreamPushService.READ_STREAM_AGAIN);
             return new SetPushTransport.Delivered();
         });
 
@@ -190,6 +201,164 @@ class StreamPushServiceTest {
 
         assertEquals(List.of(jtis.get(0)), pushedJtis());
         assertEquals(3, warden.streams.pending(stream)); // two left and the stream-updated SET
+    }
+
+    @Test
+    void afterAPauseOnlyThePushesStartingWithinTheReadAgainBoundStillGo() {
+        List<String> jtis = queue(5);
+        Duration justUnder = StreamPushService.READ_STREAM_AGAIN.minusNanos(1000);
+        receiver.thenDo(() -> {
+            warden.useCases.updateStreamStatus().update(client, stream.toString(), "paused", null);
+            return new SetPushTransport.Delivered();
+        }).thenDo(() -> {
+            warden.clock.advance(justUnder); // the stream was read when the pass began
+            return new SetPushTransport.Delivered();
+        }).thenDo(() -> {
+            warden.clock.advance(Duration.ofNanos(1000)); // now the read is READ_STREAM_AGAIN old
+            return new SetPushTransport.Delivered();
+        });
+
+        assertEquals(3, push());
+
+        assertEquals(jtis.subList(0, 3), pushedJtis());
+        assertEquals(3, warden.streams.pending(stream)); // two left and the stream-updated SET
+    }
+
+    @Test
+    void aPauseThatNoTimeFollowsStopsDeliveryAtTheEndOfTheBatchInHand() {
+        List<String> jtis = queue(StreamPushService.READ_AHEAD + 20);
+        receiver.thenDo(() -> {
+            warden.useCases.updateStreamStatus().update(client, stream.toString(), "paused", null);
+            return new SetPushTransport.Delivered();
+        });
+
+        assertEquals(StreamPushService.READ_AHEAD, push());
+
+        assertEquals(jtis.subList(0, StreamPushService.READ_AHEAD), pushedJtis());
+        assertEquals(21, warden.streams.pending(stream)); // twenty left and the stream-updated SET
+    }
+
+    @Test
+    void deletingTheStreamDuringDeliveryStopsItOnceTheStreamIsReadAgain() {
+        queue(3);
+        receiver.thenDo(() -> {
+            warden.useCases.deleteStream().delete(client, stream.toString());
+            warden.clock.advance(StreamPushService.READ_STREAM_AGAIN);
+            return new SetPushTransport.Delivered();
+        });
+
+        assertEquals(1, push());
+
+        assertEquals(1, receiver.pushes().size());
+        assertTrue(warden.streams.find(stream).isEmpty());
+    }
+
+    @Test
+    void setsSignedOutOfOrderOnSeveralThreadsArePushedInQueueOrderAcrossBatches() {
+        List<String> jtis = queue(2 * StreamPushService.READ_AHEAD + 50);
+        // The later a SET is in its batch, the sooner its signature is done: a pusher taking
+        // signatures as they finish would push them backwards.
+        StreamPushService slowFirst = withSigner(event -> {
+            int index = jtis.indexOf(event.jti()) % StreamPushService.READ_AHEAD;
+            sleepMillis(index < 4 ? 4 - index : 0);
+            return "signed:" + event.jti();
+        });
+
+        assertEquals(jtis.size(), slowFirst.pushDue());
+
+        assertEquals(jtis, pushedJtis());
+        assertEquals(0, warden.streams.pending(stream));
+    }
+
+    @Test
+    void theBatchIsSignedAheadOfItsPushes() {
+        List<String> jtis = queue(20);
+        Set<String> signedSoFar = ConcurrentHashMap.newKeySet();
+        StreamPushService service = withSigner(event -> {
+            signedSoFar.add(event.jti());
+            return "signed:" + event.jti();
+        });
+        // The first push waits until the whole batch is signed: only signing ahead gets past it.
+        receiver.thenDo(() -> {
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (signedSoFar.size() < jtis.size() && System.nanoTime() < until) {
+                sleepMillis(1);
+            }
+            return signedSoFar.size() == jtis.size() ? new SetPushTransport.Delivered() : UNAVAILABLE;
+        });
+
+        assertEquals(20, service.pushDue());
+
+        assertEquals(jtis, pushedJtis());
+    }
+
+    @Test
+    void aFailureInTheMiddleOfABatchKeepsThatSetAndTheRestInOrderForTheNextAttempt() {
+        List<String> jtis = queue(StreamPushService.READ_AHEAD + 5);
+        List<Outcome> script = new ArrayList<>();
+        for (int i = 0; i < StreamPushService.READ_AHEAD + 2; i++) {
+            script.add(new SetPushTransport.Delivered());
+        }
+        script.add(UNAVAILABLE); // the third SET of the second batch
+        receiver.then(script.toArray(Outcome[]::new));
+
+        assertEquals(StreamPushService.READ_AHEAD + 2, push());
+        int failedAt = StreamPushService.READ_AHEAD + 2;
+        assertEquals(jtis.subList(failedAt, jtis.size()),
+                warden.streams.queued(stream, 10).stream().map(SsfQueuedEvent::jti).toList());
+
+        warden.clock.advance(nextPause());
+        assertEquals(3, push());
+
+        List<String> expected = new ArrayList<>(jtis.subList(0, failedAt + 1));
+        expected.addAll(jtis.subList(failedAt, jtis.size())); // the failed one again, same jti, then the rest
+        assertEquals(expected, pushedJtis());
+        assertEquals(0, warden.streams.pending(stream));
+    }
+
+    @Test
+    void aSigningFailureLosesNothing_theSetsBeforeItLeaveTheQueueAndItAndTheRestStay() {
+        List<String> jtis = queue(5);
+        StreamPushService failingThird = withSigner(event -> {
+            if (event.jti().equals(jtis.get(2))) {
+                throw new IllegalStateException("signing a SET failed: no key");
+            }
+            return "signed:" + event.jti();
+        });
+
+        IllegalStateException failed = assertThrows(IllegalStateException.class, failingThird::pushDue);
+
+        assertEquals("signing a SET failed: no key", failed.getMessage());
+        assertEquals(jtis.subList(0, 2), pushedJtis());
+        assertEquals(jtis.subList(2, 5), warden.streams.queued(stream, 10).stream().map(SsfQueuedEvent::jti).toList());
+        assertTrue(warden.pushSchedule.claimDue("other-instance", warden.clock.instant(),
+                warden.clock.instant().plus(StreamPushService.LEASE)).isPresent()); // the lease was given back
+    }
+
+    /** The service with another signer (published keys: none). */
+    private StreamPushService withSigner(Function<SecurityEvent, String> sign) {
+        SecurityEventSigner signer = new SecurityEventSigner() {
+            @Override
+            public String sign(SecurityEvent event) {
+                return sign.apply(event);
+            }
+
+            @Override
+            public List<PublishedKey> publishedKeys() {
+                return List.of();
+            }
+        };
+        return new StreamPushService(warden.transactions, warden.streams, warden.pushSchedule, receiver, signer,
+                warden.metrics, warden.clock, new java.util.Random(1), false,
+                new PausedStreamLimits(Duration.ofDays(7), 100_000));
+    }
+
+    private static void sleepMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -15,16 +15,26 @@ import dev.warden.application.port.in.ssf.StreamNotFound;
 import dev.warden.application.port.in.ssf.StreamRequest;
 import dev.warden.application.port.in.ssf.StreamView;
 import dev.warden.application.port.in.ssf.TooManyVerifications;
+import dev.warden.application.port.in.ssf.TooManyWaitingPolls;
+import dev.warden.application.port.out.SsfStreams;
 import dev.warden.domain.AuditType;
 import dev.warden.domain.ReceiverClientId;
 import dev.warden.domain.SecurityEvent;
 import dev.warden.domain.SsfEventTypes;
 import dev.warden.domain.SsfStream;
 import dev.warden.domain.SsfStreamId;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -136,6 +146,106 @@ class StreamServicesTest {
         assertEquals(Map.of(), result.sets());
         assertFalse(result.moreAvailable());
         assertEquals(Duration.ofSeconds(30), Duration.between(start, warden.clock.instant()));
+    }
+
+    /**
+     * Every waiter's pause is one round of a phaser, so all of them wake together each round: the
+     * first reads, the others take its check. Before the fix each of them read every round.
+     */
+    @Test
+    void waitingPollsOfOneStreamShareTheirChecks_soQueueReadsDoNotGrowWithTheirNumber() throws Exception {
+        String id = pollStream();
+        int waiting = LongPollWaiters.PER_STREAM;
+        AtomicInteger queueReads = new AtomicInteger();
+        LongPollWaiters seats = new LongPollWaiters();
+        List<Exception> refusedMeanwhile = new ArrayList<>();
+        StreamPollService[] service = new StreamPollService[1];
+        Phaser rounds = new Phaser(waiting) {
+            @Override
+            protected boolean onAdvance(int phase, int parties) {
+                if (phase == 0) {
+                    // Every seat is taken: one more poll is refused before it does anything.
+                    refusedMeanwhile.add(assertThrows(TooManyWaitingPolls.class, () -> service[0].poll(client, id,
+                            new PollRequest(null, false, List.of("some-jti"), Map.of()))));
+                }
+                if (phase == 2) {
+                    warden.useCases.verifyStream().verify(client, id, "late");
+                }
+                return false;
+            }
+        };
+        service[0] = new StreamPollService(warden.transactions, countingQueueReads(queueReads),
+                new OwnedStreams(warden.streams, warden.audit), warden.signer, warden.clock,
+                duration -> rounds.arriveAndAwaitAdvance(), seats);
+
+        List<Future<PollResult>> polls = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < waiting; i++) {
+                polls.add(threads.submit(() -> service[0].poll(client, id, waiting())));
+            }
+        }
+
+        for (Future<PollResult> poll : polls) {
+            assertEquals(1, poll.get(10, TimeUnit.SECONDS).sets().size(), "every waiter got the SET queued meanwhile");
+        }
+        assertEquals(waiting + 3, queueReads.get(),
+                "each poll's own first check, then one shared check per round (the third finds the SET)");
+        assertEquals(1, refusedMeanwhile.size());
+        assertEquals(30, ((TooManyWaitingPolls) refusedMeanwhile.getFirst()).retryAfterSeconds());
+        assertEquals(0, seats.waiting(SsfStreamId.parse(id)), "every seat is given back");
+    }
+
+    @Test
+    void aClientMayKeepOnlySoManyPollsWaitingAcrossItsStreams() {
+        LongPollWaiters seats = new LongPollWaiters();
+        List<SsfStreamId> streams = new ArrayList<>();
+        for (int i = 0; i < LongPollWaiters.PER_CLIENT; i++) {
+            SsfStreamId stream = SsfStreamId.random();
+            streams.add(stream);
+            assertTrue(seats.join(client, stream).isPresent());
+        }
+
+        assertTrue(seats.join(client, SsfStreamId.random()).isEmpty(), "the client's seats are all taken");
+        assertTrue(seats.join(registered(), SsfStreamId.random()).isPresent(), "another client's are not");
+        seats.leave(client, streams.getFirst());
+        assertTrue(seats.join(client, SsfStreamId.random()).isPresent(), "a seat given back can be taken again");
+    }
+
+    @Test
+    void aFailedSharedCheckFailsItsWaitersWithoutReadingAgain() {
+        LongPollWaiters.Watch watch = new LongPollWaiters().join(client, SsfStreamId.random()).orElseThrow();
+        AtomicInteger reads = new AtomicInteger();
+        IllegalStateException down = new IllegalStateException("database down");
+
+        assertThrows(IllegalStateException.class, () -> watch.checkAfter(0, () -> {
+            reads.incrementAndGet();
+            throw down;
+        }));
+        assertEquals(down, assertThrows(IllegalStateException.class, () -> watch.checkAfter(0, () -> {
+            reads.incrementAndGet();
+            return List.of();
+        })), "a waiter that paused before the failed check shares it");
+        assertEquals(1, reads.get());
+        assertEquals(List.of(), watch.checkAfter(1, () -> {
+            reads.incrementAndGet();
+            return List.of();
+        }), "the next round reads again");
+        assertEquals(2, reads.get());
+    }
+
+    /** The service's store, counting reads of the queue. */
+    private SsfStreams countingQueueReads(AtomicInteger reads) {
+        return (SsfStreams) Proxy.newProxyInstance(SsfStreams.class.getClassLoader(), new Class<?>[] {SsfStreams.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("queued")) {
+                        reads.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(warden.streams, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Test

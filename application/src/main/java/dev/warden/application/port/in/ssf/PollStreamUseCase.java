@@ -20,6 +20,7 @@ public interface PollStreamUseCase {
     /**
      * @throws dev.warden.application.port.in.InvalidRequest when the stream delivers by push, or a value is bad
      * @throws StreamNotFound when the caller has no stream with this id
+     * @throws TooManyWaitingPolls when a long poll would exceed the waiters allowed on the stream or client
      */
     PollResult poll(ReceiverClientId caller, String streamId, PollRequest request);
 
