@@ -27,11 +27,7 @@ SESSIONS="${SESSIONS:-100000}"
 RUNS="${RUNS:-3}"
 DURATION="${DURATION:-10}"
 KINDS="${KINDS:-first cursor user ip q qcommon}"
-if [ "${SORT_KINDS:-}" = all ]; then
-  for sort in lastActiveAt createdAt expiresAt username ipAddress; do
-    for order in asc desc; do KINDS="$KINDS $sort-$order $sort-$order-cursor"; done
-  done
-fi
+[ "${SORT_KINDS:-}" != all ] || KINDS="$KINDS $(session_sort_kinds)"
 GOAL_MS="${GOAL_MS:-20}"
 USERS=$((SESSIONS / 10))
 DEPTH=$((SESSIONS / 2))
@@ -46,42 +42,10 @@ say "seeded in $(( $(date +%s) - seed_start )) s"
 
 as_owner api/admin/sessions
 
-# The user in the middle of the seed, one of its addresses, and its name.
-pick=$((USERS / 2 + 42))
-user_id=$(sql -c "SELECT md5('bench-user-' || $pick)::uuid")
-user_name=$(sql -c "SELECT username FROM users WHERE id = '$user_id'")
-ip=$(sql -c "SELECT ip_address FROM sessions WHERE user_id = '$user_id' AND ended_at IS NULL LIMIT 1")
-ip_sessions=$(sql -c "SELECT count(*) FROM sessions WHERE ip_address = '$ip' AND ended_at IS NULL")
-[ -n "$user_name" ] && [ -n "$ip" ] || die "no seeded user $pick"
-
-page=$(api "limit=1")
-total=$(echo "$page" | json_field total)
-lower=$(echo "$page" | json_field totalIsLowerBound)
-cursor=$(cursor_at "$DEPTH")
-[ "$(api "limit=50&q=$user_name" | json_field total)" = 10 ] || die "q=$user_name does not find its 10 sessions"
-
+session_page_setup "$USERS" "$DEPTH"
 machine_line
 echo "active sessions: $SESSIONS seeded (API total: $total, totalIsLowerBound: $lower), users: $USERS, limit 50;" \
      "cursor depth $DEPTH (starts at the offset page's row); user $user_name, ip $ip ($ip_sessions sessions)"
-declare -A urls=(
-  [first]="limit=50"
-  [cursor]="limit=50&cursor=$cursor"
-  [user]="limit=50&userId=$user_id"
-  [ip]="limit=50&ip=$ip"
-  [q]="limit=50&q=$user_name"
-  [qcommon]="limit=50&q=bench"
-  [offset]="limit=50&offset=$DEPTH"
-)
-for kind in $KINDS; do
-  if [[ "$kind" =~ ^([a-zA-Z]+)-(asc|desc)(-cursor)?$ ]]; then
-    sorted="&sort=${BASH_REMATCH[1]}&order=${BASH_REMATCH[2]}"
-    if [ -n "${BASH_REMATCH[3]}" ]; then
-      urls[$kind]="limit=50$sorted&cursor=$(cursor_at "$DEPTH" "$sorted")"
-    else
-      urls[$kind]="limit=50$sorted"
-    fi
-  fi
-done
 measure_pages api/admin/sessions "$SESSIONS sessions"
 
 # ---- the plans ----------------------------------------------------------------------------------

@@ -125,11 +125,14 @@ create_user() { # create_user ADMIN_TOKEN NAME PASSWORD
 }
 
 # ---- seeding ----------------------------------------------------------------------------------
-# seed_sessions USERS PER_USER [WINDOW]: USERS accounts with PER_USER active sessions each, straight in SQL.
-# Token hashes are base64url SHA-256 like real ones. Activity is spread over the last 50 minutes (inside the 60-minute idle timeout), creation up to
-# 22 h before that (inside the 24 h lifetime); unique token hashes; then VACUUM ANALYZE.
+# seed_sessions USERS PER_USER [WINDOW] [AGE] [CREATED_SPREAD]: USERS accounts with PER_USER active
+# sessions each, straight in SQL. Session i's token (seeded_tokens prints them) is the base64url SHA-256 of
+# "bench-token-i", stored as its hash like any token (SessionToken: SHA-256 of "session:" + token),
+# so a bench can validate any seeded session. Activity is spread over WINDOW (default the last 50
+# minutes, inside the 60-minute idle timeout) ending AGE ago (default 0), creation up to
+# CREATED_SPREAD (default 22 h) before that (inside the 24 h lifetime); then VACUUM ANALYZE.
 seed_sessions() {
-  local users="$1" per="$2" window="${3:-50 minutes}"
+  local users="$1" per="$2" window="${3:-50 minutes}" age="${4:-0 seconds}" spread="${5:-22 hours}"
   say "seeding $users users x $per sessions = $((users * per)) active sessions"
   sql <<SQL
 INSERT INTO users (id, username, password_hash, role, status, failed_attempts, created_at)
@@ -138,18 +141,27 @@ SELECT md5('bench-user-' || u)::uuid, 'bench' || lpad(u::text, 7, '0'),
        'USER', 'ACTIVE', 0, now() - interval '30 days'
 FROM generate_series(1, $users) u;
 
+CREATE FUNCTION pg_temp.b64url(b bytea) RETURNS text LANGUAGE sql IMMUTABLE
+    AS \$\$ SELECT rtrim(translate(encode(b, 'base64'), '+/', '-_'), '=') \$\$;
 INSERT INTO sessions (id, user_id, token_hash, ip_address, user_agent, created_at, last_active_at, expires_at)
 SELECT md5('bench-session-' || i)::uuid,
        md5('bench-user-' || ((i - 1) / $per + 1))::uuid,
-       rtrim(translate(encode(sha256(('bench-token-' || i)::bytea), 'base64'), '+/', '-_'), '='),  -- as TokenHash: base64url SHA-256
+       pg_temp.b64url(sha256(('session:' || pg_temp.b64url(sha256(('bench-token-' || i)::bytea)))::bytea)),
        '10.' || (i % 200) || '.' || ((i / 200) % 250) || '.' || (i % 250 + 1),
        'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36',
        created, la, created + interval '24 hours'
-FROM (SELECT i, la, la - random() * interval '22 hours' AS created
-      FROM (SELECT i, now() - random() * interval '$window' AS la
+FROM (SELECT i, la, la - random() * interval '$spread' AS created
+      FROM (SELECT i, now() - interval '$age' - random() * interval '$window' AS la
             FROM generate_series(1, $users * $per) i) a) s;
 SQL
   sql -c "VACUUM ANALYZE users" -c "VACUUM ANALYZE sessions"
+}
+
+# seeded_tokens FROM TO [COUNT]: the bearer tokens of seeded sessions FROM..TO (seed_sessions,
+# bench/validation-spread.sh), COUNT of them drawn at random (default all, in random order).
+seeded_tokens() {
+  sql -c "SELECT rtrim(translate(encode(sha256(('bench-token-' || i)::bytea), 'base64'), '+/', '-_'), '=')
+          FROM generate_series($1, $2) i ORDER BY random() LIMIT ${3:-ALL}"
 }
 
 # ---- a list page as the owner (bench/admin-list.sh, bench/audit-list.sh) -----------------------
@@ -176,6 +188,55 @@ cursor_at() {
   [ -n "$by_offset" ] && [ "$by_offset" = "$by_cursor" ] \
     || die "offset and cursor pages at depth $depth start differently ($by_offset vs $by_cursor)"
   echo "$cursor"
+}
+
+# ---- the Sessions page's kinds (bench/admin-list.sh, bench/scale-run.sh) -----------------------
+# session_sort_kinds: the 20 sorted kinds, SORT-ORDER and SORT-ORDER-cursor for every sort and order.
+session_sort_kinds() {
+  local sort order
+  for sort in lastActiveAt createdAt expiresAt username ipAddress; do
+    for order in asc desc; do printf '%s ' "$sort-$order" "$sort-$order-cursor"; done
+  done
+}
+
+# session_page_setup USERS DEPTH: after as_owner api/admin/sessions on a seed_sessions seed, picks the
+# user in the middle of the seed (user_id, user_name), one of its addresses (ip, ip_sessions), reads
+# the page's total (total, lower), and fills the global array urls with the query of every kind in
+# $KINDS (bench/admin-list.sh lists them); cursors continue at item DEPTH.
+session_page_setup() {
+  local users="$1" depth="$2" pick page kind sorted
+  pick=$((users / 2 + 42))
+  user_id=$(sql -c "SELECT md5('bench-user-' || $pick)::uuid")
+  user_name=$(sql -c "SELECT username FROM users WHERE id = '$user_id'")
+  ip=$(sql -c "SELECT ip_address FROM sessions WHERE user_id = '$user_id' AND ended_at IS NULL LIMIT 1")
+  ip_sessions=$(sql -c "SELECT count(*) FROM sessions WHERE ip_address = '$ip' AND ended_at IS NULL")
+  [ -n "$user_name" ] && [ -n "$ip" ] || die "no seeded user $pick"
+
+  page=$(api "limit=1")
+  total=$(echo "$page" | json_field total)
+  lower=$(echo "$page" | json_field totalIsLowerBound)
+  cursor=$(cursor_at "$depth")
+  [ "$(api "limit=50&q=$user_name" | json_field total)" = 10 ] || die "q=$user_name does not find its 10 sessions"
+
+  declare -gA urls=(
+    [first]="limit=50"
+    [cursor]="limit=50&cursor=$cursor"
+    [user]="limit=50&userId=$user_id"
+    [ip]="limit=50&ip=$ip"
+    [q]="limit=50&q=$user_name"
+    [qcommon]="limit=50&q=bench"
+    [offset]="limit=50&offset=$depth"
+  )
+  for kind in $KINDS; do
+    if [[ "$kind" =~ ^([a-zA-Z]+)-(asc|desc)(-cursor)?$ ]]; then
+      sorted="&sort=${BASH_REMATCH[1]}&order=${BASH_REMATCH[2]}"
+      if [ -n "${BASH_REMATCH[3]}" ]; then
+        urls[$kind]="limit=50$sorted&cursor=$(cursor_at "$depth" "$sorted")"
+      else
+        urls[$kind]="limit=50$sorted"
+      fi
+    fi
+  done
 }
 
 # ---- one list page under load (bench/admin-list.sh, bench/audit-list.sh) -----------------------
@@ -214,6 +275,102 @@ measure_pages() {
     printf '%-8s p50 %8s ms [%s-%s]  p99 %8s ms  %6s requests/run  load %s-%s  %s the goal\n' \
       "$kind" "$p50" "$p50min" "$p50max" "$p99" "$req" "$lmin" "$lmax" "$verdict"
   done
+}
+
+# ---- validation spread over many sessions (bench/validation-spread.sh, bench/scale-run.sh) ------
+# measure_validation TOKENS_FILE DESCRIPTION: wrk walks the file's tokens (bench/validate.lua, each
+# thread from its own random start). Per run ($RUNS, each $DURATION s at $CONNECTIONS connections):
+# the HTTP ceiling (an unknown /api path: 404 without the database), then validation; the last-active
+# rows written (pg_stat_user_tables.n_tup_upd) and the database's commits (pg_stat_database.xact_commit)
+# during the validation run. Prints every run and a SUMMARY; sets CEILING_RPS, VALIDATION_RPS,
+# VALIDATION_RATIO (goal >= 0.5) and VALIDATION_P99.
+measure_validation() {
+  local tokens="$1" description="$2" results="$BENCH_WORK/validation-results" r line before commits_before writes txns
+  local c_min c_max v_min v_max rows reqs
+  export WARDEN_BENCH_TOKENS="$tokens"
+  WARDEN_BENCH_TOKEN="$(head -1 "$tokens")"
+  export WARDEN_BENCH_TOKEN
+  curl -fsS -o /dev/null -H "Authorization: Bearer $WARDEN_BENCH_TOKEN" "$BENCH_BASE/api/auth/session" \
+    || die "a seeded token does not validate"
+  updates() { sql -c "SELECT n_tup_upd FROM pg_stat_user_tables WHERE relname = 'sessions'"; }
+  commits() { sql -c "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()"; }
+
+  say "warm-up: 5 s of each"
+  wrk -t2 -c"$CONNECTIONS" -d5s -s bench/get.lua "$BENCH_BASE/api/bench-ceiling" >/dev/null
+  wrk -t2 -c"$CONNECTIONS" -d5s -s bench/validate.lua "$BENCH_BASE/api/auth/session" >/dev/null
+  sleep 12
+
+  machine_line
+  echo "$description, $CONNECTIONS connections, $DURATION s runs, wrk -t2"
+  : >"$results"
+  for r in $(seq 1 "$RUNS"); do
+    line=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s bench/get.lua "$BENCH_BASE/api/bench-ceiling" | grep '^RESULT')
+    echo "run ceiling #$r: ${line#RESULT }"
+    echo "ceiling ${line#RESULT }" >>"$results"
+    before=$(updates); commits_before=$(commits)
+    line=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s bench/validate.lua "$BENCH_BASE/api/auth/session" | grep '^RESULT')
+    sleep 12   # PostgreSQL flushes a busy backend's statistics at most every second, an idle one's ~10 s later
+    writes=$(( $(updates) - before )); txns=$(( $(commits) - commits_before ))
+    echo "run validation #$r: ${line#RESULT } last_active_rows=$writes commits=$txns"
+    echo "validation ${line#RESULT } rows=$writes commits=$txns" >>"$results"
+    [ "$(echo "$line" | field non2xx)" = 0 ] && [ "$(echo "$line" | field socket_errors)" = 0 ] \
+      || die "errors (non-2xx or socket errors/timeouts) in the run above"
+  done
+
+  echo
+  vsel() { awk -v k="$1" '$1 == k' "$results" | field "$2" | stats; }
+  read -r CEILING_RPS c_min c_max <<<"$(vsel ceiling rps)"
+  read -r VALIDATION_RPS v_min v_max <<<"$(vsel validation rps)"
+  read -r VALIDATION_P99 _ _ <<<"$(vsel validation p99_ms)"
+  read -r rows _ _ <<<"$(vsel validation rows)"
+  read -r txns _ _ <<<"$(vsel validation commits)"
+  read -r reqs _ _ <<<"$(vsel validation requests)"
+  VALIDATION_RATIO=$(awk -v v="$VALIDATION_RPS" -v c="$CEILING_RPS" 'BEGIN { printf "%.2f", v / c }')
+  echo "SUMMARY (median over $RUNS runs [min-max])"
+  printf 'HTTP ceiling (404)  %7.0f req/s [%s-%s]\n' "$CEILING_RPS" "$c_min" "$c_max"
+  printf 'validation          %7.0f req/s [%s-%s]  p99 %s ms  last-active rows %s, commits %s per %s validations\n' \
+    "$VALIDATION_RPS" "$v_min" "$v_max" "$VALIDATION_P99" "$rows" "$txns" "$reqs"
+  echo "validation / ceiling: $VALIDATION_RATIO (goal >= 0.5)"
+}
+
+# ---- the expiry sweep with a backlog (bench/sweep-backlog.sh, bench/scale-run.sh) --------------
+# make_sweep_backlog PERCENT PAST_EXPIRY IDLE: of the open sessions, PERCENT idle out (last active 2 to
+# 3 hours past the idle timeout IDLE, e.g. "60 minutes": a Monday morning after a long weekend), and
+# PAST_EXPIRY others pass their absolute expiry while active; then VACUUM ANALYZE.
+make_sweep_backlog() {
+  local percent="$1" past="$2" idle="$3"
+  say "making the backlog: $percent% idle past $idle, $past past their absolute expiry"
+  sql <<SQL
+UPDATE sessions SET last_active_at = now() - interval '$idle' - interval '2 hours' - random() * interval '1 hour',
+                    created_at = now() - interval '$idle' - interval '4 hours'
+WHERE ended_at IS NULL AND random() < $percent / 100.0;
+UPDATE sessions SET created_at = now() - interval '25 hours', last_active_at = now() - interval '2 minutes',
+                    expires_at = now() - interval '1 hour'
+WHERE id IN (SELECT id FROM sessions WHERE ended_at IS NULL AND last_active_at > now() - interval '$idle'
+             LIMIT $past);
+SQL
+  sql -c "VACUUM ANALYZE sessions"
+}
+
+expired_open_sessions() { # expired_open_sessions IDLE: open sessions past their expiry or idle timeout
+  sql -c "SELECT count(*) FROM sessions WHERE ended_at IS NULL
+    AND (expires_at <= now() OR last_active_at <= now() - interval '$1')"
+}
+
+# time_sweep IDLE [VAR=value ...]: starts Warden (no server may be running; the variables go to
+# start_server) with a 1 s sweep interval and times how long it takes to end every expired session
+# (each end: the row, its outbox event and its audit entry, in batches of 500 a transaction). Prints
+# the SWEEP line; sets SWEEP_ENDED and SWEEP_SECONDS (start-up included).
+time_sweep() {
+  local idle="$1" start; shift
+  start=$(date +%s.%N)
+  start_server "$@" WARDEN_SESSION_SWEEP_INTERVAL=PT1S
+  while [ "$(expired_open_sessions "$idle")" -gt 0 ]; do sleep 1; done
+  SWEEP_SECONDS=$(printf '%.1f' "$(echo "$(date +%s.%N) - $start" | bc)")
+  SWEEP_ENDED=$(sql -c "SELECT count(*) FROM session_history WHERE end_reason IN ('IDLE_TIMEOUT', 'ABSOLUTE_LIFETIME')")  # ended sessions leave sessions (V15)
+  echo
+  echo "SWEEP: $SWEEP_ENDED sessions ended by the sweeper in $SWEEP_SECONDS s from the server's start" \
+       "($(echo "$SWEEP_ENDED / $SWEEP_SECONDS" | bc) sessions/s, start-up included)"
 }
 
 # ---- plans ------------------------------------------------------------------------------------

@@ -22,19 +22,8 @@ fresh_db "warden_bench_sweep_$SESSIONS"
 start_server WARDEN_STREAMS=off   # migrates the schema
 stop_server
 seed_sessions "$USERS" "$PER"
-# The backlog: idle for 3 to 4 hours (the idle timeout is 60 minutes), and a few past absolute expiry.
-sql <<SQL
-UPDATE sessions SET last_active_at = now() - interval '3 hours' - random() * interval '1 hour',
-                    created_at = now() - interval '5 hours'
-WHERE ended_at IS NULL AND random() < $BACKLOG_PERCENT / 100.0;
-UPDATE sessions SET created_at = now() - interval '25 hours', last_active_at = now() - interval '2 minutes',
-                    expires_at = now() - interval '1 hour'
-WHERE id IN (SELECT id FROM sessions WHERE ended_at IS NULL AND last_active_at > now() - interval '1 hour'
-             LIMIT $PAST_EXPIRY);
-SQL
-sql -c "VACUUM ANALYZE sessions"
-backlog=$(sql -c "SELECT count(*) FROM sessions WHERE ended_at IS NULL
-  AND (expires_at <= now() OR last_active_at <= now() - interval '60 minutes')")
+make_sweep_backlog "$BACKLOG_PERCENT" "$PAST_EXPIRY" "60 minutes"
+backlog=$(expired_open_sessions "60 minutes")
 
 machine_line
 echo "open sessions: $SESSIONS ($USERS users), expired backlog: $backlog"
@@ -51,16 +40,4 @@ in_rollback() { sed 's/^DEALLOCATE ALL;/BEGIN; DEALLOCATE ALL;/; s/^RESET plan_c
   explain session-lock-idle "$values" | in_rollback
 } | show_plans
 
-start=$(date +%s.%N)
-start_server WARDEN_STREAMS=off WARDEN_SESSION_SWEEP_INTERVAL=PT1S
-while :; do
-  left=$(sql -c "SELECT count(*) FROM sessions WHERE ended_at IS NULL
-    AND (expires_at <= now() OR last_active_at <= now() - interval '60 minutes')")
-  [ "$left" -gt 0 ] || break
-  sleep 1
-done
-elapsed=$(echo "$(date +%s.%N) - $start" | bc)
-ended=$(sql -c "SELECT count(*) FROM session_history WHERE end_reason IN ('IDLE_TIMEOUT', 'ABSOLUTE_LIFETIME')")  # ended sessions leave sessions (V15)
-echo
-echo "SWEEP: $ended sessions ended by the sweeper in $(printf '%.1f' "$elapsed") s from the server's start" \
-     "($(echo "$ended / $elapsed" | bc) sessions/s, start-up included)"
+time_sweep "60 minutes" WARDEN_STREAMS=off

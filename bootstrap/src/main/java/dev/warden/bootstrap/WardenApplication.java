@@ -215,6 +215,13 @@ public final class WardenApplication implements AutoCloseable {
         management.configure(builder, m.host(), m.port());
         server = builder.build().start();
         remember(server::stop);
+        // Helidon logs a listener it could not bind and shuts the server down, but start() returns:
+        // without this check Warden would announce itself running with no port at all.
+        if (!server.isRunning() || server.port() < 0 || server.port(ManagementPort.SOCKET) < 0) {
+            throw new ConfigurationError("could not listen on " + settings.httpHost() + ":" + settings.httpPort()
+                    + " (WARDEN_HTTP_PORT) and " + m.host() + ":" + m.port()
+                    + " (WARDEN_MANAGEMENT_PORT); is another process using one of them?");
+        }
     }
 
     /** The in-process alarm topology's state, for the management port; empty when it runs elsewhere. */

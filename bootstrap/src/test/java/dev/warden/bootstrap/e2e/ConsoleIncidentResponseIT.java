@@ -98,11 +98,12 @@ class ConsoleIncidentResponseIT {
         admin.page("audit");
         admin.visible(By.cssSelector("[data-filter-ip='127.2.0.8']")).click();
         admin.waitUntil(d -> "127.2.0.8".equals(d.findElement(By.id("filter-ip")).getDomProperty("value")));
-        admin.tableLoaded();
-        List<WebElement> entries = admin.driver.findElements(By.cssSelector("[data-page='audit'] tbody tr"));
-        assertTrue(!entries.isEmpty());
-        for (WebElement entry : entries) {
-            assertTrue(entry.getText().contains("127.2.0.8"), entry.getText());
-        }
+        // Until the filtered page has replaced the one before it (on a busy machine the table may
+        // still be empty, or still show the unfiltered rows, right after the loading mark goes).
+        // Fails by timing out when any row shown is from another address, or none is shown.
+        admin.waitUntil(d -> {
+            List<WebElement> shown = d.findElements(By.cssSelector("[data-page='audit'] tbody tr"));
+            return !shown.isEmpty() && shown.stream().allMatch(e -> e.getText().contains("127.2.0.8"));
+        });
     }
 }
