@@ -114,6 +114,8 @@ public final class WardenApplication implements AutoCloseable {
         if (settings.embeddedKafka()) {
             DevKafka.requireOnClassPath(); // before anything starts
         }
+        FreePorts.require(settings.httpHost(), settings.httpPort(), "WARDEN_HTTP_PORT");
+        FreePorts.require(settings.management().host(), settings.management().port(), "WARDEN_MANAGEMENT_PORT");
         database = remember(WardenDatabase.connect(new DatabaseSettings(settings.dbUrl(), settings.dbUser(),
                 settings.dbPassword(), settings.dbPoolSize(), settings.dbConnectTimeout())));
         SecureRandom random = new SecureRandom();

@@ -314,7 +314,9 @@ class ProductionJarIT {
         int port = freePort();
         Path output = Files.createTempFile("warden-dev", ".log");
         Path workDir = Files.createTempDirectory("warden-dev");
+        // A free management port too: a dev Warden elsewhere on the box (a bench) holds the default 9090.
         Process process = warden(Map.of("WARDEN_HTTP_PORT", String.valueOf(port),
+                "WARDEN_MANAGEMENT_PORT", String.valueOf(freePort()),
                 "WARDEN_DB_URL", TestPostgres.url(), "WARDEN_DB_USER", TestPostgres.user(),
                 "WARDEN_DB_PASSWORD", TestPostgres.password(),
                 "WARDEN_OWNER_PASSWORD", RunningWarden.OWNER_PASSWORD), output)
