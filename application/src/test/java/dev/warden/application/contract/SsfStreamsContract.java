@@ -116,6 +116,21 @@ public abstract class SsfStreamsContract extends PortContract {
     }
 
     @Test
+    void removalMatchesEachJtiWhole_whateverItsCharacters() {
+        SsfStream stream = aStream(SsfDelivery.POLL, T);
+        String odd = "a,b \"quoted\" back\\slash [x] é";
+        streams.enqueue(stream.id(), anEvent("a", T));
+        streams.enqueue(stream.id(), anEvent("b", T.plusSeconds(1)));
+        streams.enqueue(stream.id(), anEvent(odd, T.plusSeconds(2)));
+
+        // A receiver's acknowledgement "a,b" is one jti, not two: it removes nothing.
+        assertEquals(0, streams.remove(stream.id(), List.of("a,b", "[\"a\"]", "")));
+        assertEquals(3, streams.pending(stream.id()));
+        assertEquals(1, streams.remove(stream.id(), List.of(odd, odd)));
+        assertEquals(List.of("a", "b"), streams.queued(stream.id(), 10).stream().map(SsfQueuedEvent::jti).toList());
+    }
+
+    @Test
     void queuesAreSeparatePerStream() {
         SsfStream a = aStream(SsfDelivery.POLL, T);
         SsfStream b = aStream(SsfDelivery.POLL, T.plusSeconds(1));

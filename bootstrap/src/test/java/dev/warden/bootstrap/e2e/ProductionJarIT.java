@@ -273,6 +273,33 @@ class ProductionJarIT {
                 + " host:port[,host:port...] (production never starts a throwaway broker)"), meaningfulLines(output));
     }
 
+    /**
+     * A port another process holds ends the start with one line naming its variable, before anything
+     * starts (Helidon alone only logs a listener it could not bind, and Warden announced port -1).
+     * In a process of its own: a refused start must not share a JVM with the other tests' servers.
+     */
+    @Test
+    void aTakenPortStopsTheStartWithOneLineNamingTheVariable() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            for (String variable : List.of("WARDEN_HTTP_PORT", "WARDEN_MANAGEMENT_PORT")) {
+                Path output = Files.createTempFile("warden-jar", ".log");
+                Process process = warden(Map.of(variable, String.valueOf(taken.getLocalPort()),
+                        "WARDEN_KAFKA_BOOTSTRAP", "127.0.0.1:1",
+                        "WARDEN_DB_URL", TestPostgres.url(), "WARDEN_DB_USER", TestPostgres.user(),
+                        "WARDEN_DB_PASSWORD", TestPostgres.password(),
+                        "WARDEN_OWNER_PASSWORD", RunningWarden.OWNER_PASSWORD), output).start();
+
+                assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+                assertEquals(2, process.exitValue(), Files.readString(output));
+                List<String> lines = meaningfulLines(output).stream()
+                        .filter(l -> !l.startsWith("Warden starting")).toList();
+                assertEquals(1, lines.size(), lines.toString());
+                assertTrue(lines.getFirst().startsWith("warden: " + variable + ": cannot listen on ")
+                        && lines.getFirst().contains(":" + taken.getLocalPort()), lines.toString());
+            }
+        }
+    }
+
     @Test
     void productionRefusesTheEmbeddedBroker() throws Exception {
         Path output = Files.createTempFile("warden-jar", ".log");
