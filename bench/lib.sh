@@ -131,8 +131,12 @@ create_user() { # create_user ADMIN_TOKEN NAME PASSWORD
 # so a bench can validate any seeded session. Activity is spread over WINDOW (default the last 50
 # minutes, inside the 60-minute idle timeout) ending AGE ago (default 0), creation up to
 # CREATED_SPREAD (default 22 h) before that (inside the 24 h lifetime); then VACUUM ANALYZE.
+# Rows go in in random order, or in login order with BENCH_SEED_ORDER=login (as logins insert them:
+# the creation and expiry indexes then fill their pages as they do in production).
 seed_sessions() {
   local users="$1" per="$2" window="${3:-50 minutes}" age="${4:-0 seconds}" spread="${5:-22 hours}"
+  local order=""
+  [ "${BENCH_SEED_ORDER:-random}" = login ] && order="ORDER BY created"
   say "seeding $users users x $per sessions = $((users * per)) active sessions"
   sql <<SQL
 INSERT INTO users (id, username, password_hash, role, status, failed_attempts, created_at)
@@ -152,7 +156,7 @@ SELECT md5('bench-session-' || i)::uuid,
        created, la, created + interval '24 hours'
 FROM (SELECT i, la, la - random() * interval '$spread' AS created
       FROM (SELECT i, now() - interval '$age' - random() * interval '$window' AS la
-            FROM generate_series(1, $users * $per) i) a) s;
+            FROM generate_series(1, $users * $per) i) a) s $order;
 SQL
   sql -c "VACUUM ANALYZE users" -c "VACUUM ANALYZE sessions"
 }
@@ -209,7 +213,7 @@ session_page_setup() {
   user_id=$(sql -c "SELECT md5('bench-user-' || $pick)::uuid")
   user_name=$(sql -c "SELECT username FROM users WHERE id = '$user_id'")
   ip=$(sql -c "SELECT ip_address FROM sessions WHERE user_id = '$user_id' AND ended_at IS NULL LIMIT 1")
-  ip_sessions=$(sql -c "SELECT count(*) FROM sessions WHERE ip_address = '$ip' AND ended_at IS NULL")
+  ip_sessions=$(sql -c "SELECT count(*) FROM sessions WHERE warden_inet(ip_address) = warden_inet('$ip') AND ip_address = '$ip' AND ended_at IS NULL")
   [ -n "$user_name" ] && [ -n "$ip" ] || die "no seeded user $pick"
 
   page=$(api "limit=1")

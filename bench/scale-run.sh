@@ -7,7 +7,7 @@
 # Seeds SESSIONS sessions once (seed_sessions, 10 per user; session i's token is known), or reuses
 # warden_bench_scale_run_$SESSIONS when KEEP_DB=1 and it holds exactly SESSIONS seeded sessions open for
 # at least two more hours and USERS seeded users. Then, phase by phase (each timed):
-#   storage     pg_table_size of sessions, each of its indexes, pg_total_relation_size, in bytes per
+#   storage     pg_table_size of sessions, each of its indexes, user_agents (V16), and the total, in bytes per
 #               open session (goal <= 400 with all indexes); first, before validation's writes
 #   pages       every Sessions page shape of bench/admin-list.sh (KINDS, default the 6 shapes and
 #               all 20 sorted kinds) as it measures them (measure_pages), goal p50 <= GOAL_MS (20)
@@ -28,7 +28,9 @@ source "$(dirname "$0")/lib.sh"
 
 SESSIONS="${SESSIONS:-10000000}"
 USERS=$((SESSIONS / 10))
-DEPTH=$((SESSIONS / 2))
+# The deep cursor pages continue at item DEPTH (half the sessions, at most 1,000,000): the bench finds
+# each cursor by reading the page at offset DEPTH - 500 once, which walks DEPTH rows.
+DEPTH="${DEPTH:-$(( SESSIONS / 2 < 1000000 ? SESSIONS / 2 : 1000000 ))}"
 RUNS="${RUNS:-3}"
 PAGE_DURATION="${PAGE_DURATION:-10}"
 VALIDATION_DURATION="${VALIDATION_DURATION:-20}"
@@ -45,7 +47,9 @@ PAST_EXPIRY="${PAST_EXPIRY:-1000}"
 BENCH_KEEP_DB="${KEEP_DB:-0}"
 IDLE="$IDLE_MINUTES minutes"
 SEED_AGENT='Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36'
-SERVER_ENV=(WARDEN_STREAMS=off "WARDEN_SESSION_IDLE_TIMEOUT=PT${IDLE_MINUTES}M")
+# WARDEN_DB_CONNECT_TIMEOUT also bounds a statement's read (at least 30 s): the offset pages that find
+# the deep cursors take longer than that at ten million sessions. No measured page comes near it.
+SERVER_ENV=(WARDEN_STREAMS=off "WARDEN_SESSION_IDLE_TIMEOUT=PT${IDLE_MINUTES}M" WARDEN_DB_CONNECT_TIMEOUT=PT300S)
 OUT="$BENCH_WORK/out"
 mkdir -p "$OUT"
 
@@ -61,7 +65,8 @@ end_phase() { phases+=("$1 $(( $(date +%s) - phase_start )) s"); }
 BENCH_DB="warden_bench_scale_run_$SESSIONS"
 require_postgres
 seeded_open() { # seeded sessions open for two more hours at least
-  sql -c "SELECT count(*) FROM sessions WHERE ended_at IS NULL AND user_agent = '$SEED_AGENT'
+  sql -c "SELECT count(*) FROM sessions WHERE ended_at IS NULL
+            AND user_agent_id = (SELECT id FROM user_agents WHERE user_agent = '$SEED_AGENT')
             AND expires_at > now() + interval '2 hours'
             AND last_active_at > now() - interval '$IDLE' + interval '2 hours'"
 }
@@ -96,7 +101,10 @@ open=$(sql -c "SELECT count(*) FROM sessions WHERE ended_at IS NULL")
                 SELECT * FROM (SELECT i.indexrelid::regclass::text, pg_relation_size(i.indexrelid) FROM pg_index i
                                WHERE i.indrelid = 'sessions'::regclass ORDER BY 2 DESC) x
                 UNION ALL
-                SELECT 'TOTAL (pg_total_relation_size)', pg_total_relation_size('sessions')" \
+                SELECT 'user_agents (each string once, V16)', pg_total_relation_size('user_agents')
+                UNION ALL
+                SELECT 'TOTAL (pg_total_relation_size)', pg_total_relation_size('sessions')
+                                                         + pg_total_relation_size('user_agents')" \
     | awk -v n="$open" '{ b = $NF; $NF = ""; printf "%-40s %9.1f MB %10.0f\n", $0, b / 1048576, b / n }'
 } | tee "$OUT/storage"
 storage_per_session=$(awk '/^TOTAL/ { print $NF }' "$OUT/storage")

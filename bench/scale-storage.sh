@@ -14,6 +14,8 @@
 #   bench/scale-storage.sh                      (SESSIONS=1000000 ENDED=1000000 AUDIT=2000000 OUTBOX=2000000)
 #   SESSIONS=100000 ENDED=0 AUDIT=0 OUTBOX=0 bench/scale-storage.sh   (a quick run)
 #   BENCH_KEEP_DB=1 ... keeps the database; SKIP_SEED=1 BENCH_KEEP_DB=1 ... measures it again
+#   BENCH_SEED_ORDER=login ... inserts the active sessions in login order (default: random order)
+#   UP_TO=15 ... applies the migrations up to V15 only (the layout before V16 and V17, for a before figure)
 source "$(dirname "$0")/lib.sh"
 
 SESSIONS="${SESSIONS:-1000000}"
@@ -29,7 +31,11 @@ if [ "${SKIP_SEED:-0}" = 1 ]; then
   ENDED=0 AUDIT=0 OUTBOX=0
 else
 fresh_db "warden_bench_scale_$SESSIONS"
-for migration in $(ls adapters-db/src/main/resources/db/migration/V*.sql | sort -V); do sql -f "$migration" >/dev/null; done
+for migration in $(ls adapters-db/src/main/resources/db/migration/V*.sql | sort -V); do
+  version=$(basename "$migration" | sed -E 's/^V([0-9]+)__.*/\1/')
+  [ -z "${UP_TO:-}" ] || [ "$version" -le "$UP_TO" ] || continue
+  sql -f "$migration" >/dev/null
+done
 start=$(date +%s)
 seed_sessions $((SESSIONS / 10)) 10
 say "seeded the active sessions in $(( $(date +%s) - start )) s"
@@ -102,6 +108,12 @@ for table in sessions audit_entries outbox users; do
   sql -F' ' -c "SELECT '$table', pg_relation_size('$table'), pg_indexes_size('$table'), pg_total_relation_size('$table')" \
     | awk '{ printf "%-16s heap %8.1f MB  indexes %8.1f MB  total (with TOAST) %8.1f MB\n", $1, $2/1048576, $3/1048576, $4/1048576 }'
 done
+
+open=$(sql -c "SELECT count(*) FROM sessions WHERE ended_at IS NULL")
+echo "bytes per open session, sessions with all its indexes and user_agents (V16): $(sql -c \
+  "SELECT round((pg_total_relation_size('sessions')
+                 + COALESCE(pg_total_relation_size(to_regclass('user_agents')), 0)) / $open::numeric)")" \
+  "(seeded in ${BENCH_SEED_ORDER:-random} order)"
 
 statement() { # statement NAME -> the named statement from the YAML, on one line
   awk -v name="$1" '$0 ~ "^    " name ":" { on = 1; next }

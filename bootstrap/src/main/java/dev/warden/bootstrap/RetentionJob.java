@@ -27,9 +27,9 @@ final class RetentionJob {
                     Purged purged = purge.purgeOnce();
                     if (purged.total() > 0) {
                         LOG.log(Level.INFO, "Retention deleted {0} published outbox events, {1} ended sessions, "
-                                        + "{2} audit entries and {3} resolved alarms",
+                                        + "{2} audit entries, {3} resolved alarms and {4} user agents no session uses",
                                 purged.publishedEvents(), purged.endedSessions(), purged.auditEntries(),
-                                purged.resolvedAlarms());
+                                purged.resolvedAlarms(), purged.unusedUserAgents());
                     }
                 });
     }

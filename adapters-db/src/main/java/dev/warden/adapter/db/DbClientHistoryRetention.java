@@ -104,6 +104,20 @@ public final class DbClientHistoryRetention implements HistoryRetention {
         return delete("retention-delete-resolved-alarms", cutoff, max);
     }
 
+    /** Strings last handed out before yesterday (UTC) that no open session uses (V16's seen_on). */
+    @Override
+    public int deleteUnusedUserAgents(Instant now, int max) {
+        Objects.requireNonNull(now, "now");
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1, was " + max);
+        }
+        long deleted = db.executor().createNamedDelete("retention-forget-unused-user-agents")
+                .addParam("before", LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(1).toString())
+                .addParam("max", max)
+                .execute();
+        return Math.toIntExact(deleted);
+    }
+
     private int delete(String statement, Instant cutoff, int max) {
         Objects.requireNonNull(cutoff, "cutoff");
         if (max < 1) {

@@ -20,9 +20,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -161,16 +163,22 @@ final class SessionLookup implements AutoCloseable {
     private void answer(List<Lookup> batch) throws SQLException {
         Object[] hashes = batch.stream().map(lookup -> lookup.tokenHash().value()).distinct().toArray();
         Map<String, AuthenticatedSession> found = new HashMap<>();
+        Set<String> shared = new HashSet<>();
         try (Connection connection = validationPool.getConnection();
              PreparedStatement statement = connection.prepareStatement(findByTokenHashes.sql())) {
             findByTokenHashes.bind(statement, Map.of("tokenHashes", connection.createArrayOf("text", hashes)));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     TokenHash tokenHash = new TokenHash(rows.getString("token_hash"));
-                    found.put(tokenHash.value(), authenticated(rows, tokenHash));
+                    if (found.put(tokenHash.value(), authenticated(rows, tokenHash)) != null) {
+                        shared.add(tokenHash.value());
+                    }
                 }
             }
         }
+        // Two open sessions with one token hash (no unique index since V17: it would take a SHA-256
+        // collision of 256-bit random tokens): the token opens neither, rather than either one.
+        shared.forEach(found::remove);
         for (Lookup lookup : batch) {
             lookup.answer().complete(Optional.ofNullable(found.get(lookup.tokenHash().value())));
         }

@@ -11,7 +11,7 @@ import dev.warden.application.port.in.sessions.SessionSort;
  * server-side from its 5th use on a connection, and PostgreSQL may then keep a generic plan): the
  * catch-all "CAST(:x AS t) IS NULL OR ..." filters appear only beside a selective driving condition
  * (one user, one address, a network, a list of users), never alone. Without a filter the sort's own
- * index drives the walk (V1, V5, V8, V9): {@code sessions_open_by_activity}, {@code
+ * index drives the walk (V1, V5, V8, V9, V17): {@code sessions_open_by_activity}, {@code
  * sessions_open_by_creation}, {@code sessions_open_by_expiry}, {@code users_username_lower_key}
  * then {@code sessions_open_by_user}, {@code sessions_open_by_network}; a forward or backward scan
  * for ascending or descending. Ties on the key are broken by the id in the same direction, so a
@@ -26,7 +26,7 @@ public final class SessionPageSql {
         ALL,
         /** One user (sessions_open_by_user), optionally also by network and name. */
         USER,
-        /** One exact address (sessions_open_by_ip), optionally also by name. */
+        /** One exact address (sessions_open_by_network, an equality on its address), optionally also by name. */
         ADDRESS,
         /** A network (sessions_open_by_network), optionally also by user and name. */
         NETWORK,
@@ -36,7 +36,12 @@ public final class SessionPageSql {
         NAME_CONTAINS
     }
 
-    private static final String COLUMNS = "s.id, s.user_id, s.token_hash, s.ip_address, s.user_agent,"
+    /** A session's columns, its user agent from user_agents (V16) where it is kept once. */
+    private static final String COLUMNS = "s.id, s.user_id, s.token_hash, s.ip_address,"
+            + " COALESCE(a.user_agent, s.user_agent) AS user_agent, s.created_at, s.last_active_at, s.expires_at";
+    private static final String USER_AGENT = " LEFT JOIN user_agents a ON a.id = s.user_agent_id";
+    /** The same columns as the USERS shape's per-user subquery returns them (user agent resolved). */
+    private static final String SUBQUERY_COLUMNS = "s.id, s.user_id, s.token_hash, s.ip_address, s.user_agent,"
             + " s.created_at, s.last_active_at, s.expires_at";
     private static final String ACTIVE =
             "s.ended_at IS NULL AND s.expires_at > :now AND s.last_active_at > :lastActiveAfter";
@@ -53,6 +58,13 @@ public final class SessionPageSql {
             + " AND warden_inet(s.ip_address) <= CAST(host(broadcast(CAST(:network AS cidr))) AS inet)"
             + " AND warden_inet(s.ip_address) <<= CAST(:network AS cidr)";
 
+    /**
+     * One exact address: the address as inet drives sessions_open_by_network (V17), the text as
+     * recorded stays the exact test (so "::1" and "0::1" stay apart, as they always were).
+     */
+    private static final String AT_ADDRESS = " AND warden_inet(s.ip_address) = warden_inet(CAST(:ipAddress AS text))"
+            + " AND s.ip_address = CAST(:ipAddress AS text)";
+
     private SessionPageSql() {
     }
 
@@ -63,25 +75,24 @@ public final class SessionPageSql {
     public static String page(Shape shape, SessionSort sort, SortOrder order, boolean withCursor) {
         String keyset = withCursor ? keyset(sort, order) : "";
         String orderBy = " ORDER BY " + key(sort) + direction(order) + ", s.id" + direction(order);
-        String select = "SELECT " + COLUMNS + ", u.username";
         if (shape == Shape.USERS) {
             // LATERAL: each user's first rows in this order from sessions_open_by_user, so no plan
             // can turn it into a scan of every session; :perUser is the page plus what the offset skips.
-            return select + " FROM unnest(CAST(:ids AS uuid[])) AS m (user_id)"
+            return "SELECT " + SUBQUERY_COLUMNS + ", u.username FROM unnest(CAST(:ids AS uuid[])) AS m (user_id)"
                     + " JOIN users u ON u.id = m.user_id"
-                    + " CROSS JOIN LATERAL (SELECT " + COLUMNS + " FROM sessions s"
+                    + " CROSS JOIN LATERAL (SELECT " + COLUMNS + " FROM sessions s" + USER_AGENT
                     + " WHERE s.user_id = u.id AND " + ACTIVE + keyset + orderBy + " LIMIT :perUser) s"
                     + orderBy + " LIMIT :limit OFFSET :offset";
         }
-        return select + " FROM sessions s JOIN users u ON u.id = s.user_id WHERE " + ACTIVE + filter(shape)
-                + keyset + orderBy + " LIMIT :limit OFFSET :offset";
+        return "SELECT " + COLUMNS + ", u.username FROM sessions s JOIN users u ON u.id = s.user_id" + USER_AGENT
+                + " WHERE " + ACTIVE + filter(shape) + keyset + orderBy + " LIMIT :limit OFFSET :offset";
     }
 
     private static String filter(Shape shape) {
         return switch (shape) {
             case ALL, USERS -> "";
             case USER -> " AND s.user_id = :userId" + NETWORK_FILTER + NAME_FILTER;
-            case ADDRESS -> " AND s.ip_address = :ipAddress" + NAME_FILTER;
+            case ADDRESS -> AT_ADDRESS + NAME_FILTER;
             case NETWORK -> IN_NETWORK + " AND (CAST(:userId AS uuid) IS NULL OR s.user_id = CAST(:userId AS uuid))"
                     + NAME_FILTER;
             case NAME_CONTAINS -> " AND strpos(lower(u.username), lower(CAST(:q AS text))) > 0";

@@ -77,6 +77,28 @@ class SessionLookupIT {
         }
     }
 
+    @Test
+    void givenTwoOpenSessionsWithOneTokenHash_whenLookedUp_thenTheTokenOpensNeither() throws Exception {
+        // V17 dropped the unique token index for a hash index; a collision of 256-bit random tokens
+        // should never happen, and if it does the token must not open someone's session at random.
+        Ports ports = TestDatabase.freshPorts();
+        Account alice = anAccount("Alice").build();
+        Account bob = anAccount("Bob").build();
+        ports.accounts().insert(alice);
+        ports.accounts().insert(bob);
+        Session alices = aSession(alice).build();
+        Session bobs = aSession(bob).withTokenHash(alices.tokenHash()).build();
+        Session bobsOther = aSession(bob).build();
+        ports.sessions().insert(alices);
+        ports.sessions().insert(bobs);
+        ports.sessions().insert(bobsOther);
+        try (HikariDataSource pool = ConnectionPools.openValidation(TestDatabase.settings(10, MAX_WAIT));
+             SessionLookup lookup = new SessionLookup(pool, SqlStatements.load(), 1, MAX_WAIT)) {
+            assertTrue(lookup.findOpenByTokenHash(alices.tokenHash()).isEmpty());
+            assertEquals(bobsOther, lookup.findOpenByTokenHash(bobsOther.tokenHash()).orElseThrow().session());
+        }
+    }
+
     /** Asks for the first session, and returns once the statement for it hangs. */
     private CompletableFuture<Optional<AuthenticatedSession>> lookUpFirstWhileItHangs(SessionLookup lookup)
             throws InterruptedException {

@@ -73,6 +73,7 @@ final class TestDatabase {
         execute("TRUNCATE login_throttle_windows");
         execute("TRUNCATE ssf_risk_changes");
         execute("TRUNCATE session_history");
+        execute("TRUNCATE user_agents RESTART IDENTITY");
     }
 
     static void execute(String sql) {

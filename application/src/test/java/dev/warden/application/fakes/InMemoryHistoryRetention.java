@@ -86,6 +86,12 @@ public final class InMemoryHistoryRetention implements HistoryRetention {
         return record("resolvedAlarms", max, alarms.removeResolvedBefore(cutoff, max));
     }
 
+    /** The in-memory store keeps each session's user agent with the session: nothing to forget. */
+    @Override
+    public synchronized int deleteUnusedUserAgents(Instant now, int max) {
+        return record("unusedUserAgents", max, 0);
+    }
+
     private int record(String kind, int max, int deleted) {
         batches.add(new Batch(kind, max, deleted));
         return deleted;

@@ -142,8 +142,8 @@ class PurgeExpiredHistoryServiceTest {
 
         Purged purged = purge(1_000).purgeOnce();
 
-        assertEquals(new Purged(0, 0, 0, 0), purged);
-        assertEquals(List.of("publishedEvents", "endedSessions", "auditEntries", "resolvedAlarms"),
+        assertEquals(new Purged(0, 0, 0, 0, 0), purged);
+        assertEquals(List.of("publishedEvents", "endedSessions", "auditEntries", "resolvedAlarms", "unusedUserAgents"),
                 retention.batches().stream().map(Batch::kind).toList());
     }
 

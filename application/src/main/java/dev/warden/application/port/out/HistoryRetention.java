@@ -48,4 +48,11 @@ public interface HistoryRetention {
 
     /** Alarms resolved before {@code cutoff}; open alarms are never deleted. */
     int deleteResolvedAlarmsBefore(Instant cutoff, int max);
+
+    /**
+     * User agent strings a store keeps once for all the sessions that share them: those no open
+     * session uses any more, and none handed out to a session since the UTC day before {@code now}'s.
+     * A store that keeps each session's string with the session has none.
+     */
+    int deleteUnusedUserAgents(Instant now, int max);
 }

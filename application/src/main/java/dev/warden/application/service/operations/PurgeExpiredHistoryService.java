@@ -54,7 +54,8 @@ public final class PurgeExpiredHistoryService implements PurgeExpiredHistoryUseC
                 drain(retention::deletePublishedEventsBefore, policy.publishedEventsCutoff(now)),
                 endedSessions(now),
                 drain(retention::deleteAuditEntriesBefore, policy.auditCutoff(now)),
-                drain(retention::deleteResolvedAlarmsBefore, policy.auditCutoff(now)));
+                drain(retention::deleteResolvedAlarmsBefore, policy.auditCutoff(now)),
+                drain(retention::deleteUnusedUserAgents, now));
     }
 
     /**

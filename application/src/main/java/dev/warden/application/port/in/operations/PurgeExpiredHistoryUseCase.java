@@ -6,9 +6,9 @@ package dev.warden.application.port.in.operations;
  */
 public interface PurgeExpiredHistoryUseCase {
     /** How many rows one purge deleted, by kind. */
-    record Purged(int publishedEvents, int endedSessions, int auditEntries, int resolvedAlarms) {
+    record Purged(int publishedEvents, int endedSessions, int auditEntries, int resolvedAlarms, int unusedUserAgents) {
         public int total() {
-            return publishedEvents + endedSessions + auditEntries + resolvedAlarms;
+            return publishedEvents + endedSessions + auditEntries + resolvedAlarms + unusedUserAgents;
         }
     }
 
