@@ -34,10 +34,18 @@ public final class KeepAliveSocketFactory extends SocketFactory {
         this.probes = positive(parts[2]);
     }
 
-    /** Probes that declare a silent peer dead after roughly {@code seconds} (at least two). */
+    /** Linux refuses more keepalive probes than this, and a longer idle time, with EINVAL. */
+    static final int MAX_PROBES = 127;
+    static final int MAX_IDLE_SECONDS = 32_767;
+
+    /**
+     * Probes that declare a silent peer dead after roughly {@code seconds} (at least two): half the
+     * time idle, then a probe a second; past 254 s the probes stay at Linux's most and the idle time
+     * grows instead (a connect timeout of 300 s made every connection fail with "Invalid argument").
+     */
     static String spec(int seconds) {
-        int idle = Math.max(1, seconds / 2);
-        int probes = Math.max(1, seconds - idle);
+        int probes = Math.max(1, Math.min(MAX_PROBES, seconds - Math.max(1, seconds / 2)));
+        int idle = Math.max(1, Math.min(MAX_IDLE_SECONDS, seconds - probes));
         return idle + ",1," + probes;
     }
 

@@ -15,6 +15,8 @@ class KeepAliveSocketFactoryTest {
         assertEquals("1,1,1", KeepAliveSocketFactory.spec(1));
         assertEquals("1,1,1", KeepAliveSocketFactory.spec(2));
         assertEquals("2,1,3", KeepAliveSocketFactory.spec(5));
+        assertEquals("173,1,127", KeepAliveSocketFactory.spec(300), "Linux takes at most 127 probes");
+        assertEquals("32767,1,127", KeepAliveSocketFactory.spec(86_400), "and an idle time of at most 32767 s");
         assertEquals(2, ConnectionPools.wholeSeconds(Duration.ofMillis(1_001)), "rounded up, never shorter");
         assertEquals(1, ConnectionPools.wholeSeconds(Duration.ofMillis(250)));
     }
@@ -27,6 +29,15 @@ class KeepAliveSocketFactoryTest {
                 assertEquals(3, socket.getOption(ExtendedSocketOptions.TCP_KEEPIDLE));
                 assertEquals(1, socket.getOption(ExtendedSocketOptions.TCP_KEEPINTERVAL));
                 assertEquals(2, socket.getOption(ExtendedSocketOptions.TCP_KEEPCOUNT));
+            }
+        }
+    }
+
+    @Test
+    void givenTheLongestConnectTimeouts_whenASocketIsMade_thenTheSystemTakesItsOptions() throws Exception {
+        for (int seconds : new int[] {254, 255, 300, 86_400}) {
+            try (Socket socket = new KeepAliveSocketFactory(KeepAliveSocketFactory.spec(seconds)).createSocket()) {
+                assertTrue(socket.getKeepAlive(), seconds + " s");
             }
         }
     }
