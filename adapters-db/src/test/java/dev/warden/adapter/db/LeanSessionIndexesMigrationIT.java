@@ -1,5 +1,7 @@
 package dev.warden.adapter.db;
 
+import static dev.warden.adapter.db.DatabaseAtVersion.number;
+import static dev.warden.adapter.db.DatabaseAtVersion.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,15 +9,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * V17 on a database in use: a schema at V16 holding 20,000 open sessions gets the leaner indexes
@@ -25,39 +23,23 @@ import org.postgresql.ds.PGSimpleDataSource;
 class LeanSessionIndexesMigrationIT {
     private static final String DATABASE = "warden_it_upgrade_v17";
     private static final String EVERY_COLUMN = "SELECT md5(string_agg(s::text, ',' ORDER BY s.id)) FROM sessions s";
-    private PGSimpleDataSource dataSource;
-    private String url;
+    private DatabaseAtVersion database;
 
     @BeforeEach
     void databaseAtV16() throws SQLException {
-        TestDatabase.get();
-        DatabaseSettings settings = TestDatabase.settings(2, Duration.ofSeconds(10));
-        url = ConnectionUrls.withDatabase(settings.url(), DATABASE);
-        try (Connection admin = TestDatabase.connection(); Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + DATABASE);
-        }
-        dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(url);
-        dataSource.setUser(settings.user());
-        dataSource.setPassword(settings.password());
-        var configuration = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("16");
-        configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
-        configuration.load().migrate();
+        database = DatabaseAtVersion.create(DATABASE, "16");
     }
 
     @AfterEach
     void dropIt() throws SQLException {
-        try (Connection admin = TestDatabase.connection(); Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-        }
+        database.drop();
     }
 
     @Test
     void givenOpenSessions_whenMigrated_thenEveryRowIsKept_andEachIndexIsLeanerUnderItsOwnName() throws SQLException {
         String before;
         long bytesBefore;
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
             statement.execute("""
                     INSERT INTO users (id, username, password_hash, role, status, created_at)
                     SELECT md5('u' || n)::uuid, 'user' || n, 'x', 'USER', 'ACTIVE', now() FROM generate_series(1, 2000) n""");
@@ -76,9 +58,9 @@ class LeanSessionIndexesMigrationIT {
                     - number(statement, "SELECT pg_relation_size('sessions_open_by_user_v17')");
         }
 
-        SchemaSetup.migrate(dataSource, url);
+        database.upgrade();
 
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
             assertEquals(20_000, number(statement, "SELECT count(*) FROM sessions"));
             assertEquals(before, text(statement, EVERY_COLUMN), "every column of every session is unchanged");
             Map<String, String> indexes = new TreeMap<>();
@@ -104,20 +86,6 @@ class LeanSessionIndexesMigrationIT {
             long bytesAfter = number(statement, "SELECT pg_total_relation_size('sessions')");
             assertTrue(bytesAfter < bytesBefore * 0.8,
                     "sessions and its indexes: " + bytesBefore + " bytes before, " + bytesAfter + " after");
-        }
-    }
-
-    private static long number(Statement statement, String sql) throws SQLException {
-        try (ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static String text(Statement statement, String sql) throws SQLException {
-        try (ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getString(1);
         }
     }
 }

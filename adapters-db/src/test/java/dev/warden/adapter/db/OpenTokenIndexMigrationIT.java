@@ -8,12 +8,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * V11 (and V17 after it) on a database in use: a schema at V10 holding open and ended sessions moves
@@ -21,36 +18,21 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class OpenTokenIndexMigrationIT {
     private static final String DATABASE = "warden_it_upgrade_v11";
-    private PGSimpleDataSource dataSource;
-    private String url;
+    private DatabaseAtVersion database;
 
     @BeforeEach
     void databaseAtV10() throws SQLException {
-        TestDatabase.get();
-        url = ConnectionUrls.withDatabase(TestDatabase.settings(2, java.time.Duration.ofSeconds(10)).url(), DATABASE);
-        try (Connection admin = TestDatabase.connection(); Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE);
-            statement.execute("CREATE DATABASE " + DATABASE);
-        }
-        dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(url);
-        dataSource.setUser(TestDatabase.settings(2, java.time.Duration.ofSeconds(10)).user());
-        dataSource.setPassword(TestDatabase.settings(2, java.time.Duration.ofSeconds(10)).password());
-        var configuration = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("10");
-        configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
-        configuration.load().migrate();
+        database = DatabaseAtVersion.create(DATABASE, "10");
     }
 
     @AfterEach
     void dropIt() throws SQLException {
-        try (Connection admin = TestDatabase.connection(); Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-        }
+        database.drop();
     }
 
     @Test
     void givenOpenAndEndedSessions_whenMigrated_thenNoneIsLost_andTheLookupReadsTheOpenOnlyIndex() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
             statement.execute("""
                     INSERT INTO users (id, username, password_hash, role, status, created_at)
                     SELECT md5('u' || n)::uuid, 'user' || n, 'x', 'USER', 'ACTIVE', now() FROM generate_series(1, 100) n""");
@@ -64,9 +46,9 @@ class OpenTokenIndexMigrationIT {
                     FROM generate_series(1, 10000) n""");
         }
 
-        SchemaSetup.migrate(dataSource, url);
+        database.upgrade();
 
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
             assertEquals(2_000, single(statement, "SELECT count(*) FROM sessions WHERE ended_at IS NULL"));
             // Ended ones live in session_history since V15 (SessionHistoryMigrationIT).
             assertEquals(8_000, single(statement, "SELECT count(*) FROM session_history"));

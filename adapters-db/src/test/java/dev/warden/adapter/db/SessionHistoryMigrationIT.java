@@ -13,12 +13,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * V15 on a database in use: a schema at V14 holding open sessions, 40 days of ended ones (and some
@@ -36,31 +33,16 @@ class SessionHistoryMigrationIT {
             + " FROM (SELECT id, user_id, token_hash, ip_address, created_at, last_active_at, expires_at, ended_at,"
             + " end_reason, ended_by, reauthenticated_at, user_agent_id, user_agent AS recorded FROM sessions) s"
             + " LEFT JOIN user_agents a ON a.id = s.user_agent_id) sessions";
-    private PGSimpleDataSource dataSource;
-    private String url;
+    private DatabaseAtVersion database;
 
     @BeforeEach
     void databaseAtV14() throws SQLException {
-        TestDatabase.get();
-        url = ConnectionUrls.withDatabase(TestDatabase.settings(2, Duration.ofSeconds(10)).url(), DATABASE);
-        try (Connection admin = TestDatabase.connection(); Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + DATABASE);
-        }
-        dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(url);
-        dataSource.setUser(TestDatabase.settings(2, Duration.ofSeconds(10)).user());
-        dataSource.setPassword(TestDatabase.settings(2, Duration.ofSeconds(10)).password());
-        var configuration = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("14");
-        configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
-        configuration.load().migrate();
+        database = DatabaseAtVersion.create(DATABASE, "14");
     }
 
     @AfterEach
     void dropIt() throws SQLException {
-        try (Connection admin = TestDatabase.connection(); Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-        }
+        database.drop();
     }
 
     @Test
@@ -69,7 +51,7 @@ class SessionHistoryMigrationIT {
         String open;
         String ended;
         String audit;
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
             statement.execute("""
                     INSERT INTO users (id, username, password_hash, role, status, created_at)
                     SELECT md5('u' || n)::uuid, 'user' || n, 'x', 'USER', 'ACTIVE', now() FROM generate_series(1, 100) n""");
@@ -102,29 +84,27 @@ class SessionHistoryMigrationIT {
             assertTrue(ended.startsWith("20000|"), ended);
         }
 
-        try (WardenDatabase warden = WardenDatabase.connect(new DatabaseSettings(url,
-                TestDatabase.settings(2, Duration.ofSeconds(10)).user(),
-                TestDatabase.settings(2, Duration.ofSeconds(10)).password(), 2, Duration.ofSeconds(10)))) {
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (WardenDatabase warden = WardenDatabase.connect(database.connectionSettings())) {
+            try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
                 assertEquals(open, text(statement, FINGERPRINT + SESSIONS_AS_READ), "open sessions untouched");
-                assertEquals(0, single(statement, "SELECT count(*) FROM sessions WHERE user_agent <> ''"),
+                assertEquals(0, DatabaseAtVersion.number(statement, "SELECT count(*) FROM sessions WHERE user_agent <> ''"),
                         "every open session's user agent kept once in user_agents (V16)");
                 assertEquals(ended, text(statement, FINGERPRINT + "session_history"), "every ended one moved, unchanged");
                 assertEquals(audit, text(statement, "SELECT count(*), md5(string_agg(concat_ws('|', seq, id, type,"
                         + " occurred_at), ',' ORDER BY seq)) FROM audit_entries"), "the audit untouched");
-                assertEquals(500, single(statement, "SELECT count(*) FROM session_history_default"),
+                assertEquals(500, DatabaseAtVersion.number(statement, "SELECT count(*) FROM session_history_default"),
                         "the 500-day-old ends, older than the oldest day");
-                assertEquals(0, single(statement, "SELECT count(*) FROM ONLY session_history"));
-                long days = single(statement, "SELECT count(*) FROM pg_inherits WHERE inhparent = 'session_history'::regclass"
+                assertEquals(0, DatabaseAtVersion.number(statement, "SELECT count(*) FROM ONLY session_history"));
+                long days = DatabaseAtVersion.number(statement, "SELECT count(*) FROM pg_inherits WHERE inhparent = 'session_history'::regclass"
                         + " AND inhrelid <> 'session_history_default'::regclass");
                 assertEquals(408, days, "a day from the oldest end, at most 400 days back, to a week ahead");
-                assertEquals(0, single(statement, """
+                assertEquals(0, DatabaseAtVersion.number(statement, """
                         SELECT count(*) FROM session_history h JOIN pg_class c ON c.oid = h.tableoid
                         WHERE c.relname <> 'session_history_default'
                           AND c.relname <> 'session_history_' || to_char(h.ended_at AT TIME ZONE 'UTC', 'YYYYMMDD')"""),
                         "each ended session in the partition of its UTC day");
-                assertEquals(0, single(statement, "SELECT count(*) FROM pg_class WHERE relname = 'sessions_ended_by_time'"));
-                assertEquals(0, single(statement, """
+                assertEquals(0, DatabaseAtVersion.number(statement, "SELECT count(*) FROM pg_class WHERE relname = 'sessions_ended_by_time'"));
+                assertEquals(0, DatabaseAtVersion.number(statement, """
                         SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
                         WHERE c.relname IN ('sessions', 'session_history_default') AND NOT i.indisvalid"""));
             }
@@ -141,9 +121,9 @@ class SessionHistoryMigrationIT {
                 return null;
             });
             assertTrue(warden.sessionStore().findOpenByTokenHash(new TokenHash("a".repeat(42) + "5")).isEmpty());
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-                assertEquals(4_999, single(statement, "SELECT count(*) FROM sessions"));
-                assertEquals(1, single(statement, "SELECT count(*) FROM session_history WHERE id = '" + id.value()
+            try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+                assertEquals(4_999, DatabaseAtVersion.number(statement, "SELECT count(*) FROM sessions"));
+                assertEquals(1, DatabaseAtVersion.number(statement, "SELECT count(*) FROM session_history WHERE id = '" + id.value()
                         + "' AND tableoid <> 'session_history_default'::regclass"));
             }
             int dropped = 0;
@@ -154,13 +134,6 @@ class SessionHistoryMigrationIT {
             }
             assertTrue(dropped > 0, "days wholly older than 30 days were dropped whole");
             assertEquals(500, warden.historyRetention().deleteEndedSessionsBefore(Instant.now().minus(Duration.ofDays(30)), 1000));
-        }
-    }
-
-    private static long single(Statement statement, String sql) throws SQLException {
-        try (ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
         }
     }
 
