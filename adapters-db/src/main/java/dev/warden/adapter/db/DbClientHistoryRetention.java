@@ -3,6 +3,7 @@ package dev.warden.adapter.db;
 import dev.warden.application.port.out.HistoryRetention;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -104,18 +105,14 @@ public final class DbClientHistoryRetention implements HistoryRetention {
         return delete("retention-delete-resolved-alarms", cutoff, max);
     }
 
-    /** Strings last handed out before yesterday (UTC) that no open session uses (V16's seen_on). */
+    /**
+     * Strings no open session uses, last handed out before yesterday (V16's seen_on): the statement
+     * takes the UTC day of {@code now} minus a day as its bound.
+     */
     @Override
     public int deleteUnusedUserAgents(Instant now, int max) {
         Objects.requireNonNull(now, "now");
-        if (max < 1) {
-            throw new IllegalArgumentException("max must be at least 1, was " + max);
-        }
-        long deleted = db.executor().createNamedDelete("retention-forget-unused-user-agents")
-                .addParam("before", LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(1).toString())
-                .addParam("max", max)
-                .execute();
-        return Math.toIntExact(deleted);
+        return delete("retention-forget-unused-user-agents", now.minus(Duration.ofDays(1)), max);
     }
 
     private int delete(String statement, Instant cutoff, int max) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.warden.application.contract.Ports;
 import dev.warden.application.port.out.HistoryRetention;
 import dev.warden.domain.Account;
+import dev.warden.domain.ClientInfo;
 import dev.warden.domain.Session;
 import dev.warden.domain.TerminationReason;
 import java.sql.Connection;
@@ -66,6 +67,19 @@ class UserAgentsOnceIT {
         TestDatabase.execute("UPDATE sessions SET ended_at = now(), end_reason = 'USER_LOGOUT' WHERE id = '"
                 + third.id().value() + "'");
         assertEquals(CHROME, text("SELECT user_agent FROM session_history WHERE id = '" + third.id().value() + "'"));
+    }
+
+    @Test
+    void givenTheLongestUserAgentALoginCanBring_whenStored_thenTheStringsIndexTakesIt_andItReadsBack() {
+        // A 100 kB header of 4-byte characters, as ClientInfo caps it: 512 of them and the cut marker,
+        // 2,051 bytes: under the 2,704 bytes a B-tree entry of user_agents_by_text may hold.
+        String capped = new ClientInfo("192.0.2.1", "\uD83D\uDE00".repeat(50_000)).userAgent();
+        Session session = aSession(alice).withUserAgent(capped).build();
+
+        ports.sessions().insert(session);
+
+        assertEquals(session, ports.sessions().findOpenByTokenHash(session.tokenHash()).orElseThrow().session());
+        assertEquals(1, TestDatabase.count("user_agents WHERE octet_length(user_agent) = 2051"));
     }
 
     @Test
