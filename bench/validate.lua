@@ -4,7 +4,17 @@ local tokens = {}
 for line in io.lines(os.getenv("WARDEN_BENCH_TOKENS")) do
   if #line > 0 then tokens[#tokens + 1] = line end
 end
-local index = math.random(#tokens)
+-- Each thread (and each wrk run) starts at its own random place: Lua's generator, unseeded, starts
+-- every thread of every run at the same token, so both threads validated the same sessions and each
+-- run re-walked the previous one's, already-written ones.
+local index = 0
+
+init = function(args)
+  local urandom = io.open("/dev/urandom", "rb")
+  local a, b, c = urandom:read(3):byte(1, 3)
+  urandom:close()
+  index = (a * 65536 + b * 256 + c) % #tokens
+end
 
 request = function()
   index = index % #tokens + 1
