@@ -54,6 +54,12 @@ class SessionTokenTest {
         assertThrows(IllegalArgumentException.class, () -> SessionToken.parse(null));
         assertThrows(IllegalArgumentException.class, () -> SessionToken.parse("short"));
         assertThrows(IllegalArgumentException.class, () -> SessionToken.parse("a".repeat(42) + "="));
+        assertThrows(IllegalArgumentException.class, () -> SessionToken.parse("a".repeat(44)));
+        for (String odd : new String[] {"\u0000", "+", "/", " ", "\u00e9", "\uff21", "\u0663", "\ud83d"}) {
+            assertThrows(IllegalArgumentException.class, () -> SessionToken.parse("a".repeat(42) + odd), odd);
+        }
+        // Every character base64url has, at either end of its ranges, is taken.
+        assertEquals(43, SessionToken.parse("AZaz09_-" + "Mm".repeat(17) + "x").reveal().length());
     }
 
     @Test

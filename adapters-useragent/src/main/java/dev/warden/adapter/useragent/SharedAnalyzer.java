@@ -8,12 +8,11 @@ import nl.basjes.parse.useragent.UserAgentAnalyzer;
 /**
  * The one Yauaa analyzer of this JVM, built on first use. Building it reads thousands of rules (about
  * two seconds of CPU, and it keeps about 110 MB of heap; docs/benchmarks.md), so every parser, and
- * every server a test suite starts, shares it and its cache. The holder class is initialised by the JVM exactly once
- * and lazily, so nothing is paid until the first parse or {@link #loadInBackground()}.
+ * every server a test suite starts, shares it; {@link DescriptionCache} remembers its answers. The
+ * holder class is initialised by the JVM exactly once and lazily, so nothing is paid until the
+ * first parse or {@link #loadInBackground()}.
  */
 final class SharedAnalyzer {
-    /** Answers remembered: far more distinct user agents than a deployment's active browsers send. */
-    static final int CACHE_SIZE = 10_000;
     /**
      * Only the fields the description needs: the analyzer builds only the matchers that feed them (and
      * the fields those need). It saves less than hoped: 109 MB kept against 114 MB with every field.
@@ -47,7 +46,8 @@ final class SharedAnalyzer {
         YauaaLogging.quiet();
         return UserAgentAnalyzer.newBuilder()
                 .withFields(FIELDS)
-                .withCache(CACHE_SIZE)
+                // DescriptionCache remembers answers: a hit in Yauaa's own cache still cost a parse result.
+                .withoutCache()
                 // Everything is read now (not rule by rule on the first parses), and the rules' own
                 // test cases are not kept in memory.
                 .immediateInitialization()

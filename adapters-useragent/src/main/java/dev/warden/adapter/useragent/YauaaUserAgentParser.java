@@ -3,17 +3,19 @@ package dev.warden.adapter.useragent;
 import dev.warden.application.port.out.UserAgentParser;
 import dev.warden.domain.ClientDescription;
 import java.util.concurrent.atomic.AtomicBoolean;
-import nl.basjes.parse.useragent.UserAgent;
 
 /**
- * {@link UserAgentParser} on Yauaa: the shared analyzer ({@link SharedAnalyzer}) and its cache, read
- * into a {@link ClientDescription} ({@link YauaaFields}). Cheap to create: every instance uses the
+ * {@link UserAgentParser} on Yauaa: the shared analyzer ({@link SharedAnalyzer}), read into a
+ * {@link ClientDescription} ({@link YauaaFields}) and remembered ({@link DescriptionCache}). Cheap to create: every instance uses the
  * one analyzer of the JVM.
  */
 public final class YauaaUserAgentParser implements UserAgentParser {
     private static final System.Logger LOG = System.getLogger(YauaaUserAgentParser.class.getName());
     /** Whether the analyzer's failure to build was logged: once per process, not once per session shown. */
     private static final AtomicBoolean BUILD_FAILURE_LOGGED = new AtomicBoolean();
+    /** One for the JVM, like the analyzer: a failed parse throws out of it and is not remembered. */
+    static final DescriptionCache DESCRIBED =
+            new DescriptionCache(userAgent -> YauaaFields.describe(SharedAnalyzer.get().parse(userAgent)));
 
     /**
      * Starts building the analyzer in the background (the composition root calls it at start-up), so
@@ -29,8 +31,7 @@ public final class YauaaUserAgentParser implements UserAgentParser {
             return ClientDescription.UNKNOWN;
         }
         try {
-            UserAgent parsed = SharedAnalyzer.get().parse(userAgent);
-            return YauaaFields.describe(parsed);
+            return DESCRIBED.describe(userAgent);
         } catch (RuntimeException e) {
             // A header is the client's to choose: whatever Yauaa makes of it, a session is still shown.
             LOG.log(System.Logger.Level.DEBUG, "user agent not parsed: " + e);

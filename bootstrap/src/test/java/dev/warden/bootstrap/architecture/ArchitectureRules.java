@@ -152,12 +152,15 @@ final class ArchitectureRules {
     static final String WARDEN = "dev.warden..";
     /**
      * The classes that set the levels of the Kafka libraries' loggers: configuring java.util.logging
-     * (which SLF4J feeds for Kafka, and Helidon uses) is what they are for. Nothing else of Warden's
-     * touches java.util.logging: its own log lines go through System.Logger.
+     * (which SLF4J feeds for Kafka, and Helidon uses) is what they are for. And the access log, whose
+     * line per request names its source ({@code logp}): through System.Logger the formatter walked the
+     * stack to find it, every request. Nothing else of Warden's touches java.util.logging: its own log
+     * lines go through System.Logger.
      */
     static final List<String> LOGGING_CONFIGURATION = List.of(
             "dev.warden.events.kafka.KafkaLogging", "dev.warden.devkafka.BrokerLogging",
-            "dev.warden.streams.AlarmStreamsLogging", "dev.warden.adapter.useragent.YauaaLogging");
+            "dev.warden.streams.AlarmStreamsLogging", "dev.warden.adapter.useragent.YauaaLogging",
+            "dev.warden.adapter.http.AccessLog");
     static final ArchRule NO_SLF4J_IN_WARDEN = noClasses()
             .that().resideInAPackage(WARDEN)
             .should().dependOnClassesThat().resideInAPackage("org.slf4j..")
@@ -169,7 +172,7 @@ final class ArchitectureRules {
             .should().dependOnClassesThat().resideInAPackage("java.util.logging..")
             .allowEmptyShould(false)
             .because("Warden logs through System.Logger (backed by java.util.logging); only the named classes"
-                    + " configure java.util.logging, for the Kafka libraries");
+                    + " configure java.util.logging, for the Kafka libraries, and the access log names its source");
 
     static final ArchRule HTTP_ADAPTER_NEVER_HOLDS_A_PASSWORD_HASH = noClasses()
             .that().resideInAPackage("dev.warden.adapter.http..")
