@@ -25,11 +25,15 @@ final class DbClientOperationalCounts implements OperationalCounts {
         return count(db.executor().createNamedGet("ops-count-open-alarms").execute());
     }
 
+    /** Counts every active session: in one process, not with parallel workers (ops-count-in-one-process). */
     @Override
     public long countActiveSessions(ActiveWindow window) {
-        return count(db.executor().createNamedGet("ops-count-active-sessions")
-                .addParam("lastActiveAfter", Sql.time(window.lastActiveAfter()))
-                .execute());
+        return db.inTransaction(() -> {
+            db.executor().createNamedDmlStatement("ops-count-in-one-process").execute();
+            return count(db.executor().createNamedGet("ops-count-active-sessions")
+                    .addParam("lastActiveAfter", Sql.time(window.lastActiveAfter()))
+                    .execute());
+        });
     }
 
     private static long count(Optional<io.helidon.dbclient.DbRow> row) {
