@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warden.application.contract.Ports;
+import dev.warden.application.port.out.ActiveWindow;
 import dev.warden.application.port.out.StoreUnavailable;
 import dev.warden.domain.Account;
 import dev.warden.domain.AuditEntry;
@@ -80,6 +81,9 @@ class DatabaseFaultsIT {
             assertTrue(waitedMillis < CONNECT_TIMEOUT.toMillis() + 1_500, "waited " + waitedMillis + " ms");
             assertThrows(StoreUnavailable.class, () -> ports.transactions().run(() ->
                     ports.audit().append(AuditEntry.of(AuditType.LOGIN_FAILED, NOW).withReason("none"))));
+            // The metrics' count runs in a transaction of its own (one process, no parallel workers).
+            assertThrows(StoreUnavailable.class, () -> ports.counts().countActiveSessions(
+                    new ActiveWindow(NOW, NOW.minus(Duration.ofHours(1)))));
         } finally {
             release.countDown();
         }
