@@ -5,6 +5,7 @@ import dev.warden.adapter.db.WardenDatabase;
 import dev.warden.adapter.http.HelidonWardenMetrics;
 import dev.warden.adapter.http.HttpSettings;
 import dev.warden.adapter.http.ManagementPort;
+import dev.warden.adapter.http.MeterRegistryChanges;
 import dev.warden.adapter.http.WardenHttp;
 import dev.warden.adapter.kafka.KafkaAlarmConsumer;
 import dev.warden.adapter.kafka.KafkaEventPublisher;
@@ -215,8 +216,11 @@ public final class WardenApplication implements AutoCloseable {
         management = remember(ManagementPort.start(metrics, useCases.operationalFigures(), m.metricsRefreshInterval(),
                 m.sessionCountInterval(), database::isHealthy, clock));
         management.configure(builder, m.host(), m.port());
-        server = builder.build().start();
-        remember(server::stop);
+        // Starting and stopping make and remove the server's own meters in our registry (MeterRegistryChanges).
+        server = MeterRegistryChanges.exclusively(() -> builder.build().start());
+        remember(() -> MeterRegistryChanges.exclusively(() -> {
+            server.stop();
+        }));
         // Helidon logs a listener it could not bind and shuts the server down, but start() returns:
         // without this check Warden would announce itself running with no port at all.
         if (!server.isRunning() || server.port() < 0 || server.port(ManagementPort.SOCKET) < 0) {

@@ -23,9 +23,11 @@ import java.util.function.IntSupplier;
 
 /**
  * {@link WardenMetrics} over Helidon's metrics API, in a registry of this instance's own (not
- * Helidon's global one: two instances in one JVM, as in tests, keep apart, and closing one removes
- * its meters). The registry also carries Helidon's JVM meters, and is what the management port's
- * {@code /observe/metrics} serves, in Prometheus text format.
+ * Helidon's global one: closing it removes its meters). The registry also carries Helidon's JVM
+ * meters, and is what the management port's {@code /observe/metrics} serves, in Prometheus text
+ * format. Two instances in one JVM (as in tests) do not keep apart completely: Helidon 4.5 tells
+ * every registry of every meter made in the JVM, so a meter both make (same name and labels) is
+ * one meter counting for both. Every registry change goes through {@link MeterRegistryChanges}.
  *
  * <p>Meters are named with their final Prometheus names (Micrometer's Prometheus naming keeps a
  * counter's {@code _total} and a seconds-based timer's {@code _seconds}), and every label value is
@@ -96,38 +98,41 @@ public final class HelidonWardenMetrics implements WardenMetrics, AutoCloseable 
     private final ConcurrentMap<List<String>, Timer> httpDurations = new ConcurrentHashMap<>();
 
     public HelidonWardenMetrics() {
-        this.registry = MeterRegistry.create(CONFIG);
-        JvmMeters.register(registry, CONFIG);
-        for (LoginOutcome outcome : LoginOutcome.values()) {
-            logins.put(outcome, registry.getOrCreate(Counter.builder(LOGINS)
-                    .description("Login attempts by outcome")
-                    .tags(List.of(Tag.create("outcome", label(outcome))))));
+        // Creating a registry creates its meters: one change like any other (MeterRegistryChanges).
+        try (MeterRegistryChanges.Held held = MeterRegistryChanges.hold()) {
+            this.registry = MeterRegistry.create(CONFIG);
+            JvmMeters.register(registry, CONFIG);
+            for (LoginOutcome outcome : LoginOutcome.values()) {
+                logins.put(outcome, registry.getOrCreate(Counter.builder(LOGINS)
+                        .description("Login attempts by outcome")
+                        .tags(List.of(Tag.create("outcome", label(outcome))))));
+            }
+            for (TerminationReason reason : TerminationReason.values()) {
+                sessionsEnded.put(reason, registry.getOrCreate(Counter.builder(SESSIONS_ENDED)
+                        .description("Sessions ended, by reason")
+                        .tags(List.of(Tag.create("reason", label(reason))))));
+            }
+            for (SsfDeliveryOutcome outcome : SsfDeliveryOutcome.values()) {
+                ssfDeliveries.put(outcome, registry.getOrCreate(Counter.builder(SSF_DELIVERIES)
+                        .description("SET pushes to Shared Signals receivers by outcome (delivered, rejected, failed)")
+                        .tags(List.of(Tag.create("outcome", label(outcome))))));
+            }
+            registry.getOrCreate(Gauge.builder(SSF_EVENTS_PENDING, () -> (double) ssfPending.get())
+                    .description("SETs waiting in every Shared Signals stream's queue, as the push job last counted"));
+            throttled = registry.getOrCreate(Counter.builder(LOGIN_THROTTLED)
+                    .description("Login attempts refused by the per-address throttle (429)"));
+            lockouts = registry.getOrCreate(Counter.builder(ACCOUNT_LOCKOUTS)
+                    .description("Accounts locked by failed logins"));
+            published = registry.getOrCreate(Counter.builder(OUTBOX_PUBLISHED)
+                    .description("Outbox events this instance published to Kafka"));
+            publishFailures = registry.getOrCreate(Counter.builder(OUTBOX_PUBLISH_FAILURES)
+                    .description("Relay attempts the broker did not acknowledge (the batch stays in the outbox)"));
+            validation = registry.getOrCreate(Timer.builder(SESSION_VALIDATION)
+                    .description("Session validation latency, whatever the answer")
+                    .baseUnit(Meter.BaseUnits.SECONDS)
+                    .percentiles(new double[0]) // a plain histogram: client-side quantiles would not aggregate
+                    .buckets(VALIDATION_BUCKETS.toArray(Duration[]::new)));
         }
-        for (TerminationReason reason : TerminationReason.values()) {
-            sessionsEnded.put(reason, registry.getOrCreate(Counter.builder(SESSIONS_ENDED)
-                    .description("Sessions ended, by reason")
-                    .tags(List.of(Tag.create("reason", label(reason))))));
-        }
-        for (SsfDeliveryOutcome outcome : SsfDeliveryOutcome.values()) {
-            ssfDeliveries.put(outcome, registry.getOrCreate(Counter.builder(SSF_DELIVERIES)
-                    .description("SET pushes to Shared Signals receivers by outcome (delivered, rejected, failed)")
-                    .tags(List.of(Tag.create("outcome", label(outcome))))));
-        }
-        registry.getOrCreate(Gauge.builder(SSF_EVENTS_PENDING, () -> (double) ssfPending.get())
-                .description("SETs waiting in every Shared Signals stream's queue, as the push job last counted"));
-        throttled = registry.getOrCreate(Counter.builder(LOGIN_THROTTLED)
-                .description("Login attempts refused by the per-address throttle (429)"));
-        lockouts = registry.getOrCreate(Counter.builder(ACCOUNT_LOCKOUTS)
-                .description("Accounts locked by failed logins"));
-        published = registry.getOrCreate(Counter.builder(OUTBOX_PUBLISHED)
-                .description("Outbox events this instance published to Kafka"));
-        publishFailures = registry.getOrCreate(Counter.builder(OUTBOX_PUBLISH_FAILURES)
-                .description("Relay attempts the broker did not acknowledge (the batch stays in the outbox)"));
-        validation = registry.getOrCreate(Timer.builder(SESSION_VALIDATION)
-                .description("Session validation latency, whatever the answer")
-                .baseUnit(Meter.BaseUnits.SECONDS)
-                .percentiles(new double[0]) // a plain histogram: client-side quantiles would not aggregate
-                .buckets(VALIDATION_BUCKETS.toArray(Duration[]::new)));
     }
 
     /** The label value: the enum name in lower case ({@code session_limit}, {@code idle_timeout}). */
@@ -184,20 +189,28 @@ public final class HelidonWardenMetrics implements WardenMetrics, AutoCloseable 
      * ({@link HttpRequestMetrics}): a route template, never a raw path.
      */
     void httpRequest(String method, String route, int status, Duration took) {
-        httpRequests.computeIfAbsent(List.of(method, route, Integer.toString(status)), labels ->
-                registry.getOrCreate(Counter.builder(HTTP_REQUESTS)
-                        .description("Public API requests answered, by method, route template and status")
-                        .tags(List.of(Tag.create("method", labels.get(0)), Tag.create("route", labels.get(1)),
-                                Tag.create("status", labels.get(2))))))
-                .increment();
-        httpDurations.computeIfAbsent(List.of(method, route), labels ->
-                registry.getOrCreate(Timer.builder(HTTP_REQUEST_DURATION)
-                        .description("Public API request duration, from the request to the last byte sent")
-                        .baseUnit(Meter.BaseUnits.SECONDS)
-                        .percentiles(new double[0])
-                        .buckets(HTTP_BUCKETS.toArray(Duration[]::new))
-                        .tags(List.of(Tag.create("method", labels.get(0)), Tag.create("route", labels.get(1))))))
-                .record(took);
+        List<String> requestLabels = List.of(method, route, Integer.toString(status));
+        Counter requests = httpRequests.get(requestLabels);
+        if (requests == null) { // a label set's first request: the meter is made under the JVM-wide lock
+            requests = MeterRegistryChanges.exclusively(() -> httpRequests.computeIfAbsent(requestLabels, labels ->
+                    registry.getOrCreate(Counter.builder(HTTP_REQUESTS)
+                            .description("Public API requests answered, by method, route template and status")
+                            .tags(List.of(Tag.create("method", labels.get(0)), Tag.create("route", labels.get(1)),
+                                    Tag.create("status", labels.get(2)))))));
+        }
+        requests.increment();
+        List<String> durationLabels = List.of(method, route);
+        Timer duration = httpDurations.get(durationLabels);
+        if (duration == null) {
+            duration = MeterRegistryChanges.exclusively(() -> httpDurations.computeIfAbsent(durationLabels, labels ->
+                    registry.getOrCreate(Timer.builder(HTTP_REQUEST_DURATION)
+                            .description("Public API request duration, from the request to the last byte sent")
+                            .baseUnit(Meter.BaseUnits.SECONDS)
+                            .percentiles(new double[0])
+                            .buckets(HTTP_BUCKETS.toArray(Duration[]::new))
+                            .tags(List.of(Tag.create("method", labels.get(0)), Tag.create("route", labels.get(1)))))));
+        }
+        duration.record(took);
     }
 
     /**
@@ -208,20 +221,20 @@ public final class HelidonWardenMetrics implements WardenMetrics, AutoCloseable 
     public void connectionPool(String pool, IntSupplier active, IntSupplier idle, IntSupplier pending, IntSupplier max) {
         Objects.requireNonNull(pool, "pool");
         Map<String, IntSupplier> states = Map.of("active", active, "idle", idle, "pending", pending, "max", max);
-        states.forEach((state, value) -> {
-            Objects.requireNonNull(value, state);
-            registry.getOrCreate(Gauge.builder(DB_POOL_CONNECTIONS, () -> (double) value.getAsInt())
-                    .description("Database connections by pool and state (active, idle, pending callers, max)")
-                    .tags(List.of(Tag.create("pool", pool), Tag.create("state", state))));
-        });
+        states.forEach((state, value) -> Objects.requireNonNull(value, state));
+        MeterRegistryChanges.exclusively(() -> states.forEach((state, value) ->
+                registry.getOrCreate(Gauge.builder(DB_POOL_CONNECTIONS, () -> (double) value.getAsInt())
+                        .description("Database connections by pool and state (active, idle, pending callers, max)")
+                        .tags(List.of(Tag.create("pool", pool), Tag.create("state", state))))));
     }
 
     /** {@code warden_build_info{version,commit} 1}: which build this instance runs. */
     public void buildInfo(String version, String commit) {
-        registry.getOrCreate(Gauge.builder(BUILD_INFO, () -> 1.0)
+        List<Tag> tags = List.of(Tag.create("version", Objects.requireNonNull(version, "version")),
+                Tag.create("commit", Objects.requireNonNull(commit, "commit")));
+        MeterRegistryChanges.exclusively(() -> registry.getOrCreate(Gauge.builder(BUILD_INFO, () -> 1.0)
                 .description("Always 1; the labels name the build this instance runs")
-                .tags(List.of(Tag.create("version", Objects.requireNonNull(version, "version")),
-                        Tag.create("commit", Objects.requireNonNull(commit, "commit")))));
+                .tags(tags)));
     }
 
     MeterRegistry registry() {
@@ -230,6 +243,6 @@ public final class HelidonWardenMetrics implements WardenMetrics, AutoCloseable 
 
     @Override
     public void close() {
-        registry.close();
+        MeterRegistryChanges.exclusively(registry::close);
     }
 }

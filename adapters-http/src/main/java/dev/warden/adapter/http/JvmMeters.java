@@ -54,6 +54,10 @@ final class JvmMeters {
 
     /** Registers every JVM and process meter in {@code registry}; {@code config} must name built-in meters SNAKE. */
     static void register(MeterRegistry registry, MetricsConfig config) {
+        MeterRegistryChanges.exclusively(() -> registerAll(registry, config));
+    }
+
+    private static void registerAll(MeterRegistry registry, MetricsConfig config) {
         MetricsFactory factory = withConfig(Services.get(MetricsFactory.class), config);
         for (MetersProvider provider : ServiceLoader.load(MetersProvider.class)) {
             for (Meter.Builder<?, ?> builder : provider.meterBuilders(factory)) {

@@ -81,7 +81,8 @@ final class OperationalGauges implements AutoCloseable {
 
     private void register(MeterRegistry registry, String name, String description,
                           ToDoubleFunction<OperationalGauges> value) {
-        registry.getOrCreate(Gauge.builder(name, this, value).description(description));
+        MeterRegistryChanges.exclusively(() -> registry.getOrCreate(Gauge.builder(name, this, value)
+                .description(description)));
     }
 
     /** The last backlog read, if any read succeeded yet. */

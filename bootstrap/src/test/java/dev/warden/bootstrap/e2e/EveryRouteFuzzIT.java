@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
@@ -284,7 +285,11 @@ class EveryRouteFuzzIT {
      */
     @Provide
     Arbitrary<HostileRequest> hostileRequests() {
-        return Arbitraries.of(routes).flatMap(route -> Arbitraries.of(targets(route)).flatMap(target -> Combinators.combine(
+        // Routes in turn rather than at random: at 300 tries over 43 routes a random pick missed one
+        // route about one run in 25, failing the coverage check for no fault of the service.
+        AtomicInteger nextRoute = new AtomicInteger();
+        return Arbitraries.create(() -> routes.get(Math.floorMod(nextRoute.getAndIncrement(), routes.size())))
+                .flatMap(route -> Arbitraries.of(targets(route)).flatMap(target -> Combinators.combine(
                         path(route, target), query(route, target), auth(target), garbage(), body(route, target),
                         userAgent(target), Arbitraries.integers().between(2, 254).map(n -> "127.0." + (n % 3) + "." + n))
                 .as((path, query, auth, garbage, body, userAgent, from) -> new HostileRequest(route,
