@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,7 +23,8 @@ import java.util.function.ToDoubleFunction;
  * The database-held gauges, read in the background and served from memory, so a scrape (or many
  * scrapers) never costs a database query and never waits for one. The backlog (outbox, alarms) and
  * {@code warden_health_up} are read every refresh interval; the active-session count, whose cost
- * grows with the number of sessions, every session-count interval. One gauge is no database figure:
+ * grows with the number of sessions, every session-count interval, or less often when counting is
+ * slow ({@link #nextSessionCountAfter}). One gauge is no database figure:
  * {@code warden_alarm_streams_up}, read from memory at scrape time. Until the first read succeeds a
  * gauge is NaN; when a read fails it keeps the last figure, except the oldest pending event's age,
  * which is computed at scrape time and so keeps growing while the outbox cannot be read.
@@ -47,6 +49,9 @@ final class OperationalGauges implements AutoCloseable {
     /** Two threads: a slow session count (seconds at ten million sessions) must not delay the backlog. */
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
             Thread.ofPlatform().name("warden-metrics-gauges-", 1).daemon().factory());
+    /** Counting active sessions takes at most one part in this many of one core (see nextSessionCountAfter). */
+    static final int SESSION_COUNT_DUTY_DIVISOR = 20;
+    private final Duration sessionCountInterval;
     /** Only for logging once per outage: a race between the two reads costs at most a repeated line. */
     private volatile boolean failing;
 
@@ -75,8 +80,32 @@ final class OperationalGauges implements AutoCloseable {
                     .map(topology -> topology.processing() ? 1.0 : 0.0).orElse(0.0));
         }
         scheduler.scheduleWithFixedDelay(this::refreshBacklog, 0, refreshInterval.toMillis(), TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(this::refreshActiveSessions, 0, sessionCountInterval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        this.sessionCountInterval = sessionCountInterval;
+        scheduler.execute(this::countActiveSessionsAndPace);
+    }
+
+    /**
+     * When the next count may start, {@code took} after the last one began: the configured interval,
+     * or longer when the count itself is slow, so that counting never takes more than one part in
+     * {@value #SESSION_COUNT_DUTY_DIVISOR} of a core, whatever the number of sessions (at ten million
+     * a count takes about 5 s: every minute, that held a core for a twelfth of the time).
+     */
+    static Duration nextSessionCountAfter(Duration interval, Duration took) {
+        Duration paced = took.multipliedBy(SESSION_COUNT_DUTY_DIVISOR);
+        return paced.compareTo(interval) > 0 ? paced : interval;
+    }
+
+    /** Counts, then schedules the next count after {@link #nextSessionCountAfter} from this one's start. */
+    private void countActiveSessionsAndPace() {
+        long start = System.nanoTime();
+        refreshActiveSessions();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        Duration wait = nextSessionCountAfter(sessionCountInterval, took).minus(took);
+        try {
+            scheduler.schedule(this::countActiveSessionsAndPace, wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+            // close() shut the scheduler down while this count ran: nothing more to count.
+        }
     }
 
     private void register(MeterRegistry registry, String name, String description,
