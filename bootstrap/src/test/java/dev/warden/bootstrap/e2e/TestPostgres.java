@@ -65,13 +65,39 @@ final class TestPostgres {
         }
     }
 
-    /** Empties every table (if the schema exists yet), so a started Warden begins from nothing. */
+    /**
+     * Empties every table (if the schema exists yet), so a started Warden begins from nothing. TRUNCATE
+     * waits for every other session's lock on the tables: a transaction some earlier test left open
+     * would make it wait for good, so it gives up after 30 s and names who held on.
+     */
     static void reset() {
-        execute("DO $$ BEGIN IF to_regclass('public.users') IS NOT NULL THEN "
-                + "TRUNCATE sessions, audit_entries, alarms, outbox, users RESTART IDENTITY CASCADE; END IF; "
-                + "IF to_regclass('public.login_throttle_windows') IS NOT NULL THEN "
-                + "TRUNCATE login_throttle_windows; END IF; "
-                + "IF to_regclass('public.session_history') IS NOT NULL THEN TRUNCATE session_history; END IF; END $$");
+        try (Connection c = connection(); Statement s = c.createStatement()) {
+            s.execute("SET lock_timeout = '30s'");
+            s.execute("DO $$ BEGIN IF to_regclass('public.users') IS NOT NULL THEN "
+                    + "TRUNCATE sessions, audit_entries, alarms, outbox, users RESTART IDENTITY CASCADE; END IF; "
+                    + "IF to_regclass('public.login_throttle_windows') IS NOT NULL THEN "
+                    + "TRUNCATE login_throttle_windows; END IF; "
+                    + "IF to_regclass('public.session_history') IS NOT NULL THEN TRUNCATE session_history; END IF; END $$");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not empty the test database (" + e.getMessage()
+                    + "); other sessions: " + otherSessions(), e);
+        }
+    }
+
+    /** Who else is connected to the test database, and what each is doing (for a reset that waited). */
+    private static String otherSessions() {
+        try (Connection c = connection(); Statement s = c.createStatement();
+             var rows = s.executeQuery("SELECT pid, state, now() - xact_start AS in_transaction, left(query, 120) "
+                     + "FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
+            StringBuilder sessions = new StringBuilder();
+            while (rows.next()) {
+                sessions.append("\n  pid ").append(rows.getInt(1)).append(' ').append(rows.getString(2))
+                        .append(", in a transaction for ").append(rows.getString(3)).append(": ").append(rows.getString(4));
+            }
+            return sessions.length() == 0 ? "none" : sessions.toString();
+        } catch (SQLException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 
     static void execute(String sql) {
