@@ -446,6 +446,40 @@ ensure_wrk() {
     || die "wrk is not installed and could not be installed"
 }
 
+# module_benchmark_classpath MODULE SOURCE: compiles one benchmark main from MODULE's tests with javac
+# straight from the working tree's sources (-sourcepath: only the classes it reaches, its test helpers
+# included, so a half-edited file elsewhere cannot stop it) against MODULE's dependency jars, and prints
+# the class path to run it with. No build of the project is needed.
+module_benchmark_classpath() {
+  local module="$1" source="$2"
+  local deps_file="$BENCH_WORK/$module-classpath.txt" classes="$BENCH_WORK/classes-$module" deps
+  mvn -B -o -q -f "$module/pom.xml" dependency:build-classpath \
+      -Dmdep.outputFile="$deps_file" -Dmdep.includeScope=test >&2 2>/dev/null \
+    || mvn -B -q -f "$module/pom.xml" dependency:build-classpath \
+      -Dmdep.outputFile="$deps_file" -Dmdep.includeScope=test >&2 \
+    || die "could not resolve $module's dependencies"
+  # Warden's own classes come from the sources below, not from whatever snapshot jars are installed.
+  deps="$(tr ':' '\n' <"$deps_file" | grep -v '/dev/warden/' | paste -sd:)"
+  mkdir -p "$classes"
+  javac -nowarn -d "$classes" -cp "$deps" \
+      -sourcepath "domain/src/main/java:application/src/main/java:$module/src/main/java:$module/src/test/java" \
+      "$source" >&2 \
+    || die "the benchmark main did not compile"
+  echo "$classes:$module/src/main/resources:$deps"
+}
+
+# benchmark_runs RUNS CLASSPATH MAIN ARG: runs MAIN ARG r in RUNS fresh JVMs (r = 1..RUNS), shows each
+# RESULT line as "run #r: ..." and keeps them in $BENCH_WORK/results as "run=r ...".
+benchmark_runs() {
+  local runs="$1" cp="$2" main="$3" arg="$4" r
+  : >"$BENCH_WORK/results"
+  for r in $(seq 1 "$runs"); do
+    java -cp "$cp" "$main" "$arg" "$r" 2>/dev/null | grep '^RESULT' >"$BENCH_WORK/run$r" || die "run $r failed"
+    sed "s/^RESULT /run #$r: /" "$BENCH_WORK/run$r"
+    sed "s/^/run=$r /" "$BENCH_WORK/run$r" >>"$BENCH_WORK/results"
+  done
+}
+
 machine_line() {
   echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1), $(psql -d postgres -Atqc 'SHOW server_version')"
 }

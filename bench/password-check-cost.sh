@@ -14,31 +14,12 @@ source "$(dirname "$0")/lib.sh"
 RUNS="${RUNS:-3}"
 SAMPLES="${SAMPLES:-5}"
 
-deps_file="$BENCH_WORK/adapters-password-classpath.txt"
-mvn -B -o -q -f adapters-password/pom.xml dependency:build-classpath \
-    -Dmdep.outputFile="$deps_file" -Dmdep.includeScope=test >&2 2>/dev/null \
-  || mvn -B -q -f adapters-password/pom.xml dependency:build-classpath \
-    -Dmdep.outputFile="$deps_file" -Dmdep.includeScope=test >&2 \
-  || die "could not resolve adapters-password's dependencies"
-# Warden's own classes come from the sources below, not from whatever snapshot jars are installed.
-deps="$(tr ':' '\n' <"$deps_file" | grep -v '/dev/warden/' | paste -sd:)"
-classes="$BENCH_WORK/classes"
-mkdir -p "$classes"
-javac -nowarn -d "$classes" -cp "$deps" \
-    -sourcepath domain/src/main/java:application/src/main/java:adapters-password/src/main/java:adapters-password/src/test/java \
-    adapters-password/src/test/java/dev/warden/adapter/password/PasswordCheckCostBenchmark.java >&2 \
-  || die "the benchmark main did not compile"
-cp="$classes:adapters-password/src/main/resources:$deps"
+cp="$(module_benchmark_classpath adapters-password \
+    adapters-password/src/test/java/dev/warden/adapter/password/PasswordCheckCostBenchmark.java)"
 
 machine_line
 results="$BENCH_WORK/results"
-: >"$results"
-for r in $(seq 1 "$RUNS"); do
-  java -cp "$cp" dev.warden.adapter.password.PasswordCheckCostBenchmark "$SAMPLES" "$r" 2>/dev/null \
-      | grep '^RESULT' >"$BENCH_WORK/run$r" || die "run $r failed"
-  sed "s/^RESULT /run #$r: /" "$BENCH_WORK/run$r"
-  sed "s/^/run=$r /" "$BENCH_WORK/run$r" >>"$results"
-done
+benchmark_runs "$RUNS" "$cp" dev.warden.adapter.password.PasswordCheckCostBenchmark "$SAMPLES"
 
 read -r argon2 argon2min argon2max <<<"$(grep ' argon2 ' "$results" | field cpu_p50_ms | stats)"
 echo "SUMMARY one Argon2id hash: CPU p50 $argon2 ms [$argon2min-$argon2max] over $RUNS JVMs"

@@ -12,31 +12,12 @@ source "$(dirname "$0")/lib.sh"
 RUNS="${RUNS:-3}"
 DISTINCT="${DISTINCT:-2000}"
 
-deps_file="$BENCH_WORK/adapters-useragent-classpath.txt"
-mvn -B -o -q -f adapters-useragent/pom.xml dependency:build-classpath \
-    -Dmdep.outputFile="$deps_file" -Dmdep.includeScope=test >&2 2>/dev/null \
-  || mvn -B -q -f adapters-useragent/pom.xml dependency:build-classpath \
-    -Dmdep.outputFile="$deps_file" -Dmdep.includeScope=test >&2 \
-  || die "could not resolve adapters-useragent's dependencies"
-# Warden's own classes come from the sources below, not from whatever snapshot jars are installed.
-deps="$(tr ':' '\n' <"$deps_file" | grep -v '/dev/warden/' | paste -sd:)"
-classes="$BENCH_WORK/classes"
-mkdir -p "$classes"
-javac -nowarn -d "$classes" -cp "$deps" \
-    -sourcepath domain/src/main/java:application/src/main/java:adapters-useragent/src/main/java:adapters-useragent/src/test/java \
-    adapters-useragent/src/test/java/dev/warden/adapter/useragent/UserAgentParseCostBenchmark.java >&2 \
-  || die "the benchmark main did not compile"
-cp="$classes:$deps"
+cp="$(module_benchmark_classpath adapters-useragent \
+    adapters-useragent/src/test/java/dev/warden/adapter/useragent/UserAgentParseCostBenchmark.java)"
 
 echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
 results="$BENCH_WORK/results"
-: >"$results"
-for r in $(seq 1 "$RUNS"); do
-  java -cp "$cp" dev.warden.adapter.useragent.UserAgentParseCostBenchmark "$DISTINCT" "$r" 2>/dev/null \
-      | grep '^RESULT' >"$BENCH_WORK/run$r" || die "run $r failed"
-  sed "s/^RESULT /run #$r: /" "$BENCH_WORK/run$r"
-  sed "s/^/run=$r /" "$BENCH_WORK/run$r" >>"$results"
-done
+benchmark_runs "$RUNS" "$cp" dev.warden.adapter.useragent.UserAgentParseCostBenchmark "$DISTINCT"
 
 summary() { # summary NAME FIELD
   read -r med min max <<<"$(grep " $1 " "$results" | field "$2" | stats)"
