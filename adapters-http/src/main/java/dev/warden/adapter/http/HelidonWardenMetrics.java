@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 
 /**
@@ -189,28 +190,27 @@ public final class HelidonWardenMetrics implements WardenMetrics, AutoCloseable 
      * ({@link HttpRequestMetrics}): a route template, never a raw path.
      */
     void httpRequest(String method, String route, int status, Duration took) {
-        List<String> requestLabels = List.of(method, route, Integer.toString(status));
-        Counter requests = httpRequests.get(requestLabels);
-        if (requests == null) { // a label set's first request: the meter is made under the JVM-wide lock
-            requests = MeterRegistryChanges.exclusively(() -> httpRequests.computeIfAbsent(requestLabels, labels ->
-                    registry.getOrCreate(Counter.builder(HTTP_REQUESTS)
-                            .description("Public API requests answered, by method, route template and status")
-                            .tags(List.of(Tag.create("method", labels.get(0)), Tag.create("route", labels.get(1)),
-                                    Tag.create("status", labels.get(2)))))));
-        }
-        requests.increment();
-        List<String> durationLabels = List.of(method, route);
-        Timer duration = httpDurations.get(durationLabels);
-        if (duration == null) {
-            duration = MeterRegistryChanges.exclusively(() -> httpDurations.computeIfAbsent(durationLabels, labels ->
-                    registry.getOrCreate(Timer.builder(HTTP_REQUEST_DURATION)
-                            .description("Public API request duration, from the request to the last byte sent")
-                            .baseUnit(Meter.BaseUnits.SECONDS)
-                            .percentiles(new double[0])
-                            .buckets(HTTP_BUCKETS.toArray(Duration[]::new))
-                            .tags(List.of(Tag.create("method", labels.get(0)), Tag.create("route", labels.get(1)))))));
-        }
-        duration.record(took);
+        meter(httpRequests, List.of(method, route, Integer.toString(status)), labels ->
+                registry.getOrCreate(Counter.builder(HTTP_REQUESTS)
+                        .description("Public API requests answered, by method, route template and status")
+                        .tags(List.of(Tag.create("method", labels.get(0)), Tag.create("route", labels.get(1)),
+                                Tag.create("status", labels.get(2))))))
+                .increment();
+        meter(httpDurations, List.of(method, route), labels ->
+                registry.getOrCreate(Timer.builder(HTTP_REQUEST_DURATION)
+                        .description("Public API request duration, from the request to the last byte sent")
+                        .baseUnit(Meter.BaseUnits.SECONDS)
+                        .percentiles(new double[0])
+                        .buckets(HTTP_BUCKETS.toArray(Duration[]::new))
+                        .tags(List.of(Tag.create("method", labels.get(0)), Tag.create("route", labels.get(1))))))
+                .record(took);
+    }
+
+    /** The meter of {@code labels}; a label set's first request makes it, under the JVM-wide lock. */
+    private static <M> M meter(ConcurrentMap<List<String>, M> meters, List<String> labels,
+                               Function<List<String>, M> make) {
+        M meter = meters.get(labels);
+        return meter != null ? meter : MeterRegistryChanges.exclusively(() -> meters.computeIfAbsent(labels, make));
     }
 
     /**

@@ -52,12 +52,11 @@ final class JvmMeters {
     private JvmMeters() {
     }
 
-    /** Registers every JVM and process meter in {@code registry}; {@code config} must name built-in meters SNAKE. */
+    /**
+     * Registers every JVM and process meter in {@code registry}; {@code config} must name built-in meters SNAKE.
+     * The caller holds {@link MeterRegistryChanges} (HelidonWardenMetrics' constructor, its one caller).
+     */
     static void register(MeterRegistry registry, MetricsConfig config) {
-        MeterRegistryChanges.exclusively(() -> registerAll(registry, config));
-    }
-
-    private static void registerAll(MeterRegistry registry, MetricsConfig config) {
         MetricsFactory factory = withConfig(Services.get(MetricsFactory.class), config);
         for (MetersProvider provider : ServiceLoader.load(MetersProvider.class)) {
             for (Meter.Builder<?, ?> builder : provider.meterBuilders(factory)) {

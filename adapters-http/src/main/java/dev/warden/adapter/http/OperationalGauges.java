@@ -38,6 +38,8 @@ final class OperationalGauges implements AutoCloseable {
     static final String ALARMS_OPEN = "warden_alarms_open";
     static final String HEALTH_UP = "warden_health_up";
     static final String ALARM_STREAMS_UP = "warden_alarm_streams_up";
+    /** Counting active sessions takes at most one part in this many of one core (see nextSessionCountAfter). */
+    static final int SESSION_COUNT_DUTY_DIVISOR = 20;
 
     private final OperationalFiguresQuery query;
     private final DatabaseHealthCheck database;
@@ -49,8 +51,6 @@ final class OperationalGauges implements AutoCloseable {
     /** Two threads: a slow session count (seconds at ten million sessions) must not delay the backlog. */
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
             Thread.ofPlatform().name("warden-metrics-gauges-", 1).daemon().factory());
-    /** Counting active sessions takes at most one part in this many of one core (see nextSessionCountAfter). */
-    static final int SESSION_COUNT_DUTY_DIVISOR = 20;
     private final Duration sessionCountInterval;
     /** Only for logging once per outage: a race between the two reads costs at most a repeated line. */
     private volatile boolean failing;
